@@ -1,0 +1,184 @@
+//! The pipeline: load and validate → render PDF and HTML → write the output atomically.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::{self, Loaded};
+use crate::diag::Diagnostics;
+use crate::model::{Document, Site};
+use crate::output::Staging;
+use crate::render::html::Pages;
+use crate::render::pdf::{Engine, Layouts};
+use crate::theme::Theme;
+
+/// Where to read and write.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub content: PathBuf,
+    pub output: PathBuf,
+    pub theme: PathBuf,
+    /// A `templates/` folder whose files override the theme's.
+    pub templates: Option<PathBuf>,
+}
+
+impl Paths {
+    /// The conventional layout: `templates/` beside the content folder overrides the theme.
+    pub fn new(content: &Path, output: &Path, theme: &Path) -> Self {
+        let templates = content
+            .parent()
+            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .map(|p| p.join("templates"))
+            .filter(|p| p.is_dir());
+        Self {
+            content: content.to_path_buf(),
+            output: output.to_path_buf(),
+            theme: theme.to_path_buf(),
+            templates,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the user's files: exit code 1.
+    Content(Diagnostics),
+    /// The theme failed on valid content: a bug in the theme (or in cchc).
+    Render { document: PathBuf, detail: String },
+    Io { path: PathBuf, error: std::io::Error },
+}
+
+/// What a successful build produced.
+#[derive(Debug)]
+pub struct Report {
+    pub documents: usize,
+    pub pdf_pages: usize,
+    pub warnings: Diagnostics,
+}
+
+/// One entry of `documents.json`.
+#[derive(Serialize)]
+struct Listing<'a> {
+    kind: &'a str,
+    kind_name: &'a str,
+    number: Option<&'a str>,
+    reference: &'a str,
+    date: String,
+    title: &'a str,
+    html: &'a str,
+    pdf: &'a str,
+    source: String,
+}
+
+/// Loads and validates without writing anything (`cchc check`).
+pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
+    Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Content)?;
+    content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)
+}
+
+pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
+    let theme =
+        Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Content)?;
+    let Loaded { site, warnings } =
+        content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)?;
+    let theme_error = |detail: String| BuildError::Render {
+        document: paths.theme.clone(),
+        detail,
+    };
+    let layouts = Layouts::new(Arc::clone(engine), &theme).map_err(theme_error)?;
+    let pages = Pages::new(&theme).map_err(theme_error)?;
+
+    let pdfs: Vec<(&Document, Vec<u8>, usize)> = site
+        .documents
+        .par_iter()
+        .map(|doc| {
+            layouts
+                .render(&site.issuer, doc)
+                .map(|r| (doc, r.pdf, r.layout.pages().len()))
+                .map_err(|detail| BuildError::Render {
+                    document: doc.source.clone(),
+                    detail,
+                })
+        })
+        .collect::<Result<_, _>>()?;
+    // Typst's memo cache is global; keep it from growing across many communes.
+    comemo::evict(10);
+
+    let staging = Staging::new(&paths.output).map_err(|error| BuildError::Io {
+        path: paths.output.clone(),
+        error,
+    })?;
+    let result = write_all(&staging, &site, &theme, &pages, &pdfs);
+    match result {
+        Ok(()) => staging.commit().map_err(|error| BuildError::Io {
+            path: paths.output.clone(),
+            error,
+        })?,
+        Err(e) => {
+            staging.abandon();
+            return Err(e);
+        }
+    }
+    Ok(Report {
+        documents: site.documents.len(),
+        pdf_pages: pdfs.iter().map(|p| p.2).sum(),
+        warnings,
+    })
+}
+
+fn write_all(
+    staging: &Staging,
+    site: &Site,
+    theme: &Theme,
+    pages: &Pages,
+    pdfs: &[(&Document, Vec<u8>, usize)],
+) -> Result<(), BuildError> {
+    let io = |path: &str| {
+        let path = PathBuf::from(path);
+        move |error| BuildError::Io { path, error }
+    };
+    let render_err = |doc: &Document| {
+        let document = doc.source.clone();
+        move |detail| BuildError::Render { document, detail }
+    };
+    for (doc, pdf, _) in pdfs {
+        staging.write(&doc.meta.pdf_path, pdf).map_err(io(&doc.meta.pdf_path))?;
+        let html = pages.document(site, doc).map_err(render_err(doc))?;
+        staging
+            .write(&doc.meta.html_path, html.as_bytes())
+            .map_err(io(&doc.meta.html_path))?;
+    }
+    let index = pages.index(site).map_err(|detail| BuildError::Render {
+        document: PathBuf::from("index.html"),
+        detail,
+    })?;
+    staging.write("index.html", index.as_bytes()).map_err(io("index.html"))?;
+    for (rel, bytes) in &theme.static_files {
+        let rel = Path::new("static").join(rel);
+        staging.write(&rel, bytes).map_err(io(&rel.to_string_lossy()))?;
+    }
+    let listing: Vec<Listing> = site
+        .documents
+        .iter()
+        .map(|d| Listing {
+            kind: d.kind.code(),
+            kind_name: d.kind.name(),
+            number: d.number.as_deref(),
+            reference: &d.reference,
+            date: d.date.0.iso(),
+            title: &d.title,
+            html: &d.meta.html_path,
+            pdf: &d.meta.pdf_path,
+            source: d.source.to_string_lossy().replace('\\', "/"),
+        })
+        .collect();
+    let mut json = serde_json::to_vec_pretty(&listing).map_err(|e| BuildError::Io {
+        path: "documents.json".into(),
+        error: std::io::Error::other(e),
+    })?;
+    json.push(b'\n');
+    staging.write("documents.json", &json).map_err(io("documents.json"))?;
+    Ok(())
+}

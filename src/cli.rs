@@ -1,0 +1,260 @@
+//! Command line: `cchc build | check | init | licenses`.
+//!
+//! Exit codes: 0 success, 1 problems in the content (or a failed write), 2 wrong usage.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::build::{self, BuildError, Paths};
+use crate::diag::{Diagnostics, Lang};
+use crate::render::fonts::{self, FontSet};
+use crate::render::pdf::Engine;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cchc",
+    version,
+    about = "Kế hoạch, báo cáo cải cách hành chính cấp xã: từ YAML ra PDF đúng Nghị định 30/2020/NĐ-CP và trang web."
+)]
+pub struct Cli {
+    /// Ngôn ngữ thông báo / message language.
+    #[arg(long, value_enum, default_value = "vi", global = true)]
+    pub lang: LangArg,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Dirs {
+    /// Thư mục nội dung YAML.
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// Thư mục giao diện (mẫu tera, bố cục Typst, CSS).
+    #[arg(long, default_value = "themes/default")]
+    pub theme: PathBuf,
+    /// Thư mục phông chữ bổ sung (đặt Times New Roman vào đây nếu có bản quyền).
+    /// Mặc định: `fonts/` cạnh thư mục nội dung, nếu có.
+    #[arg(long)]
+    pub fonts: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Dựng toàn bộ: PDF và trang web vào thư mục đầu ra.
+    Build {
+        #[command(flatten)]
+        dirs: Dirs,
+        /// Thư mục đầu ra.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+    },
+    /// Kiểm tra nội dung, không ghi tệp nào.
+    Check {
+        #[command(flatten)]
+        dirs: Dirs,
+    },
+    /// Tạo thư mục nội dung mới cho một xã/phường.
+    Init {
+        /// Thư mục sẽ tạo.
+        dir: PathBuf,
+    },
+    /// In giấy phép của phông chữ đi kèm.
+    Licenses,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let lang = match cli.lang {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    };
+    run(cli.command, lang)
+}
+
+fn say(lang: Lang, vi: &str, en: &str) -> String {
+    match lang {
+        Lang::Vi => vi.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+fn engine_for(dirs: &Dirs) -> std::sync::Arc<Engine> {
+    let fonts_dir = dirs.fonts.clone().or_else(|| {
+        let beside = dirs.content.parent().unwrap_or(Path::new(".")).join("fonts");
+        beside.is_dir().then_some(beside)
+    });
+    Engine::new(FontSet::load(fonts_dir.as_deref()))
+}
+
+pub fn run(command: Command, lang: Lang) -> ExitCode {
+    match command {
+        Command::Build { dirs, output } => {
+            let started = Instant::now();
+            let engine = engine_for(&dirs);
+            let paths = Paths::new(&dirs.content, &output, &dirs.theme);
+            match build::build(&engine, &paths) {
+                Ok(report) => {
+                    print_diags(&report.warnings, lang, &dirs.content);
+                    font_notice(&engine, lang);
+                    println!(
+                        "{}",
+                        match lang {
+                            Lang::Vi => format!(
+                                "Đã dựng {} văn bản ({} trang PDF) vào {} trong {:.2} giây.",
+                                report.documents,
+                                report.pdf_pages,
+                                output.display(),
+                                started.elapsed().as_secs_f64()
+                            ),
+                            Lang::En => format!(
+                                "Built {} documents ({} PDF pages) into {} in {:.2} s.",
+                                report.documents,
+                                report.pdf_pages,
+                                output.display(),
+                                started.elapsed().as_secs_f64()
+                            ),
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e, lang, &dirs.content),
+            }
+        }
+        Command::Check { dirs } => {
+            let engine = engine_for(&dirs);
+            let paths = Paths::new(&dirs.content, Path::new("output"), &dirs.theme);
+            match build::check(&engine, &paths) {
+                Ok(loaded) => {
+                    print_diags(&loaded.warnings, lang, &dirs.content);
+                    println!(
+                        "{}",
+                        match lang {
+                            Lang::Vi => format!(
+                                "Nội dung hợp lệ: {} văn bản, {} cảnh báo.",
+                                loaded.site.documents.len(),
+                                loaded.warnings.len()
+                            ),
+                            Lang::En => format!(
+                                "Content is valid: {} documents, {} warnings.",
+                                loaded.site.documents.len(),
+                                loaded.warnings.len()
+                            ),
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e, lang, &dirs.content),
+            }
+        }
+        Command::Init { dir } => match crate::init::scaffold(&dir) {
+            Ok(()) => {
+                println!(
+                    "{}",
+                    say(
+                        lang,
+                        &format!(
+                            "Đã tạo {}. Sửa các tệp YAML trong đó rồi chạy: cchc build --content {}",
+                            dir.display(),
+                            dir.join("content").display()
+                        ),
+                        &format!(
+                            "Created {}. Edit its YAML files, then run: cchc build --content {}",
+                            dir.display(),
+                            dir.join("content").display()
+                        ),
+                    )
+                );
+                ExitCode::SUCCESS
+            }
+            Err(msg) => {
+                eprintln!("{}", msg.get(lang));
+                ExitCode::from(1)
+            }
+        },
+        Command::Licenses => {
+            println!("{}", fonts::BUNDLED_LICENSE);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn font_notice(engine: &Engine, lang: Lang) {
+    if engine.fonts.family != fonts::PREFERRED {
+        eprintln!(
+            "{}",
+            say(
+                lang,
+                "Ghi chú: chưa có phông Times New Roman nên dùng Liberation Serif (cùng kích thước chữ). Đặt 4 tệp Times New Roman vào thư mục `fonts/` cạnh `content/` để dùng phông chuẩn.",
+                "Note: Times New Roman is not available, so Liberation Serif (same metrics) is used. Put the four Times New Roman files in `fonts/` beside `content/` to use it.",
+            )
+        );
+    }
+}
+
+fn print_diags(diags: &Diagnostics, lang: Lang, root: &Path) {
+    if !diags.is_empty() {
+        eprint!("{}", diags.clone().sorted().render(lang, root));
+    }
+}
+
+fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
+    match e {
+        BuildError::Content(diags) => {
+            let n = diags.errors().count();
+            print_diags(&diags, lang, content);
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Vi => format!("Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."),
+                    Lang::En => format!("{n} errors to fix. Nothing was written; the previous build (if any) is untouched."),
+                }
+            );
+            ExitCode::from(1)
+        }
+        BuildError::Render { document, detail } => {
+            eprintln!(
+                "{}\n{detail}",
+                match lang {
+                    Lang::Vi => format!(
+                        "Lỗi giao diện khi dựng {}: nội dung đã hợp lệ, đây là lỗi của mẫu trình bày. Bản dựng trước vẫn giữ nguyên. Chi tiết cho người quản trị:",
+                        document.display()
+                    ),
+                    Lang::En => format!(
+                        "Theme error while rendering {}: the content is valid, the theme is at fault. The previous build is untouched. Details:",
+                        document.display()
+                    ),
+                }
+            );
+            ExitCode::from(1)
+        }
+        BuildError::Io { path, error } => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Vi => format!("Không ghi được {}: {error}", path.display()),
+                    Lang::En => format!("Cannot write {}: {error}", path.display()),
+                }
+            );
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The YAML files exactly as a clerk writes them (tệp YAML trong `content/`).
+//!
+//! Keys are Vietnamese without diacritics so that they are easy to type on any keyboard.
+//! Every struct denies unknown keys; every value whose location a later rule may need to
+//! report is wrapped in [`S`] (a span-carrying value). Nothing here is validated: that is
+//! the job of [`super::validate`], which turns these into the [`crate::model`].
+
+use serde::Deserialize;
+pub use serde_saphyr::Spanned as S;
+
+/// `co_quan.yaml`: the issuing body (cơ quan ban hành), its units and staff.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuerFile {
+    /// Parent agency line printed above the issuer, not bold (tên cơ quan chủ quản).
+    #[serde(default)]
+    pub co_quan_chu_quan: Option<S<String>>,
+    /// Issuer lines as printed, e.g. ["ỦY BAN NHÂN DÂN", "XÃ HÒA SƠN"].
+    pub ten_in: Vec<S<String>>,
+    /// Full name used in running text: "Ủy ban nhân dân xã Hòa Sơn".
+    pub ten_day_du: S<String>,
+    /// Short name used in the table cells and on the web: "UBND xã Hòa Sơn".
+    #[serde(default)]
+    pub ten_viet_tat: Option<S<String>>,
+    /// Issuer code in ký hiệu: "UBND".
+    pub ma: S<String>,
+    /// Place name in the date line: "Hòa Sơn".
+    pub dia_danh: S<String>,
+    /// The superior body (cấp trên); after 1/7/2025 the province.
+    #[serde(default)]
+    pub cap_tren: Option<SuperiorRaw>,
+    #[serde(default)]
+    pub don_vi: Vec<UnitRaw>,
+    #[serde(default)]
+    pub can_bo: Vec<StaffRaw>,
+    /// Website settings (tiêu đề trang, địa chỉ gốc).
+    #[serde(default)]
+    pub trang_web: Option<WebsiteRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuperiorRaw {
+    pub ten: S<String>,
+    #[serde(default)]
+    pub co_quan_tham_dinh: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRaw {
+    /// Unit code used in ký hiệu and "Lưu: VT, VP": "VP".
+    pub ma: S<String>,
+    pub ten: S<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffRaw {
+    /// Identifier referenced from plans: lower-case letters, digits and "-".
+    pub ma: S<String>,
+    pub ho_ten: S<String>,
+    pub chuc_vu: S<String>,
+    /// Code of the unit (don_vi.ma) this person belongs to.
+    #[serde(default)]
+    pub don_vi: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebsiteRaw {
+    #[serde(default)]
+    pub tieu_de: Option<S<String>>,
+    /// Absolute base URL when published at a fixed address; links stay relative otherwise.
+    #[serde(default)]
+    pub dia_chi_goc: Option<S<String>>,
+}
+
+/// One document file under `van-ban/` (văn bản).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFile {
+    /// Document kind: `ke-hoach` (more kinds follow).
+    pub loai: S<String>,
+    /// Registered number; leave out for a draft (dự thảo).
+    #[serde(default)]
+    pub so: Option<S<u32>>,
+    /// Ký hiệu after the slash; built from the kind and issuer when left out ("KH-UBND").
+    #[serde(default)]
+    pub ky_hieu: Option<S<String>>,
+    /// Issue date: 2026-01-15 or 15/01/2026; a draft may give only the month: 2026-01.
+    pub ngay: S<String>,
+    /// Trích yếu.
+    pub trich_yeu: S<String>,
+    /// The body in Markdown: `#` = I., `##` = 1., `###` = a), "-" and "+" items.
+    pub noi_dung: S<String>,
+    /// Recipients, one per item, without the leading "- " or the ending ";".
+    pub noi_nhan: Vec<S<String>>,
+    pub nguoi_ky: SignerRaw,
+    #[serde(default)]
+    pub phu_luc: Vec<AppendixRaw>,
+}
+
+/// Signature block (thể thức chữ ký).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignerRaw {
+    /// Authority and title lines as printed: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"].
+    pub chuc_danh: Vec<S<String>>,
+    /// Staff id (can_bo.ma) of the person who signs.
+    pub can_bo: S<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixRaw {
+    pub tieu_de: S<String>,
+    /// Page orientation: `ngang` (landscape, default) or `doc` (portrait).
+    #[serde(default)]
+    pub huong: Option<S<String>>,
+    pub bang_phan_cong: AssignmentTableRaw,
+}
+
+/// The assignment appendix (biểu phân công nhiệm vụ).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignmentTableRaw {
+    #[serde(default)]
+    pub tieu_de_cot: Option<ColumnTitlesRaw>,
+    pub linh_vuc: Vec<AreaRaw>,
+}
+
+/// Column titles; any left out keep the wording of the model plan.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnTitlesRaw {
+    pub stt: Option<S<String>>,
+    pub tieu_chi: Option<S<String>>,
+    pub yeu_cau: Option<S<String>>,
+    pub thoi_han: Option<S<String>>,
+    pub phan_cong: Option<S<String>>,
+    pub chu_tri: Option<S<String>>,
+    pub tham_muu: Option<S<String>>,
+}
+
+/// A lĩnh vực: numbered I, II, … in the order written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaRaw {
+    pub ten: S<String>,
+    #[serde(default)]
+    pub tieu_chi: Vec<CriterionRaw>,
+}
+
+/// A tiêu chí or tiêu chí thành phần row. Without `yeu_cau` it is a header-only row.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionRaw {
+    /// Code kept as text: "3.2.2".
+    pub ma: S<String>,
+    pub noi_dung: S<String>,
+    #[serde(default)]
+    pub yeu_cau: Option<S<String>>,
+    /// A date (2026-12-31) or words ("Thường xuyên", "Quý III năm 2026").
+    #[serde(default)]
+    pub thoi_han: Option<S<String>>,
+    /// Lead body: a unit code (VP) or words ("UBND xã").
+    #[serde(default)]
+    pub chu_tri: Option<S<String>>,
+    /// Responsible staff: staff ids, or words for anyone not on the staff list.
+    #[serde(default)]
+    pub tham_muu: Vec<S<String>>,
+}

@@ -1,0 +1,912 @@
+//! Raw YAML → model, applying every rule once and collecting every problem.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::raw::{self, S};
+use super::yaml;
+use super::SourceFile;
+use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
+use crate::markdown;
+use crate::model::*;
+use crate::suggest;
+use crate::vn::{self, Date, DateError};
+
+/// Which characters the bundled fonts can draw in every style used by the theme.
+pub struct Coverage(Box<dyn Fn(char) -> bool + Send + Sync>);
+
+impl Coverage {
+    pub fn new(f: impl Fn(char) -> bool + Send + Sync + 'static) -> Self {
+        Self(Box::new(f))
+    }
+
+    /// Accept every printable character (for tools that do not render).
+    pub fn any() -> Self {
+        Self::new(|_| true)
+    }
+
+    pub fn draws_char(&self, c: char) -> bool {
+        (self.0)(c)
+    }
+}
+
+pub(crate) struct SiteResult {
+    pub site: Option<Site>,
+    pub diags: Diagnostics,
+}
+
+pub(crate) fn site(
+    issuer_file: &SourceFile,
+    document_files: &[SourceFile],
+    coverage: &Coverage,
+) -> SiteResult {
+    let mut diags = Diagnostics::default();
+    let issuer = match yaml::parse::<raw::IssuerFile>(issuer_file) {
+        Ok(raw) => {
+            let mut cx = Cx::new(issuer_file, coverage);
+            let issuer = cx.issuer(raw);
+            diags.extend(cx.diags);
+            Some(issuer)
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+
+    let mut documents = Vec::new();
+    for file in document_files {
+        let raw = match yaml::parse::<raw::DocumentFile>(file) {
+            Ok(raw) => raw,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        // Without a valid issuer, documents are still checked for their own problems.
+        let fallback;
+        let issuer_ref = match &issuer {
+            Some(i) => i,
+            None => {
+                fallback = placeholder_issuer();
+                &fallback
+            }
+        };
+        let mut cx = Cx::new(file, coverage);
+        let doc = cx.document(raw, issuer_ref);
+        diags.extend(cx.diags);
+        if let Some(doc) = doc {
+            documents.push(doc);
+        }
+    }
+    check_unique_documents(&documents, &mut diags);
+    documents.sort_by(|a, b| {
+        (b.date.0, &b.number, &a.slug).cmp(&(a.date.0, &a.number, &b.slug))
+    });
+
+    let site = issuer.map(|issuer| Site { issuer, documents });
+    SiteResult { site, diags }
+}
+
+fn placeholder_issuer() -> Issuer {
+    Issuer {
+        parent_line: None,
+        name_lines: vec![],
+        full_name: String::new(),
+        short_name: String::new(),
+        code: "UBND".into(),
+        place: String::new(),
+        superior: None,
+        units: vec![],
+        staff: vec![],
+        website_title: String::new(),
+        base_url: None,
+    }
+}
+
+fn check_unique_documents(docs: &[Document], diags: &mut Diagnostics) {
+    let mut by_slug: HashMap<&str, &Path> = HashMap::new();
+    let mut by_number: HashMap<(u16, &str, &str), &Path> = HashMap::new();
+    for d in docs {
+        if let Some(other) = by_slug.insert(&d.slug, &d.source) {
+            diags.push(
+                Diagnostic::error(
+                    &d.source,
+                    None,
+                    Text::new(
+                        format!("Tên tệp trùng với {}: hai văn bản sẽ ghi đè lên nhau.", other.display()),
+                        format!("Same file name as {}: the two documents would overwrite each other.", other.display()),
+                    ),
+                )
+                .with_hint(Text::new("Đổi tên một trong hai tệp.", "Rename one of the two files.")),
+            );
+        }
+        if let Some(n) = &d.number
+            && let Some(other) = by_number.insert((d.date.0.year, n, &d.symbol), &d.source)
+        {
+            diags.push(
+                Diagnostic::error(
+                    &d.source,
+                    None,
+                    Text::new(
+                        format!(
+                            "Số {n}/{} năm {} đã dùng cho {}: mỗi số chỉ cấp một lần trong năm.",
+                            d.symbol, d.date.0.year, other.display()
+                        ),
+                        format!(
+                            "Number {n}/{} in {} is already used by {}: a number is issued once a year.",
+                            d.symbol, d.date.0.year, other.display()
+                        ),
+                    ),
+                )
+                .with_hint(Text::new("Dùng số tiếp theo trong sổ đăng ký văn bản đi.", "Use the next number from the outgoing register.")),
+            );
+        }
+    }
+}
+
+/// Validation context for one file.
+struct Cx<'a> {
+    file: &'a SourceFile,
+    coverage: &'a Coverage,
+    diags: Diagnostics,
+}
+
+fn pos_of<T>(s: &S<T>) -> Option<Pos> {
+    yaml::pos(&s.referenced)
+}
+
+impl<'a> Cx<'a> {
+    fn new(file: &'a SourceFile, coverage: &'a Coverage) -> Self {
+        Self {
+            file,
+            coverage,
+            diags: Diagnostics::default(),
+        }
+    }
+
+    fn rel(&self) -> &Path {
+        &self.file.rel
+    }
+
+    fn error(&mut self, at: Option<Pos>, vi: String, en: String, hint: Option<(String, String)>) {
+        let mut d = Diagnostic::error(self.rel(), at, Text::new(vi, en));
+        if let Some((hv, he)) = hint {
+            d = d.with_hint(Text::new(hv, he));
+        }
+        self.diags.push(d);
+    }
+
+    fn warn(&mut self, at: Option<Pos>, vi: String, en: String) {
+        self.diags
+            .push(Diagnostic::warning(self.rel(), at, Text::new(vi, en)));
+    }
+
+    /// NFC text with every character checked against the fonts. Reports the exact line
+    /// of a bad character even inside a multi-line Markdown block.
+    fn text(&mut self, s: &S<String>) -> String {
+        let value = vn::nfc(&s.value);
+        let Some(at) = pos_of(s) else {
+            return value;
+        };
+        let src_lines: Vec<&str> = self.file.text.lines().collect();
+        // A block scalar (`|` or `>`) starts on the line after its indicator.
+        let first = src_lines
+            .get(at.line as usize - 1)
+            .map(|l| {
+                let rest: String = l.chars().skip(at.col as usize - 1).collect();
+                let rest = rest.trim_start();
+                rest.starts_with('|') || rest.starts_with('>')
+            })
+            .unwrap_or(false);
+        let base = if first { at.line + 1 } else { at.line };
+        for (k, line) in value.split('\n').enumerate() {
+            for c in line.chars() {
+                let control = c.is_control() && c != '\t' && c != '\r';
+                if !control && self.coverage.draws_char(c) {
+                    continue;
+                }
+                let line_no = base + k as u32;
+                let col = src_lines
+                    .get(line_no as usize - 1)
+                    .and_then(|l| l.chars().position(|x| x == c))
+                    .map(|i| i as u32 + 1)
+                    .unwrap_or(at.col);
+                let code = format!("U+{:04X}", c as u32);
+                let shown = if control { code.clone() } else { format!("«{c}» ({code})") };
+                let (vi, en) = if control {
+                    (
+                        format!("Có ký tự điều khiển ẩn {shown} trong văn bản."),
+                        format!("Hidden control character {shown} in the text."),
+                    )
+                } else {
+                    (
+                        format!("Ký tự {shown} không in được bằng phông chữ văn bản hành chính (Times New Roman)."),
+                        format!("Character {shown} cannot be drawn with the official font (Times New Roman)."),
+                    )
+                };
+                self.error(
+                    Some(Pos { line: line_no, col }),
+                    vi,
+                    en,
+                    Some((
+                        "Xóa ký tự này hoặc thay bằng chữ, số, dấu câu tiếng Việt thông thường (biểu tượng cảm xúc, chữ Hán và ký tự ẩn không được dùng trong văn bản).".into(),
+                        "Delete it or use ordinary Vietnamese letters, digits and punctuation (no emoji, CJK or hidden characters).".into(),
+                    )),
+                );
+            }
+        }
+        value
+    }
+
+    fn nonempty(&mut self, s: &S<String>, what_vi: &str, what_en: &str) -> String {
+        let t = self.text(s);
+        if t.trim().is_empty() {
+            self.error(
+                pos_of(s),
+                format!("{what_vi} đang để trống."),
+                format!("{what_en} is empty."),
+                Some((format!("Điền {what_vi} vào đây."), format!("Write the {what_en} here."))),
+            );
+        }
+        t.trim().to_string()
+    }
+
+    fn code(&mut self, s: &S<String>, what_vi: &str) -> String {
+        let t = self.text(s).trim().to_string();
+        let ok = t.chars().next().is_some_and(|c| c.is_uppercase())
+            && t.chars().all(|c| c.is_alphabetic());
+        if !ok {
+            self.error(
+                pos_of(s),
+                format!("{what_vi} \"{t}\" không hợp lệ: chỉ gồm chữ cái, bắt đầu bằng chữ in hoa."),
+                format!("Code \"{t}\" is invalid: letters only, starting with a capital."),
+                Some(("Ví dụ: UBND, VP, KT, VHXH.".into(), "For example UBND, VP, KT, VHXH.".into())),
+            );
+        }
+        t
+    }
+
+    fn issuer(&mut self, raw: raw::IssuerFile) -> Issuer {
+        if raw.ten_in.is_empty() {
+            self.error(
+                Some(Pos { line: 1, col: 1 }),
+                "Chưa có tên cơ quan ban hành (`ten_in`).".into(),
+                "The issuer's printed name (`ten_in`) is empty.".into(),
+                Some((
+                    "Viết `ten_in: [\"ỦY BAN NHÂN DÂN\", \"XÃ …\"]`.".into(),
+                    "Write `ten_in: [\"ỦY BAN NHÂN DÂN\", \"XÃ …\"]`.".into(),
+                )),
+            );
+        }
+        let name_lines = raw
+            .ten_in
+            .iter()
+            .map(|l| vn::upper(&self.nonempty(l, "Dòng tên cơ quan", "Issuer line")))
+            .collect();
+        let parent_line = raw.co_quan_chu_quan.as_ref().map(|l| vn::upper(&self.text(l)));
+        let full_name = self.nonempty(&raw.ten_day_du, "Tên đầy đủ của cơ quan", "Issuer full name");
+        let code = self.code(&raw.ma, "Mã cơ quan");
+        let place = self.nonempty(&raw.dia_danh, "Địa danh", "Place name");
+        let short_name = raw
+            .ten_viet_tat
+            .as_ref()
+            .map(|s| self.nonempty(s, "Tên viết tắt", "Short name"))
+            .unwrap_or_else(|| full_name.clone());
+        let superior = raw.cap_tren.as_ref().map(|s| Superior {
+            name: self.nonempty(&s.ten, "Tên cơ quan cấp trên", "Superior body name"),
+            appraiser: s.co_quan_tham_dinh.as_ref().map(|a| self.text(a)),
+        });
+
+        let mut units: Vec<Unit> = Vec::new();
+        let mut unit_lines: HashMap<String, u32> = HashMap::new();
+        for u in &raw.don_vi {
+            let c = self.code(&u.ma, "Mã đơn vị");
+            if let Some(line) = unit_lines.get(&c) {
+                self.error(
+                    pos_of(&u.ma),
+                    format!("Mã đơn vị `{c}` trùng với dòng {line}."),
+                    format!("Unit code `{c}` repeats line {line}."),
+                    Some(("Mỗi đơn vị một mã riêng.".into(), "Give each unit its own code.".into())),
+                );
+            }
+            unit_lines.insert(c.clone(), pos_of(&u.ma).map_or(0, |p| p.line));
+            let name = self.nonempty(&u.ten, "Tên đơn vị", "Unit name");
+            units.push(Unit { code: c, name });
+        }
+
+        let mut staff: Vec<Staff> = Vec::new();
+        let mut staff_lines: HashMap<String, u32> = HashMap::new();
+        for p in &raw.can_bo {
+            let id = self.text(&p.ma).trim().to_string();
+            if !is_id(&id) {
+                let fixed = slug(&id);
+                self.error(
+                    pos_of(&p.ma),
+                    format!("Mã cán bộ \"{id}\" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang."),
+                    format!("Staff id \"{id}\" is invalid: use lower-case ASCII letters, digits and hyphens."),
+                    Some((format!("Viết `ma: {fixed}`."), format!("Write `ma: {fixed}`."))),
+                );
+            }
+            if let Some(line) = staff_lines.get(&id) {
+                self.error(
+                    pos_of(&p.ma),
+                    format!("Mã cán bộ `{id}` trùng với dòng {line}."),
+                    format!("Staff id `{id}` repeats line {line}."),
+                    Some(("Mỗi người một mã riêng.".into(), "Give each person their own id.".into())),
+                );
+            }
+            staff_lines.insert(id.clone(), pos_of(&p.ma).map_or(0, |p| p.line));
+            let unit = p.don_vi.as_ref().map(|u| {
+                let c = self.text(u).trim().to_string();
+                if !units.iter().any(|x| x.code == c) {
+                    let known: Vec<&str> = units.iter().map(|x| x.code.as_str()).collect();
+                    self.unknown_ref(pos_of(u), &c, &known, "đơn vị", "unit", "don_vi");
+                }
+                c
+            });
+            staff.push(Staff {
+                id,
+                name: self.nonempty(&p.ho_ten, "Họ tên", "Name"),
+                title: self.nonempty(&p.chuc_vu, "Chức vụ", "Title"),
+                unit,
+            });
+        }
+        let website_title = raw
+            .trang_web
+            .as_ref()
+            .and_then(|w| w.tieu_de.as_ref())
+            .map(|t| self.text(t))
+            .unwrap_or_else(|| format!("Cải cách hành chính – {short_name}"));
+        let base_url = raw
+            .trang_web
+            .as_ref()
+            .and_then(|w| w.dia_chi_goc.as_ref())
+            .map(|u| self.text(u).trim().trim_end_matches('/').to_string());
+        Issuer {
+            parent_line,
+            name_lines,
+            full_name,
+            short_name,
+            code,
+            place,
+            superior,
+            units,
+            staff,
+            website_title,
+            base_url,
+        }
+    }
+
+    fn unknown_ref(&mut self, at: Option<Pos>, got: &str, known: &[&str], what_vi: &str, what_en: &str, list_key: &str) {
+        let list = if known.is_empty() {
+            "(chưa có)".to_string()
+        } else {
+            known.join(", ")
+        };
+        let guess = suggest::closest(got, known.iter().copied());
+        let (hv, he) = match guess {
+            Some(g) => (
+                format!("Có phải ý bạn là `{g}`? Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}."),
+                format!("Did you mean `{g}`? {what_en} ids in co_quan.yaml ({list_key}): {list}."),
+            ),
+            None => (
+                format!("Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}. Nếu là người/đơn vị khác, viết tên đầy đủ có dấu thay cho mã."),
+                format!("{what_en} ids in co_quan.yaml ({list_key}): {list}. For anyone else, write the full name instead of an id."),
+            ),
+        };
+        self.error(
+            at,
+            format!("Không có {what_vi} nào mang mã `{got}`."),
+            format!("No {what_en} has the id `{got}`."),
+            Some((hv, he)),
+        );
+    }
+
+    fn document(&mut self, raw: raw::DocumentFile, issuer: &Issuer) -> Option<Document> {
+        let slug = self
+            .rel()
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(slug)
+            .unwrap_or_default();
+
+        let kind_code = self.text(&raw.loai).trim().to_string();
+        let kind = Kind::from_code(&kind_code);
+        if kind.is_none() {
+            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.1).collect();
+            let guess = suggest::closest(&kind_code, known.iter().copied());
+            self.error(
+                pos_of(&raw.loai),
+                format!("Loại văn bản `{kind_code}` chưa được hỗ trợ."),
+                format!("Document kind `{kind_code}` is not supported."),
+                Some(match guess {
+                    Some(g) => (format!("Có phải ý bạn là `{g}`? Các loại dùng được: {}.", known.join(", ")), format!("Did you mean `{g}`? Kinds: {}.", known.join(", "))),
+                    None => (format!("Các loại dùng được: {}.", known.join(", ")), format!("Kinds: {}.", known.join(", "))),
+                }),
+            );
+        }
+        let kind = kind.unwrap_or(Kind::Plan);
+
+        let number = raw.so.as_ref().map(|n| {
+            if n.value == 0 {
+                self.error(pos_of(n), "Số văn bản phải từ 1 trở lên.".into(), "The number must be 1 or more.".into(),
+                    Some(("Bỏ dòng `so:` nếu văn bản chưa lấy số (dự thảo).".into(), "Leave `so:` out for an unnumbered draft.".into())));
+            }
+            vn::doc_number(n.value)
+        });
+
+        let default_symbol = match kind.abbreviation() {
+            Some(a) => format!("{a}-{}", issuer.code),
+            None => issuer.code.clone(),
+        };
+        let symbol = match &raw.ky_hieu {
+            None => default_symbol,
+            Some(s) => {
+                let t = self.text(s).trim().to_string();
+                let groups_ok = !t.is_empty()
+                    && t.split('-').all(|g| {
+                        g.chars().next().is_some_and(|c| c.is_uppercase()) && g.chars().all(|c| c.is_alphabetic())
+                    });
+                let type_ok = kind.abbreviation().is_none_or(|a| t.starts_with(&format!("{a}-")));
+                if !groups_ok || !type_ok {
+                    self.error(
+                        pos_of(s),
+                        format!("Ký hiệu \"{t}\" không đúng thể thức Nghị định 30/2020/NĐ-CP."),
+                        format!("Ký hiệu \"{t}\" does not follow Decree 30/2020."),
+                        Some((
+                            format!("Viết `ky_hieu: {default_symbol}` hoặc bỏ dòng này để chương trình tự tạo (không có dấu cách, không có năm)."),
+                            format!("Write `ky_hieu: {default_symbol}` or leave it out to have it built (no spaces, no year)."),
+                        )),
+                    );
+                }
+                t
+            }
+        };
+        let reference = match &number {
+            Some(n) => format!("{n}/{symbol}"),
+            None => format!("/{symbol}"),
+        };
+
+        let date = self.date(&raw.ngay)?;
+        let title = self.nonempty(&raw.trich_yeu, "Trích yếu", "Abstract (trích yếu)");
+        let body_src = self.text(&raw.noi_dung);
+        let body = markdown::body(&body_src);
+        let recipients = self.recipients(&raw.noi_nhan, pos_of(&raw.noi_dung));
+        let signer = self.signer(&raw.nguoi_ky, issuer);
+
+        let appendix_count = raw.phu_luc.len();
+        let appendices: Vec<Appendix> = raw
+            .phu_luc
+            .iter()
+            .enumerate()
+            .map(|(i, a)| self.appendix(a, i, appendix_count, issuer))
+            .collect();
+        if !appendices.is_empty() && !body_src.contains("Phụ lục") && !body_src.contains("phụ lục") {
+            self.warn(
+                pos_of(&raw.noi_dung),
+                "Văn bản có phụ lục nhưng nội dung chưa dẫn chiếu đến phụ lục (ví dụ: \"(Có Phụ lục kèm theo)\").".into(),
+                "The document has an appendix but its body never refers to it (e.g. \"(Có Phụ lục kèm theo)\").".into(),
+            );
+        }
+
+        let full_title = match &number {
+            Some(_) => format!("{} số {reference} ngày {}: {title}", kind.name(), date.short()),
+            None => format!("{} (dự thảo): {title}", kind.name()),
+        };
+        Some(Document {
+            meta: DocMeta {
+                full_title,
+                author: issuer.full_name.clone(),
+                html_path: format!("van-ban/{slug}.html"),
+                pdf_path: format!("van-ban/{slug}.pdf"),
+            },
+            slug,
+            source: self.rel().to_path_buf(),
+            kind,
+            number,
+            symbol,
+            reference,
+            date: DocDate(date),
+            title,
+            body,
+            recipients,
+            signer,
+            appendices,
+        })
+    }
+
+    fn date(&mut self, s: &S<String>) -> Option<Date> {
+        let t = self.text(s);
+        match Date::parse(&t) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let (vi, en) = match e {
+                    DateError::Shape => (
+                        format!("Ngày \"{t}\" không đúng dạng."),
+                        format!("Date \"{t}\" is not in a known form."),
+                    ),
+                    DateError::NoSuchDay => (
+                        format!("Ngày \"{t}\" không có thật trên lịch."),
+                        format!("Date \"{t}\" does not exist."),
+                    ),
+                };
+                self.error(
+                    pos_of(s),
+                    vi,
+                    en,
+                    Some((
+                        "Viết năm-tháng-ngày như `2026-01-15` hoặc ngày/tháng/năm như `15/01/2026`; văn bản dự thảo chưa có ngày viết `2026-01`.".into(),
+                        "Write `2026-01-15` or `15/01/2026`; a draft without a day: `2026-01`.".into(),
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn recipients(&mut self, items: &[S<String>], body_at: Option<Pos>) -> Vec<String> {
+        let cleaned: Vec<(String, Option<Pos>)> = items
+            .iter()
+            .map(|s| {
+                let t = self.text(s);
+                let t = t.trim().trim_start_matches(['-', '–', '+']).trim();
+                let t = t.trim_end_matches([';', '.', ',']).trim_end();
+                (t.to_string(), pos_of(s))
+            })
+            .collect();
+        let hint_vi = "Thêm dòng cuối `- \"Lưu: VT, VP\"` (VT là văn thư, sau đó là mã đơn vị soạn thảo).".to_string();
+        let hint_en = "End with `- \"Lưu: VT, VP\"` (VT = records office, then the drafting unit).".to_string();
+        match cleaned.last() {
+            None => self.error(
+                body_at,
+                "Chưa có Nơi nhận (`noi_nhan`).".into(),
+                "No recipients (`noi_nhan`).".into(),
+                Some((hint_vi, hint_en)),
+            ),
+            Some((last, at)) => {
+                let folded = suggest::fold(last);
+                if !folded.starts_with("luu") {
+                    self.error(
+                        *at,
+                        "Dòng cuối của Nơi nhận phải là nơi lưu văn bản (\"Lưu: VT, …\").".into(),
+                        "The last recipient must be the filing line (\"Lưu: VT, …\").".into(),
+                        Some((hint_vi, hint_en)),
+                    );
+                } else if !last.contains(':') || !last.contains("VT") {
+                    self.error(
+                        *at,
+                        format!("Dòng lưu \"{last}\" chưa đúng thể thức: cần dấu hai chấm và \"VT\"."),
+                        format!("Filing line \"{last}\" needs a colon and \"VT\"."),
+                        Some(("Viết ví dụ `Lưu: VT, VP`.".into(), "Write e.g. `Lưu: VT, VP`.".into())),
+                    );
+                }
+            }
+        }
+        let n = cleaned.len();
+        cleaned
+            .into_iter()
+            .enumerate()
+            .map(|(i, (t, _))| format!("- {t}{}", if i + 1 == n { "." } else { ";" }))
+            .collect()
+    }
+
+    fn signer(&mut self, raw: &raw::SignerRaw, issuer: &Issuer) -> Signer {
+        let mut lines = Vec::new();
+        for l in &raw.chuc_danh {
+            let t = vn::upper(self.text(l).trim());
+            let first = t.split_whitespace().next().unwrap_or_default().to_string();
+            let fix = match first.as_str() {
+                "T/M" | "TM" | "T.M" | "T.M." => Some("TM."),
+                "K/T" | "KT" | "K.T" | "K.T." => Some("KT."),
+                "T/L" | "TL" | "T.L" => Some("TL."),
+                "T/UQ" | "TUQ" | "T.U.Q" => Some("TUQ."),
+                "Q" => Some("Q."),
+                _ => None,
+            };
+            if let Some(good) = fix {
+                let rest = t[first.len()..].trim_start();
+                self.error(
+                    pos_of(l),
+                    format!("Quyền hạn ký \"{first}\" không đúng thể thức văn bản hành chính."),
+                    format!("Signing authority \"{first}\" is not the administrative form."),
+                    Some((format!("Viết \"{good} {rest}\" (chữ in hoa, có dấu chấm)."), format!("Write \"{good} {rest}\" (capitals with a dot)."))),
+                );
+            }
+            if t.is_empty() {
+                self.error(pos_of(l), "Dòng chức danh ký đang để trống.".into(), "Empty signature title line.".into(), None);
+            }
+            lines.push(t);
+        }
+        if lines.is_empty() {
+            self.error(
+                pos_of(&raw.can_bo),
+                "Chưa có chức danh người ký (`chuc_danh`).".into(),
+                "No signature title lines (`chuc_danh`).".into(),
+                Some(("Ví dụ: `chuc_danh: [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]`.".into(), "E.g. `chuc_danh: [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]`.".into())),
+            );
+        }
+        let id = self.text(&raw.can_bo).trim().to_string();
+        let name = match issuer.staff.iter().find(|s| s.id == id) {
+            Some(s) => s.name.clone(),
+            None => {
+                let known: Vec<&str> = issuer.staff.iter().map(|s| s.id.as_str()).collect();
+                self.unknown_ref(pos_of(&raw.can_bo), &id, &known, "cán bộ", "staff member", "can_bo");
+                String::new()
+            }
+        };
+        Signer { lines, name }
+    }
+
+    fn appendix(&mut self, raw: &raw::AppendixRaw, index: usize, count: usize, issuer: &Issuer) -> Appendix {
+        let label = if count == 1 {
+            "Phụ lục".to_string()
+        } else {
+            format!("Phụ lục {}", vn::roman(index as u32 + 1))
+        };
+        let title = vn::upper(&self.nonempty(&raw.tieu_de, "Tiêu đề phụ lục", "Appendix title"));
+        let landscape = match &raw.huong {
+            None => true,
+            Some(h) => match suggest::fold(self.text(h).trim()).as_str() {
+                "ngang" => true,
+                "doc" => false,
+                other => {
+                    self.error(
+                        pos_of(h),
+                        format!("Hướng trang \"{other}\" không hợp lệ."),
+                        format!("Page orientation \"{other}\" is invalid."),
+                        Some(("Viết `huong: ngang` (khổ ngang) hoặc `huong: doc` (khổ dọc).".into(), "Write `huong: ngang` (landscape) or `huong: doc` (portrait).".into())),
+                    );
+                    true
+                }
+            },
+        };
+        let table = self.assignment_table(&raw.bang_phan_cong, issuer);
+        Appendix {
+            label,
+            title,
+            landscape,
+            table,
+        }
+    }
+
+    fn assignment_table(&mut self, raw: &raw::AssignmentTableRaw, issuer: &Issuer) -> AssignmentTable {
+        let mut columns = Columns::default();
+        if let Some(c) = &raw.tieu_de_cot {
+            let slots: [(&Option<S<String>>, &mut String); 7] = [
+                (&c.stt, &mut columns.stt),
+                (&c.tieu_chi, &mut columns.criterion),
+                (&c.yeu_cau, &mut columns.requirement),
+                (&c.thoi_han, &mut columns.deadline),
+                (&c.phan_cong, &mut columns.assignment),
+                (&c.chu_tri, &mut columns.lead),
+                (&c.tham_muu, &mut columns.staff),
+            ];
+            for (given, slot) in slots {
+                if let Some(s) = given {
+                    *slot = self.text(s).trim().to_string();
+                }
+            }
+        }
+
+        // Code → line of first use, across the whole table.
+        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        let mut areas = Vec::new();
+        for (ai, area) in raw.linh_vuc.iter().enumerate() {
+            let numeral = vn::roman(ai as u32 + 1);
+            let name = vn::upper(&self.nonempty(&area.ten, "Tên lĩnh vực", "Area name"));
+            let mut rows = Vec::new();
+            // Last code seen under each parent, to spot gaps in numbering.
+            let mut last_child: HashMap<Vec<u32>, (u32, String)> = HashMap::new();
+            for row in &area.tieu_chi {
+                let code = self.text(&row.ma).trim().to_string();
+                let at = pos_of(&row.ma);
+                let segments: Option<Vec<u32>> = code.split('.').map(|p| p.parse::<u32>().ok()).collect();
+                match segments {
+                    None => self.error(
+                        at,
+                        format!("Mã tiêu chí \"{code}\" không hợp lệ."),
+                        format!("Criterion code \"{code}\" is invalid."),
+                        Some(("Viết các số cách nhau bằng dấu chấm, đặt trong ngoặc kép: `ma: \"3.2.2\"`.".into(), "Write numbers separated by dots, quoted: `ma: \"3.2.2\"`.".into())),
+                    ),
+                    Some(seg) => {
+                        if seg[0] != ai as u32 + 1 {
+                            self.warn(
+                                at,
+                                format!("Mã \"{code}\" nằm trong lĩnh vực {numeral}, nhưng bắt đầu bằng {} thay vì {}.", seg[0], ai + 1),
+                                format!("Code \"{code}\" is under area {numeral} but starts with {} instead of {}.", seg[0], ai + 1),
+                            );
+                        }
+                        let parent = seg[..seg.len() - 1].to_vec();
+                        let last = *seg.last().unwrap_or(&0);
+                        let expected = last_child.get(&parent).map_or(1, |(n, _)| n + 1);
+                        if seg.len() > 1 && last > expected {
+                            let missing: Vec<String> = (expected..last)
+                                .map(|n| {
+                                    let mut s: Vec<String> = parent.iter().map(u32::to_string).collect();
+                                    s.push(n.to_string());
+                                    s.join(".")
+                                })
+                                .collect();
+                            self.warn(
+                                at,
+                                format!("Mã \"{code}\" nhảy số: không có {}.", missing.join(", ")),
+                                format!("Code \"{code}\" skips {}.", missing.join(", ")),
+                            );
+                        }
+                        last_child.insert(parent, (last, code.clone()));
+                    }
+                }
+                if let Some(first) = seen.get(&code) {
+                    self.error(
+                        at,
+                        format!("Mã tiêu chí \"{code}\" bị trùng (đã dùng ở dòng {first})."),
+                        format!("Criterion code \"{code}\" is duplicated (first used on line {first})."),
+                        Some(("Mỗi tiêu chí một mã riêng; kiểm tra lại số thứ tự.".into(), "Give each criterion its own code.".into())),
+                    );
+                } else {
+                    seen.insert(code.clone(), at.map_or(0, |p| p.line));
+                }
+
+                let criterion = self.nonempty(&row.noi_dung, "Nội dung tiêu chí", "Criterion text");
+                let header_only = row.yeu_cau.is_none();
+                let requirement = row.yeu_cau.as_ref().map(|s| self.text(s).trim().to_string()).unwrap_or_default();
+                let deadline = row.thoi_han.as_ref().and_then(|d| self.deadline(d));
+                let lead = row.chu_tri.as_ref().map(|l| self.lead(l, issuer));
+                let staff = row.tham_muu.iter().map(|s| self.staff_ref(s, issuer)).collect();
+                rows.push(Assignment {
+                    code,
+                    criterion,
+                    header_only,
+                    requirement,
+                    deadline,
+                    lead,
+                    staff,
+                });
+            }
+            areas.push(Area { numeral, name, rows });
+        }
+        AssignmentTable { columns, areas }
+    }
+
+    fn deadline(&mut self, s: &S<String>) -> Option<Deadline> {
+        let t = self.text(s).trim().to_string();
+        if t.is_empty() {
+            return None;
+        }
+        let looks_like_date = t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '/');
+        if looks_like_date {
+            let d = self.date(s)?;
+            return Some(Deadline {
+                text: d.short(),
+                due: d.day.map(|_| d.iso()),
+            });
+        }
+        match due_from_words(&t) {
+            Ok(due) => Some(Deadline {
+                text: t,
+                due: due.map(|d| d.iso()),
+            }),
+            Err(bad) => {
+                self.error(
+                    pos_of(s),
+                    format!("Thời hạn \"{t}\" có ngày \"{bad}\" không có thật trên lịch."),
+                    format!("Deadline \"{t}\" contains \"{bad}\", which is not a real date."),
+                    Some(("Sửa lại ngày, ví dụ `30/6/2026`.".into(), "Correct the date, e.g. `30/6/2026`.".into())),
+                );
+                None
+            }
+        }
+    }
+
+    fn lead(&mut self, s: &S<String>, issuer: &Issuer) -> String {
+        let t = self.text(s).trim().to_string();
+        if let Some(u) = issuer.units.iter().find(|u| u.code == t) {
+            return u.name.clone();
+        }
+        if t == issuer.code {
+            return issuer.short_name.clone();
+        }
+        let code_like = !t.is_empty() && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase());
+        if code_like {
+            let known: Vec<&str> = issuer.units.iter().map(|u| u.code.as_str()).collect();
+            self.unknown_ref(pos_of(s), &t, &known, "đơn vị", "unit", "don_vi");
+        }
+        t
+    }
+
+    fn staff_ref(&mut self, s: &S<String>, issuer: &Issuer) -> StaffRef {
+        let t = self.text(s).trim().to_string();
+        if !is_id(&t) {
+            return StaffRef { id: None, text: t };
+        }
+        match issuer.staff.iter().find(|p| p.id == t) {
+            Some(p) => StaffRef {
+                id: Some(p.id.clone()),
+                text: format!("{} ({})", p.name, p.title),
+            },
+            None => {
+                let known: Vec<&str> = issuer.staff.iter().map(|p| p.id.as_str()).collect();
+                self.unknown_ref(pos_of(s), &t, &known, "cán bộ", "staff member", "can_bo");
+                StaffRef { id: None, text: t }
+            }
+        }
+    }
+}
+
+/// A staff id: lower-case ASCII letters, digits and "-" (at least one letter).
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// "Kế hoạch CCHC 2026" → "ke-hoach-cchc-2026".
+pub(crate) fn slug(s: &str) -> String {
+    let folded = suggest::fold(s);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// The last day covered by deadline words: "Quý III năm 2026" → 30/9/2026, "Trong năm 2026"
+/// → 31/12/2026, "Trước ngày 30/6/2026" → 30/6/2026, "Thường xuyên" → none.
+/// `Err` carries a written date that does not exist.
+fn due_from_words(t: &str) -> Result<Option<Date>, String> {
+    // An explicit d/m/yyyy inside the words wins.
+    for word in t.split(|c: char| !(c.is_ascii_digit() || c == '/')) {
+        if word.matches('/').count() == 2 {
+            return Date::parse(word).map(Some).map_err(|_| word.to_string());
+        }
+    }
+    let folded = suggest::fold(t).replace('_', " ");
+    let year = folded
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)
+        .and_then(|w| w.parse::<u16>().ok());
+    let Some(year) = year else { return Ok(None) };
+    let quarter = folded.split_whitespace().collect::<Vec<_>>().windows(2).find_map(|w| {
+        (w[0] == "quy").then(|| match w[1] {
+            "i" | "1" => Some(3),
+            "ii" | "2" => Some(6),
+            "iii" | "3" => Some(9),
+            "iv" | "4" => Some(12),
+            _ => None,
+        })?
+    });
+    let month = quarter.unwrap_or(12);
+    let last_day = Date::new(year, month, Some(if matches!(month, 6 | 9) { 30 } else { 31 }));
+    Ok(last_day.ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadline_words() {
+        let iso = |t: &str| due_from_words(t).unwrap().map(|d| d.iso());
+        assert_eq!(iso("Quý III năm 2026").as_deref(), Some("2026-09-30"));
+        assert_eq!(iso("Quý I năm 2026").as_deref(), Some("2026-03-31"));
+        assert_eq!(iso("Trong năm 2026").as_deref(), Some("2026-12-31"));
+        assert_eq!(iso("Chậm nhất trước ngày 31/12/2023").as_deref(), Some("2023-12-31"));
+        assert_eq!(iso("Thường xuyên"), None);
+        assert_eq!(due_from_words("Trước ngày 31/4/2026"), Err("31/4/2026".into()));
+    }
+
+    #[test]
+    fn ids_and_slugs() {
+        assert!(is_id("vp-tran-thi-hoa"));
+        assert!(!is_id("Trần Thị Hoa"));
+        assert!(!is_id("UBND"));
+        assert!(!is_id("2026"));
+        assert_eq!(slug("Kế hoạch CCHC 2026"), "ke-hoach-cchc-2026");
+        assert_eq!(slug("Đỗ Văn Đạt"), "do-van-dat");
+    }
+}

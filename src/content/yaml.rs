@@ -1,0 +1,161 @@
+//! YAML parsing with every parser and type error turned into a Vietnamese message that
+//! names the line and column and says what to write instead.
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::Error;
+
+use crate::diag::{Diagnostic, Pos, Text};
+
+use super::SourceFile;
+
+/// Parses one file into `T`. A file with a syntax or type error yields one diagnostic:
+/// the parser cannot go on past it.
+pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str::<T>(&file.text).map_err(|e| translate(file, &e))
+}
+
+pub(crate) fn pos(loc: &serde_saphyr::Location) -> Option<Pos> {
+    match (u32::try_from(loc.line()), u32::try_from(loc.column())) {
+        (Ok(line), Ok(col)) if line > 0 => Some(Pos { line, col: col.max(1) }),
+        _ => None,
+    }
+}
+
+fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
+    let err = err.without_snippet();
+    let at = err.location().as_ref().and_then(pos);
+    let (message, hint) = match err {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let list = expected.join(", ");
+            let guess = crate::suggest::closest(field, expected.iter().copied());
+            let hint = match guess {
+                Some(g) => Text::new(
+                    format!("Có phải ý bạn là `{g}`? Các khóa dùng được ở đây: {list}."),
+                    format!("Did you mean `{g}`? Keys allowed here: {list}."),
+                ),
+                None => Text::new(
+                    format!("Các khóa dùng được ở đây: {list}."),
+                    format!("Keys allowed here: {list}."),
+                ),
+            };
+            (
+                Text::new(
+                    format!("Khóa `{field}` không có trong mẫu."),
+                    format!("Unknown key `{field}`."),
+                ),
+                Some(hint),
+            )
+        }
+        Error::SerdeMissingField { field, .. } => (
+            Text::new(
+                format!("Thiếu khóa bắt buộc `{field}`."),
+                format!("Missing required key `{field}`."),
+            ),
+            Some(Text::new(
+                format!("Thêm một dòng `{field}: …` vào mục này."),
+                format!("Add a line `{field}: …` to this block."),
+            )),
+        ),
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => {
+            let (want_vi, want_en) = expected_words(expected);
+            (
+                Text::new(
+                    format!("Giá trị không đúng kiểu: cần {want_vi}, nhưng gặp {}.", found_words(unexpected)),
+                    format!("Wrong kind of value: expected {want_en}, found {unexpected}."),
+                ),
+                Some(Text::new(
+                    format!("Sửa giá trị này thành {want_vi}."),
+                    format!("Write {want_en} here."),
+                )),
+            )
+        }
+        Error::InvalidScalar { ty, .. } => {
+            let (want_vi, want_en) = expected_words(ty);
+            (
+                Text::new(
+                    format!("Giá trị không hợp lệ: cần {want_vi}."),
+                    format!("Invalid value: expected {want_en}."),
+                ),
+                None,
+            )
+        }
+        Error::DuplicateMappingKey { key, .. } => {
+            let k = key.clone().unwrap_or_default();
+            (
+                Text::new(
+                    format!("Khóa `{k}` được viết hai lần trong cùng một mục."),
+                    format!("Key `{k}` appears twice in the same block."),
+                ),
+                Some(Text::new(
+                    "Xóa một trong hai dòng, hoặc gộp nội dung vào một dòng.",
+                    "Delete one of the two lines, or merge them.",
+                )),
+            )
+        }
+        Error::Eof { .. } => (
+            Text::new("Tệp rỗng hoặc kết thúc bất thường.", "The file is empty or ends unexpectedly."),
+            None,
+        ),
+        other => {
+            let detail = other.to_string();
+            let detail = detail.lines().next().unwrap_or_default().to_string();
+            (
+                Text::new(
+                    format!("Lỗi cú pháp YAML: {detail}"),
+                    format!("YAML syntax error: {detail}"),
+                ),
+                Some(Text::new(
+                    "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau mỗi khóa, và đặt văn bản có dấu `:` hoặc `#` trong ngoặc kép.",
+                    "Check the indentation (spaces, not tabs), the colon after each key, and quote text that contains `:` or `#`.",
+                )),
+            )
+        }
+    };
+    let d = Diagnostic::error(&file.rel, at, message);
+    match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    }
+}
+
+fn expected_words(expected: &str) -> (String, String) {
+    let e = expected.to_ascii_lowercase();
+    if e.contains("u32") || e.contains("u64") || e.contains("integer") || e.contains("u16") {
+        ("một số nguyên dương (ví dụ `5`)".into(), "a whole number (e.g. `5`)".into())
+    } else if e.contains("sequence") || e.contains("vec") {
+        (
+            "một danh sách, mỗi mục một dòng bắt đầu bằng `- `".into(),
+            "a list, one item per line starting with `- `".into(),
+        )
+    } else if e.contains("string") || e.contains("str") {
+        ("một đoạn văn bản".into(), "text".into())
+    } else if e.contains("struct") || e.contains("map") {
+        (
+            "một mục gồm các dòng `khóa: giá trị` thụt vào".into(),
+            "a block of indented `key: value` lines".into(),
+        )
+    } else {
+        (expected.to_string(), expected.to_string())
+    }
+}
+
+fn found_words(unexpected: &str) -> String {
+    unexpected
+        .replace("string", "văn bản")
+        .replace("sequence", "danh sách")
+        .replace("map", "mục khóa: giá trị")
+        .replace("integer", "số")
+        .replace("floating point", "số thập phân")
+        .replace("unit value", "giá trị rỗng")
+}

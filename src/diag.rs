@@ -1,0 +1,207 @@
+//! Problems found in the user's files, as values (lỗi / cảnh báo), reported all at once.
+//!
+//! Every message is written in Vietnamese and English when it is made; the CLI picks one.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Interface language for messages (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+/// A sentence in both interface languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where in a file: 1-based line and column (characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as the user knows it (relative to the folder they named).
+    pub file: PathBuf,
+    pub pos: Option<Pos>,
+    pub message: Text,
+    /// What to write instead.
+    pub hint: Option<Text>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, pos: Option<Pos>, message: Text) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.into(),
+            pos,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, pos: Option<Pos>, message: Text) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(file, pos, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// "lỗi: van-ban/kh.yaml:12:5: …" followed by the source line and a caret, when the
+    /// file's text is at hand.
+    pub fn render(&self, lang: Lang, source: Option<&str>) -> String {
+        let label = match (self.severity, lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let mut out = format!("{label}: {}", self.file.display());
+        if let Some(p) = self.pos {
+            let _ = write!(out, ":{}:{}", p.line, p.col);
+        }
+        let _ = write!(out, ": {}", self.message.get(lang));
+        if let (Some(p), Some(src)) = (self.pos, source)
+            && let Some(line) = src.lines().nth(p.line.saturating_sub(1) as usize)
+        {
+            let num = p.line.to_string();
+            let pad = " ".repeat(num.len());
+            let caret_at: String = line
+                .chars()
+                .take(p.col.saturating_sub(1) as usize)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = write!(out, "\n {pad} |\n {num} | {line}\n {pad} | {caret_at}^");
+        }
+        if let Some(h) = &self.hint {
+            let word = if lang == Lang::Vi { "cách sửa" } else { "fix" };
+            let _ = write!(out, "\n  {word}: {}", h.get(lang));
+        }
+        out
+    }
+}
+
+/// Collects problems across all files of a build.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// In file order, then line order, so a clerk can work down the list.
+    pub fn sorted(mut self) -> Self {
+        self.items
+            .sort_by(|a, b| (&a.file, a.pos, b.severity).cmp(&(&b.file, b.pos, a.severity)));
+        self
+    }
+
+    /// Every message, each with its source line read from `root`.
+    pub fn render(&self, lang: Lang, root: &Path) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            let src = std::fs::read_to_string(root.join(&d.file)).ok();
+            out.push_str(&d.render(lang, src.as_deref()));
+            out.push_str("\n\n");
+        }
+        out
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Self { items: vec![d] }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_column_and_a_caret() {
+        let d = Diagnostic::error(
+            "van-ban/kh.yaml",
+            Some(Pos { line: 2, col: 7 }),
+            Text::new("Không có cán bộ mã \"x\".", "No staff with id \"x\"."),
+        )
+        .with_hint(Text::new("Dùng một mã có sẵn.", "Use an existing id."));
+        let src = "a: 1\nbcd:  x\n";
+        let vi = d.render(Lang::Vi, Some(src));
+        assert!(vi.starts_with("lỗi: van-ban/kh.yaml:2:7: Không có cán bộ"), "{vi}");
+        assert!(vi.contains(" 2 | bcd:  x\n   |       ^"), "{vi}");
+        assert!(vi.ends_with("cách sửa: Dùng một mã có sẵn."), "{vi}");
+        assert!(d.render(Lang::En, None).starts_with("error: van-ban/kh.yaml:2:7: No staff"));
+    }
+}

@@ -1,0 +1,34 @@
+//! `cchc init DIR`: a new commune's content folder, with comments on every field.
+
+use std::path::Path;
+
+use crate::content::{DOCUMENTS_DIR, ISSUER_FILE};
+use crate::diag::Text;
+
+const ISSUER: &str = include_str!("co_quan.yaml");
+const PLAN: &str = include_str!("ke-hoach.yaml");
+
+pub fn scaffold(dir: &Path) -> Result<(), Text> {
+    let content = dir.join("content");
+    if content.exists() {
+        return Err(Text::new(
+            format!("{} đã có, không ghi đè.", content.display()),
+            format!("{} already exists; not overwriting it.", content.display()),
+        ));
+    }
+    let write = |rel: &Path, text: &str| {
+        let path = content.join(rel);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        std::fs::write(path, text)
+    };
+    write(Path::new(ISSUER_FILE), ISSUER)
+        .and_then(|_| write(&Path::new(DOCUMENTS_DIR).join("ke-hoach.yaml"), PLAN))
+        .map_err(|e| {
+            Text::new(
+                format!("Không tạo được {}: {e}", content.display()),
+                format!("Cannot create {}: {e}", content.display()),
+            )
+        })
+}

@@ -1,0 +1,19 @@
+//! `cchc`: administrative-reform (cải cách hành chính) documents and reports for Vietnamese
+//! communes, from YAML to ND30-conformant PDFs and a static website.
+//!
+//! The pipeline, a module per stage:
+//! [`content`] (load and validate YAML) → [`model`] → [`render`] (PDF via Typst, HTML via
+//! tera) → [`output`] (atomic write), tied together by [`build`].
+
+pub mod build;
+pub mod cli;
+pub mod content;
+pub mod diag;
+pub mod init;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod suggest;
+pub mod theme;
+pub mod vn;

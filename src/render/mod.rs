@@ -1,0 +1,6 @@
+//! Stage 3: render the model to PDF (Typst, in-process) and HTML (tera).
+
+pub mod fonts;
+pub mod html;
+pub mod inspect;
+pub mod pdf;

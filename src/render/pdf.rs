@@ -1,0 +1,189 @@
+//! PDF through the embedded Typst compiler. The model reaches the theme's layouts as a
+//! virtual `/data.json` file; no user text is ever part of Typst source.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use super::fonts::FontSet;
+use crate::model::{Document, Issuer};
+use crate::theme::Theme;
+
+/// What is shared by every compilation in a process: the standard library and the fonts.
+/// Typst memoises layout by the hash of these, so one instance keeps its cache warm.
+pub struct Engine {
+    library: LazyHash<Library>,
+    pub fonts: FontSet,
+}
+
+impl Engine {
+    pub fn new(fonts: FontSet) -> Arc<Self> {
+        Arc::new(Self {
+            library: LazyHash::new(Library::default()),
+            fonts,
+        })
+    }
+}
+
+/// The theme's Typst layouts, parsed once per build.
+pub struct Layouts {
+    engine: Arc<Engine>,
+    sources: HashMap<FileId, Source>,
+    main: FileId,
+    data: FileId,
+}
+
+/// The data one document's layout reads from `/data.json`.
+#[derive(Serialize)]
+struct DocData<'a> {
+    font: &'a str,
+    issuer: &'a Issuer,
+    document: &'a Document,
+}
+
+/// A finished PDF and the laid-out pages it was written from (for inspection in tests).
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub layout: PagedDocument,
+}
+
+fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl Layouts {
+    pub fn new(engine: Arc<Engine>, theme: &Theme) -> Result<Self, String> {
+        let mut sources = HashMap::new();
+        for (path, text) in &theme.typst {
+            let id = file_id(path).ok_or_else(|| format!("invalid theme path {path}"))?;
+            sources.insert(id, Source::new(id, text.clone()));
+        }
+        let main = file_id("/main.typ").ok_or("no main.typ")?;
+        let data = file_id("/data.json").ok_or("no data path")?;
+        Ok(Self {
+            engine,
+            sources,
+            main,
+            data,
+        })
+    }
+
+    /// Lays out and writes one document. Any Typst error or warning is a bug in the theme,
+    /// since the content was fully validated before; it comes back as text for the log.
+    pub fn render(&self, issuer: &Issuer, document: &Document) -> Result<Rendered, String> {
+        let data = DocData {
+            font: &self.engine.fonts.family,
+            issuer,
+            document,
+        };
+        let json = serde_json::to_vec(&data).map_err(|e| e.to_string())?;
+        let world = DocWorld {
+            layouts: self,
+            data: Bytes::new(json),
+            today: Datetime::from_ymd(
+                i32::from(document.date.0.year),
+                document.date.0.month,
+                document.date.0.day.unwrap_or(1),
+            ),
+        };
+        let warned = typst::compile::<PagedDocument>(&world);
+        let layout = warned
+            .output
+            .map_err(|errors| world.describe(&errors))?;
+        if !warned.warnings.is_empty() {
+            return Err(world.describe(&warned.warnings));
+        }
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("cchc/{}/{}", issuer.code, document.slug)),
+            creator: Smart::Custom(Some(format!("cchc {}", env!("CARGO_PKG_VERSION")))),
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&layout, &options).map_err(|errors| world.describe(&errors))?;
+        Ok(Rendered { pdf, layout })
+    }
+}
+
+struct DocWorld<'a> {
+    layouts: &'a Layouts,
+    data: Bytes,
+    today: Option<Datetime>,
+}
+
+impl DocWorld<'_> {
+    fn describe(&self, diags: &[SourceDiagnostic]) -> String {
+        diags
+            .iter()
+            .map(|d| {
+                let kind = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                let place = d
+                    .span
+                    .id()
+                    .and_then(|id| {
+                        let source = self.source(id).ok()?;
+                        let range = self.range(d.span)?;
+                        let (line, col) = source.lines().byte_to_line_column(range.start)?;
+                        Some(format!(
+                            "{}:{}:{}",
+                            id.get().vpath().get_with_slash(),
+                            line + 1,
+                            col + 1
+                        ))
+                    })
+                    .unwrap_or_else(|| "?".into());
+                let hints: String = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
+                format!("typst {kind}: {place}: {}{hints}", d.message)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.layouts.engine.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.layouts.engine.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.layouts.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.layouts
+            .sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.get().vpath().get_with_slash().into()))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.layouts.data {
+            return Ok(self.data.clone());
+        }
+        self.source(id).map(|s| Bytes::from_string(s.text().to_string()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.layouts.engine.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
