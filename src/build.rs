@@ -29,7 +29,13 @@ impl Paths {
     pub fn new(content: &Path, output: &Path, theme: &Path) -> Self {
         let templates = content
             .parent()
-            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
             .map(|p| p.join("templates"))
             .filter(|p| p.is_dir());
         Self {
@@ -47,7 +53,10 @@ pub enum BuildError {
     Content(Diagnostics),
     /// The theme failed on valid content: a bug in the theme (or in cchc).
     Render { document: PathBuf, detail: String },
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 /// What a successful build produced.
@@ -144,7 +153,9 @@ fn write_all(
         move |detail| BuildError::Render { document, detail }
     };
     for (doc, pdf, _) in pdfs {
-        staging.write(&doc.meta.pdf_path, pdf).map_err(io(&doc.meta.pdf_path))?;
+        staging
+            .write(&doc.meta.pdf_path, pdf)
+            .map_err(io(&doc.meta.pdf_path))?;
         let html = pages.document(site, doc).map_err(render_err(doc))?;
         staging
             .write(&doc.meta.html_path, html.as_bytes())
@@ -154,10 +165,14 @@ fn write_all(
         document: PathBuf::from("index.html"),
         detail,
     })?;
-    staging.write("index.html", index.as_bytes()).map_err(io("index.html"))?;
+    staging
+        .write("index.html", index.as_bytes())
+        .map_err(io("index.html"))?;
     for (rel, bytes) in &theme.static_files {
         let rel = Path::new("static").join(rel);
-        staging.write(&rel, bytes).map_err(io(&rel.to_string_lossy()))?;
+        staging
+            .write(&rel, bytes)
+            .map_err(io(&rel.to_string_lossy()))?;
     }
     let listing: Vec<Listing> = site
         .documents
@@ -179,6 +194,8 @@ fn write_all(
         error: std::io::Error::other(e),
     })?;
     json.push(b'\n');
-    staging.write("documents.json", &json).map_err(io("documents.json"))?;
+    staging
+        .write("documents.json", &json)
+        .map_err(io("documents.json"))?;
     Ok(())
 }

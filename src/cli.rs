@@ -99,7 +99,11 @@ fn say(lang: Lang, vi: &str, en: &str) -> String {
 
 fn engine_for(dirs: &Dirs) -> std::sync::Arc<Engine> {
     let fonts_dir = dirs.fonts.clone().or_else(|| {
-        let beside = dirs.content.parent().unwrap_or(Path::new(".")).join("fonts");
+        let beside = dirs
+            .content
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("fonts");
         beside.is_dir().then_some(beside)
     });
     Engine::new(FontSet::load(fonts_dir.as_deref()))
@@ -224,8 +228,12 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
             eprintln!(
                 "{}",
                 match lang {
-                    Lang::Vi => format!("Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."),
-                    Lang::En => format!("{n} errors to fix. Nothing was written; the previous build (if any) is untouched."),
+                    Lang::Vi => format!(
+                        "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
+                    ),
+                    Lang::En => format!(
+                        "{n} errors to fix. Nothing was written; the previous build (if any) is untouched."
+                    ),
                 }
             );
             ExitCode::from(1)

@@ -110,7 +110,11 @@ impl Diagnostic {
             let _ = write!(out, "\n {pad} |\n {num} | {line}\n {pad} | {caret_at}^");
         }
         if let Some(h) = &self.hint {
-            let word = if lang == Lang::Vi { "cách sửa" } else { "fix" };
+            let word = if lang == Lang::Vi {
+                "cách sửa"
+            } else {
+                "fix"
+            };
             let _ = write!(out, "\n  {word}: {}", h.get(lang));
         }
         out
@@ -137,9 +141,7 @@ impl Diagnostics {
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
+        self.items.iter().filter(|d| d.severity == Severity::Error)
     }
 
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -199,9 +201,15 @@ mod tests {
         .with_hint(Text::new("Dùng một mã có sẵn.", "Use an existing id."));
         let src = "a: 1\nbcd:  x\n";
         let vi = d.render(Lang::Vi, Some(src));
-        assert!(vi.starts_with("lỗi: van-ban/kh.yaml:2:7: Không có cán bộ"), "{vi}");
+        assert!(
+            vi.starts_with("lỗi: van-ban/kh.yaml:2:7: Không có cán bộ"),
+            "{vi}"
+        );
         assert!(vi.contains(" 2 | bcd:  x\n   |       ^"), "{vi}");
         assert!(vi.ends_with("cách sửa: Dùng một mã có sẵn."), "{vi}");
-        assert!(d.render(Lang::En, None).starts_with("error: van-ban/kh.yaml:2:7: No staff"));
+        assert!(
+            d.render(Lang::En, None)
+                .starts_with("error: van-ban/kh.yaml:2:7: No staff")
+        );
     }
 }

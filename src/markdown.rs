@@ -165,7 +165,9 @@ impl Builder {
     }
 
     fn text(&mut self, s: &str) {
-        self.push_inline(Inline::Text { text: s.to_string() });
+        self.push_inline(Inline::Text {
+            text: s.to_string(),
+        });
     }
 
     fn flush_para(&mut self) {
@@ -319,7 +321,9 @@ mod tests {
     fn para(b: &Block) -> (Option<&str>, String) {
         match b {
             Block::Para { marker, text } => (marker.as_deref(), plain(text)),
-            Block::Heading { label, text, .. } => (Some(label.as_str()), format!("H:{}", plain(text))),
+            Block::Heading { label, text, .. } => {
+                (Some(label.as_str()), format!("H:{}", plain(text)))
+            }
         }
     }
 
@@ -350,23 +354,33 @@ mod tests {
     #[test]
     fn closing_mark_is_added_once() {
         let b = body("Nội dung./.");
-        assert_eq!(plain(match &b.opening[0] {
-            Block::Para { text, .. } => text,
-            _ => unreachable!(),
-        }), "Nội dung./.");
+        assert_eq!(
+            plain(match &b.opening[0] {
+                Block::Para { text, .. } => text,
+                _ => unreachable!(),
+            }),
+            "Nội dung./."
+        );
     }
 
     #[test]
     fn markup_and_html_stay_text() {
         let b = body("Chi phí $100 * 2 = #200 <b>đậm</b> \\[x\\] @ref // ghi chú `code`");
-        let Block::Para { text, .. } = &b.opening[0] else { panic!() };
-        assert_eq!(plain(text), "Chi phí $100 * 2 = #200 <b>đậm</b> [x] @ref // ghi chú code./.");
+        let Block::Para { text, .. } = &b.opening[0] else {
+            panic!()
+        };
+        assert_eq!(
+            plain(text),
+            "Chi phí $100 * 2 = #200 <b>đậm</b> [x] @ref // ghi chú code./."
+        );
     }
 
     #[test]
     fn bold_and_italic_inside_paragraphs() {
         let b = body("Chỉ số **766** và *SIPAS*.");
-        let Block::Para { text, .. } = &b.opening[0] else { panic!() };
+        let Block::Para { text, .. } = &b.opening[0] else {
+            panic!()
+        };
         assert!(matches!(&text[1], Inline::Strong { children } if plain(children) == "766"));
         assert!(matches!(&text[3], Inline::Emph { children } if plain(children) == "SIPAS"));
     }

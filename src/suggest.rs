@@ -30,8 +30,10 @@ mod tests {
 
     #[test]
     fn suggests_the_nearest_key() {
-        let keys = ["ma", "noi_dung", "yeu_cau", "thoi_han", "chu_tri", "tham_muu"];
-        assert_eq!(closest("thoi_gian_han", keys), None);
+        let keys = [
+            "ma", "noi_dung", "yeu_cau", "thoi_han", "chu_tri", "tham_muu",
+        ];
+        assert_eq!(closest("ghi_chu_them", keys), None);
         assert_eq!(closest("thoihan", keys), Some("thoi_han"));
         assert_eq!(closest("Thời hạn", keys), Some("thoi_han"));
         assert_eq!(closest("yeucau", keys), Some("yeu_cau"));

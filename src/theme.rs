@@ -94,7 +94,10 @@ fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         path,
         None,
-        Text::new(format!("Không đọc được tệp: {e}"), format!("Cannot read: {e}")),
+        Text::new(
+            format!("Không đọc được tệp: {e}"),
+            format!("Cannot read: {e}"),
+        ),
     )
 }
 

@@ -94,7 +94,9 @@ impl Date {
 
     /// "ngày 03 tháng 02 năm 2023"; a draft keeps a gap where the day goes.
     pub fn long(&self) -> String {
-        let day = self.day_text().unwrap_or_else(|| "\u{2002}\u{2002}\u{2002}".into());
+        let day = self
+            .day_text()
+            .unwrap_or_else(|| "\u{2002}\u{2002}\u{2002}".into());
         format!("ngày {day} tháng {} năm {}", self.month_text(), self.year)
     }
 
@@ -291,7 +293,10 @@ mod tests {
     #[test]
     fn roman_numerals() {
         let got: Vec<String> = (1..=9).map(roman).collect();
-        assert_eq!(got, ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]);
+        assert_eq!(
+            got,
+            ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+        );
         assert_eq!(roman(14), "XIV");
     }
 
@@ -318,7 +323,10 @@ mod tests {
 
     #[test]
     fn case_and_normalisation() {
-        assert_eq!(upper("Công tác chỉ đạo, điều hành"), "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
+        assert_eq!(
+            upper("Công tác chỉ đạo, điều hành"),
+            "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"
+        );
         assert_eq!(upper("ơ ư ỹ ặ"), "Ơ Ư Ỹ Ặ");
         assert_eq!(capitalize("mục đích"), "Mục đích");
         // "ế" typed as e + circumflex + acute (NFD) becomes one code point.

@@ -20,15 +20,32 @@ fn expect_plan<'a>(recipients: &'a [&'a str]) -> Expect<'a> {
 #[test]
 fn demo_plan_meets_the_nd30_checklist() {
     let r = render(&root().join("content"));
-    let plan = r.site.documents.iter().find(|d| d.slug == "ke-hoach-cchc-2026").expect("demo plan");
+    let plan = r
+        .site
+        .documents
+        .iter()
+        .find(|d| d.slug == "ke-hoach-cchc-2026")
+        .expect("demo plan");
     let recipients: Vec<&str> = plan.recipients.iter().map(String::as_str).collect();
     let (_, pdf, insp) = r.docs.iter().find(|d| d.0 == plan.slug).unwrap();
     let failures = nd30::check_plan(insp, &expect_plan(&recipients));
-    assert!(failures.is_empty(), "ND30 checklist failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "ND30 checklist failures:\n{}",
+        failures.join("\n")
+    );
     // The demo appendix spans several landscape pages and has every area.
     let app = nd30::appendix_start(insp).unwrap();
-    assert!(insp.pages.len() - app + 1 >= 2, "appendix has several pages");
-    let rows: usize = plan.appendices[0].table.areas.iter().map(|a| a.rows.len()).sum();
+    assert!(
+        insp.pages.len() - app + 1 >= 2,
+        "appendix has several pages"
+    );
+    let rows: usize = plan.appendices[0]
+        .table
+        .areas
+        .iter()
+        .map(|a| a.rows.len())
+        .sum();
     assert!(rows >= 35, "demo appendix has {rows} rows");
     assert_eq!(plan.appendices[0].table.areas.len(), 8);
     check_pdf_file(pdf, &plan.meta.full_title, &plan.meta.author);
@@ -43,32 +60,57 @@ fn check_pdf_file(pdf: &[u8], title: &str, author: &str) {
             seen_fonts += 1;
             let subtype = font.get(b"Subtype").and_then(|s| s.as_name()).unwrap();
             assert_ne!(subtype, b"Type3", "no Type 3 fonts");
-            let base = String::from_utf8_lossy(font.get(b"BaseFont").and_then(|b| b.as_name()).unwrap()).into_owned();
-            assert!(base.contains("LiberationSerif") || base.contains("TimesNewRoman"), "font {base}");
+            let base =
+                String::from_utf8_lossy(font.get(b"BaseFont").and_then(|b| b.as_name()).unwrap())
+                    .into_owned();
+            assert!(
+                base.contains("LiberationSerif") || base.contains("TimesNewRoman"),
+                "font {base}"
+            );
             // Embedded: the descendant font's descriptor carries the font file.
             let descendant = font
                 .get(b"DescendantFonts")
                 .and_then(|d| d.as_array())
                 .map(|a| a[0].clone())
                 .expect("Type0 font with a descendant");
-            let descendant = doc.dereference(&descendant).unwrap().1.as_dict().unwrap().clone();
+            let descendant = doc
+                .dereference(&descendant)
+                .unwrap()
+                .1
+                .as_dict()
+                .unwrap()
+                .clone();
             let desc_ref = descendant.get(b"FontDescriptor").unwrap();
             let desc = doc.dereference(desc_ref).unwrap().1.as_dict().unwrap();
-            assert!(desc.has(b"FontFile2") || desc.has(b"FontFile3"), "font {base} is embedded");
+            assert!(
+                desc.has(b"FontFile2") || desc.has(b"FontFile3"),
+                "font {base} is embedded"
+            );
             assert!(font.has(b"ToUnicode"), "font {base} maps to Unicode");
         }
     }
     assert!(seen_fonts > 0);
     let info_ref = doc.trailer.get(b"Info").expect("Info dictionary");
-    let info = doc.dereference(info_ref).unwrap().1.as_dict().unwrap().clone();
+    let info = doc
+        .dereference(info_ref)
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
     let text = |key: &[u8]| {
-        let obj = info.get(key).unwrap_or_else(|_| panic!("{} set", String::from_utf8_lossy(key)));
+        let obj = info
+            .get(key)
+            .unwrap_or_else(|_| panic!("{} set", String::from_utf8_lossy(key)));
         lopdf::decode_text_string(obj).unwrap()
     };
     assert_eq!(text(b"Title"), title);
     assert_eq!(text(b"Author"), author);
     let catalog = doc.catalog().unwrap();
-    let lang = catalog.get(b"Lang").and_then(|l| l.as_str()).expect("document language");
+    let lang = catalog
+        .get(b"Lang")
+        .and_then(|l| l.as_str())
+        .expect("document language");
     assert_eq!(lang, b"vi");
 }
 
@@ -88,7 +130,11 @@ fn seed_001_is_reproduced_row_for_row() {
         recipients: &recipients,
     };
     let failures = nd30::check_plan(insp, &expect);
-    assert!(failures.is_empty(), "ND30 checklist failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "ND30 checklist failures:\n{}",
+        failures.join("\n")
+    );
     assert_eq!(
         recipients.first().copied(),
         Some("- UBND huyện;"),
@@ -97,18 +143,33 @@ fn seed_001_is_reproduced_row_for_row() {
 
     // Every appendix row, code and text, appears in its column of the PDF table.
     let app = nd30::appendix_start(insp).unwrap();
-    let text_of_appendix: String = (app..=insp.pages.len())
-        .map(|p| insp.page_text(p))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let flat: String = insp
-        .lines(1000.0)
-        .iter()
-        .filter(|l| l.page >= app)
-        .map(|l| l.text.clone())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let rows = std::fs::read_to_string(root().join("tests/fixtures/seed-001/expected-rows.tsv")).unwrap();
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    // One column of the table, top to bottom across its pages, without spaces: a cell's
+    // text wraps inside its column, so the column read downwards holds it unbroken.
+    let column = |header: &str, width: f64| -> String {
+        let head = insp
+            .runs
+            .iter()
+            .find(|r| r.page == app && r.text.trim().starts_with(header))
+            .unwrap_or_else(|| panic!("header {header}"));
+        let x0 = head.x - width;
+        let mut runs: Vec<_> = insp
+            .runs
+            .iter()
+            .filter(|r| {
+                r.page >= app
+                    && r.x >= x0
+                    && r.x < head.x + width
+                    && (r.page > app || r.y > head.y - 20.0)
+            })
+            // The repeated header cell is not part of the rows.
+            .filter(|r| r.text.trim() != head.text.trim())
+            .collect();
+        runs.sort_by(|a, b| (a.page, a.y, a.x).partial_cmp(&(b.page, b.y, b.x)).unwrap());
+        squeeze(&runs.iter().map(|r| r.text.as_str()).collect::<String>())
+    };
+    let rows =
+        std::fs::read_to_string(root().join("tests/fixtures/seed-001/expected-rows.tsv")).unwrap();
     let model_rows: Vec<(String, String)> = plan.appendices[0]
         .table
         .areas
@@ -126,21 +187,35 @@ fn seed_001_is_reproduced_row_for_row() {
             (c.trim().to_string(), t.trim().to_string())
         })
         .collect();
-    assert_eq!(model_rows, expected, "the model holds every seed row in order");
+    assert_eq!(
+        model_rows, expected,
+        "the model holds every seed row in order"
+    );
+    assert_eq!(expected.len(), 60, "8 areas and 52 criteria");
+
+    // Criteria (and area names, which span the row from the same left edge), in order.
+    let criteria = column("Lĩnh vực", 40.0);
+    let mut cursor = 0;
     for (code, text) in &expected {
-        assert!(
-            text_of_appendix.lines().any(|l| l.split_whitespace().next() == Some(code.as_str()))
-                || flat.contains(&format!("{code} ")),
-            "code {code} printed"
-        );
-        // Cell text wraps inside its column: check that its words appear in order.
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let mut rest = flat.as_str();
-        for w in &words {
-            match rest.find(w) {
-                Some(i) => rest = &rest[i + w.len()..],
-                None => panic!("row {code}: word {w:?} of {text:?} not found in order in the PDF table"),
-            }
+        let want = squeeze(text);
+        match criteria[cursor..].find(&want) {
+            Some(i) => cursor += i + want.len(),
+            None => panic!(
+                "row {code} {text:?} not found in order in the criteria column:\n{}",
+                &criteria[cursor..]
+            ),
+        }
+    }
+    // Codes, in order, in the STT column.
+    let codes = column("STT", 12.0);
+    let mut cursor = 0;
+    for (code, _) in &expected {
+        match codes[cursor..].find(code.as_str()) {
+            Some(i) => cursor += i + code.len(),
+            None => panic!(
+                "code {code} not found in order in the STT column: {}",
+                &codes[cursor..]
+            ),
         }
     }
 }
@@ -152,18 +227,66 @@ fn markup_characters_in_yaml_print_literally() {
     let plan = PLAN
         .replace("trich_yeu: Thử nghiệm", &format!("trich_yeu: '{nasty}'"))
         .replace("noi_dung: Tiêu chí một", &format!("noi_dung: '{nasty}'"))
-        .replace("Mở đầu.", &nasty.replace('\\', "\\\\").replace('*', "\\*").replace('_', "\\_").replace('`', "\\`").replace('<', "\\<").replace('[', "\\[").replace(']', "\\]"))
+        .replace(
+            "Mở đầu.",
+            &nasty
+                .replace('\\', "\\\\")
+                .replace('*', "\\*")
+                .replace('_', "\\_")
+                .replace('`', "\\`")
+                .replace('<', "\\<")
+                .replace('[', "\\[")
+                .replace(']', "\\]"),
+        )
         .replace("  - UBND tỉnh", &format!("  - '{nasty}'"));
     let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &plan)]);
     let r = render(&content);
     let (_, _, insp) = &r.docs[0];
-    let all: String = insp.lines(1000.0).iter().map(|l| l.text.clone()).collect::<Vec<_>>().join(" ");
     let compact = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let expected = compact(nasty);
-    let count = all.matches(&expected).count();
-    assert!(count >= 3, "printed literally in title, opening, table (found {count}):\n{all}");
-    assert!(all.contains(&format!("- {expected};")), "and in Nơi nhận");
-    assert!(!all.contains("\"so\""), "no data file content leaked into the page");
+    // Text of the runs inside a band of x, in reading order: one column of the page.
+    let column = |pages: std::ops::RangeInclusive<usize>, x0: f64, x1: f64| -> String {
+        let mut runs: Vec<_> = insp
+            .runs
+            .iter()
+            .filter(|r| pages.contains(&r.page) && r.x >= x0 && r.x < x1)
+            .collect();
+        runs.sort_by(|a, b| (a.page, a.y, a.x).partial_cmp(&(b.page, b.y, b.x)).unwrap());
+        compact(
+            &runs
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    let app = nd30::appendix_start(insp).unwrap();
+    let body = column(1..=app - 1, 0.0, 1000.0);
+    assert!(
+        body.matches(&expected).count() >= 2,
+        "title and opening print it literally:\n{body}"
+    );
+    let recipients = column(1..=app - 1, 0.0, nd30::X0 + 75.0 * nd30::MM);
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(
+        squeeze(&recipients).contains(&squeeze(&format!("- {expected};"))),
+        "and Nơi nhận:\n{recipients}"
+    );
+    let header = insp
+        .runs
+        .iter()
+        .find(|r| r.page == app && r.text.starts_with("Lĩnh vực"))
+        .unwrap();
+    let criteria = column(app..=insp.pages.len(), header.x - 30.0, header.x + 40.0);
+    assert!(
+        squeeze(&criteria).contains(&squeeze(&expected)),
+        "and the table cell:\n{criteria}"
+    );
+    let all = column(1..=insp.pages.len(), 0.0, 1000.0);
+    assert!(
+        !all.contains("\"so\""),
+        "no data file content leaked into the page"
+    );
     // Nothing turned red: every run is black.
     assert!(insp.runs.iter().all(|r| r.black));
 }
@@ -183,7 +306,10 @@ fn build_writes_site_pdf_html_and_listing_and_is_reproducible() {
         b.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
     for ((name, x), (_, y)) in a.iter().zip(&b) {
-        assert!(x == y, "{name} differs between two builds of the same input");
+        assert!(
+            x == y,
+            "{name} differs between two builds of the same input"
+        );
     }
 
     let listing: serde_json::Value =
@@ -206,7 +332,10 @@ fn build_writes_site_pdf_html_and_listing_and_is_reproducible() {
     let page = std::fs::read_to_string(out_a.join(plan["html"].as_str().unwrap())).unwrap();
     for html in [&index, &page] {
         assert!(html.contains("<html lang=\"vi\">"));
-        assert!(!html.contains("http://") && !html.contains("https://"), "no external resources");
+        assert!(
+            !html.contains("http://") && !html.contains("https://"),
+            "no external resources"
+        );
         assert!(!html.contains("<script"), "no JavaScript needed");
     }
     assert!(index.contains("href=\"van-ban/ke-hoach-cchc-2026.html\""));
@@ -214,8 +343,14 @@ fn build_writes_site_pdf_html_and_listing_and_is_reproducible() {
     assert!(page.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     assert!(page.contains("Số: 05/KH-UBND"));
     assert!(page.contains("Hòa Sơn, ngày 15 tháng 01 năm 2026"));
-    assert!(page.contains("<thead>") && page.contains("<th scope=\"colgroup\" colspan=\"2\">Phân công nhiệm vụ</th>"));
-    assert!(page.contains("class=\"table-scroll\""), "the table scrolls on its own on a phone");
+    assert!(
+        page.contains("<thead>")
+            && page.contains("<th scope=\"colgroup\" colspan=\"2\">Phân công nhiệm vụ</th>")
+    );
+    assert!(
+        page.contains("class=\"table-scroll\""),
+        "the table scrolls on its own on a phone"
+    );
     assert!(page.contains("- Lưu: VT, VP."));
     assert!(out_a.join("static/style.css").is_file());
 }
@@ -233,7 +368,10 @@ fn user_templates_override_the_theme() {
     let out = tmp.path().join("output");
     build_into(&content, &out).expect("builds");
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert_eq!(index, "<!DOCTYPE html><html lang=\"vi\"><body>Trang riêng UBND xã Thử Nghiệm</body></html>");
+    assert_eq!(
+        index,
+        "<!DOCTYPE html><html lang=\"vi\"><body>Trang riêng UBND xã Thử Nghiệm</body></html>"
+    );
 }
 
 #[test]
@@ -243,10 +381,17 @@ fn a_failed_build_keeps_the_previous_output() {
     let out = tmp.path().join("output");
     build_into(&content, &out).expect("first build");
     let before = tree(&out);
-    std::fs::write(content.join("van-ban/kh.yaml"), PLAN.replace("ngay: 2026-02-03", "ngay: 2026-02-30")).unwrap();
+    std::fs::write(
+        content.join("van-ban/kh.yaml"),
+        PLAN.replace("ngay: 2026-02-03", "ngay: 2026-02-30"),
+    )
+    .unwrap();
     assert!(build_into(&content, &out).is_err());
     assert_eq!(tree(&out), before, "previous build untouched");
-    let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "no staging folder left behind: {names:?}");
 }
 
@@ -257,25 +402,50 @@ fn init_scaffolds_a_commune_that_checks_and_builds() {
     assert_eq!(code, 0, "{err}");
     let content = tmp.path().join("xa-moi/content");
     let issuer = std::fs::read_to_string(content.join("co_quan.yaml")).unwrap();
-    for key in ["ten_in:", "ten_day_du:", "ma:", "dia_danh:", "cap_tren:", "don_vi:", "can_bo:", "# co_quan_chu_quan:"] {
+    for key in [
+        "ten_in:",
+        "ten_day_du:",
+        "ma:",
+        "dia_danh:",
+        "cap_tren:",
+        "don_vi:",
+        "can_bo:",
+        "# co_quan_chu_quan:",
+    ] {
         assert!(issuer.contains(key), "scaffold shows {key}");
     }
     let theme = theme_dir();
     let (code, out, err) = cchc(
-        &["check", "--content", content.to_str().unwrap(), "--theme", theme.to_str().unwrap()],
+        &[
+            "check",
+            "--content",
+            content.to_str().unwrap(),
+            "--theme",
+            theme.to_str().unwrap(),
+        ],
         tmp.path(),
     );
     assert_eq!(code, 0, "{out}{err}");
     let r = render(&content);
     assert_eq!(r.docs.len(), 1);
-    assert!(r.site.documents[0].number.is_none(), "the scaffold plan is a draft");
+    assert!(
+        r.site.documents[0].number.is_none(),
+        "the scaffold plan is a draft"
+    );
     // A draft leaves the number blank: "Số:" then the ký hiệu after a gap.
     let (_, _, insp) = &r.docs[0];
-    let so = insp.lines(12.0).into_iter().find(|l| l.text.starts_with("Số:")).unwrap();
+    let so = insp
+        .lines(60.0)
+        .into_iter()
+        .find(|l| l.text.starts_with("Số:"))
+        .unwrap();
     assert_eq!(so.text, "Số: /KH-UBND");
     let slash = so.runs.iter().find(|r| r.text.contains('/')).unwrap();
     let label = so.runs.iter().find(|r| r.text.contains("Số:")).unwrap();
-    assert!(slash.x - label.right() > 30.0, "a fixed blank of about 13 mm");
+    assert!(
+        slash.x - label.right() > 30.0,
+        "a fixed blank of about 13 mm"
+    );
     // And again into the same folder: refused.
     let (code, _, err) = cchc(&["init", "xa-moi"], tmp.path());
     assert_eq!(code, 1);
@@ -292,7 +462,10 @@ fn usage_errors_exit_2() {
 #[test]
 fn english_messages_on_request() {
     let tmp = tempfile::tempdir().unwrap();
-    let (code, _, err) = cchc(&["--lang", "en", "check", "--content", "nowhere"], tmp.path());
+    let (code, _, err) = cchc(
+        &["--lang", "en", "check", "--content", "nowhere"],
+        tmp.path(),
+    );
     assert_eq!(code, 1);
     assert!(err.contains("error:"), "{err}");
     let (_, _, err) = cchc(&["check", "--content", "nowhere"], tmp.path());

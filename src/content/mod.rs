@@ -141,7 +141,10 @@ fn read(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
             diags.push(Diagnostic::error(
                 rel,
                 None,
-                Text::new(format!("Không đọc được tệp: {e}"), format!("Cannot read the file: {e}")),
+                Text::new(
+                    format!("Không đọc được tệp: {e}"),
+                    format!("Cannot read the file: {e}"),
+                ),
             ));
             None
         }

@@ -1,11 +1,11 @@
 //! Raw YAML → model, applying every rule once and collecting every problem.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::SourceFile;
 use super::raw::{self, S};
 use super::yaml;
-use super::SourceFile;
 use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
 use crate::markdown;
 use crate::model::*;
@@ -80,9 +80,7 @@ pub(crate) fn site(
         }
     }
     check_unique_documents(&documents, &mut diags);
-    documents.sort_by(|a, b| {
-        (b.date.0, &b.number, &a.slug).cmp(&(a.date.0, &a.number, &b.slug))
-    });
+    documents.sort_by(|a, b| (b.date.0, &b.number, &a.slug).cmp(&(a.date.0, &a.number, &b.slug)));
 
     let site = issuer.map(|issuer| Site { issuer, documents });
     SiteResult { site, diags }
@@ -114,11 +112,20 @@ fn check_unique_documents(docs: &[Document], diags: &mut Diagnostics) {
                     &d.source,
                     None,
                     Text::new(
-                        format!("Tên tệp trùng với {}: hai văn bản sẽ ghi đè lên nhau.", other.display()),
-                        format!("Same file name as {}: the two documents would overwrite each other.", other.display()),
+                        format!(
+                            "Tên tệp trùng với {}: hai văn bản sẽ ghi đè lên nhau.",
+                            other.display()
+                        ),
+                        format!(
+                            "Same file name as {}: the two documents would overwrite each other.",
+                            other.display()
+                        ),
                     ),
                 )
-                .with_hint(Text::new("Đổi tên một trong hai tệp.", "Rename one of the two files.")),
+                .with_hint(Text::new(
+                    "Đổi tên một trong hai tệp.",
+                    "Rename one of the two files.",
+                )),
             );
         }
         if let Some(n) = &d.number
@@ -202,7 +209,10 @@ impl<'a> Cx<'a> {
         let base = if first { at.line + 1 } else { at.line };
         for (k, line) in value.split('\n').enumerate() {
             for c in line.chars() {
-                let control = c.is_control() && c != '\t' && c != '\r';
+                // Control and invisible format characters (zero-width space, BOM, direction marks)
+                // print nothing and break search: report them like controls.
+                let control = (c.is_control() && c != '\t' && c != '\r')
+                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
                 if !control && self.coverage.draws_char(c) {
                     continue;
                 }
@@ -213,7 +223,11 @@ impl<'a> Cx<'a> {
                     .map(|i| i as u32 + 1)
                     .unwrap_or(at.col);
                 let code = format!("U+{:04X}", c as u32);
-                let shown = if control { code.clone() } else { format!("«{c}» ({code})") };
+                let shown = if control {
+                    code.clone()
+                } else {
+                    format!("«{c}» ({code})")
+                };
                 let (vi, en) = if control {
                     (
                         format!("Có ký tự điều khiển ẩn {shown} trong văn bản."),
@@ -221,8 +235,12 @@ impl<'a> Cx<'a> {
                     )
                 } else {
                     (
-                        format!("Ký tự {shown} không in được bằng phông chữ văn bản hành chính (Times New Roman)."),
-                        format!("Character {shown} cannot be drawn with the official font (Times New Roman)."),
+                        format!(
+                            "Ký tự {shown} không in được bằng phông chữ văn bản hành chính (Times New Roman)."
+                        ),
+                        format!(
+                            "Character {shown} cannot be drawn with the official font (Times New Roman)."
+                        ),
                     )
                 };
                 self.error(
@@ -246,7 +264,10 @@ impl<'a> Cx<'a> {
                 pos_of(s),
                 format!("{what_vi} đang để trống."),
                 format!("{what_en} is empty."),
-                Some((format!("Điền {what_vi} vào đây."), format!("Write the {what_en} here."))),
+                Some((
+                    format!("Điền {what_vi} vào đây."),
+                    format!("Write the {what_en} here."),
+                )),
             );
         }
         t.trim().to_string()
@@ -259,9 +280,14 @@ impl<'a> Cx<'a> {
         if !ok {
             self.error(
                 pos_of(s),
-                format!("{what_vi} \"{t}\" không hợp lệ: chỉ gồm chữ cái, bắt đầu bằng chữ in hoa."),
+                format!(
+                    "{what_vi} \"{t}\" không hợp lệ: chỉ gồm chữ cái, bắt đầu bằng chữ in hoa."
+                ),
                 format!("Code \"{t}\" is invalid: letters only, starting with a capital."),
-                Some(("Ví dụ: UBND, VP, KT, VHXH.".into(), "For example UBND, VP, KT, VHXH.".into())),
+                Some((
+                    "Ví dụ: UBND, VP, KT, VHXH.".into(),
+                    "For example UBND, VP, KT, VHXH.".into(),
+                )),
             );
         }
         t
@@ -284,8 +310,15 @@ impl<'a> Cx<'a> {
             .iter()
             .map(|l| vn::upper(&self.nonempty(l, "Dòng tên cơ quan", "Issuer line")))
             .collect();
-        let parent_line = raw.co_quan_chu_quan.as_ref().map(|l| vn::upper(&self.text(l)));
-        let full_name = self.nonempty(&raw.ten_day_du, "Tên đầy đủ của cơ quan", "Issuer full name");
+        let parent_line = raw
+            .co_quan_chu_quan
+            .as_ref()
+            .map(|l| vn::upper(&self.text(l)));
+        let full_name = self.nonempty(
+            &raw.ten_day_du,
+            "Tên đầy đủ của cơ quan",
+            "Issuer full name",
+        );
         let code = self.code(&raw.ma, "Mã cơ quan");
         let place = self.nonempty(&raw.dia_danh, "Địa danh", "Place name");
         let short_name = raw
@@ -307,7 +340,10 @@ impl<'a> Cx<'a> {
                     pos_of(&u.ma),
                     format!("Mã đơn vị `{c}` trùng với dòng {line}."),
                     format!("Unit code `{c}` repeats line {line}."),
-                    Some(("Mỗi đơn vị một mã riêng.".into(), "Give each unit its own code.".into())),
+                    Some((
+                        "Mỗi đơn vị một mã riêng.".into(),
+                        "Give each unit its own code.".into(),
+                    )),
                 );
             }
             unit_lines.insert(c.clone(), pos_of(&u.ma).map_or(0, |p| p.line));
@@ -333,7 +369,10 @@ impl<'a> Cx<'a> {
                     pos_of(&p.ma),
                     format!("Mã cán bộ `{id}` trùng với dòng {line}."),
                     format!("Staff id `{id}` repeats line {line}."),
-                    Some(("Mỗi người một mã riêng.".into(), "Give each person their own id.".into())),
+                    Some((
+                        "Mỗi người một mã riêng.".into(),
+                        "Give each person their own id.".into(),
+                    )),
                 );
             }
             staff_lines.insert(id.clone(), pos_of(&p.ma).map_or(0, |p| p.line));
@@ -378,7 +417,15 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn unknown_ref(&mut self, at: Option<Pos>, got: &str, known: &[&str], what_vi: &str, what_en: &str, list_key: &str) {
+    fn unknown_ref(
+        &mut self,
+        at: Option<Pos>,
+        got: &str,
+        known: &[&str],
+        what_vi: &str,
+        what_en: &str,
+        list_key: &str,
+    ) {
         let list = if known.is_empty() {
             "(chưa có)".to_string()
         } else {
@@ -387,12 +434,18 @@ impl<'a> Cx<'a> {
         let guess = suggest::closest(got, known.iter().copied());
         let (hv, he) = match guess {
             Some(g) => (
-                format!("Có phải ý bạn là `{g}`? Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}."),
+                format!(
+                    "Có phải ý bạn là `{g}`? Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}."
+                ),
                 format!("Did you mean `{g}`? {what_en} ids in co_quan.yaml ({list_key}): {list}."),
             ),
             None => (
-                format!("Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}. Nếu là người/đơn vị khác, viết tên đầy đủ có dấu thay cho mã."),
-                format!("{what_en} ids in co_quan.yaml ({list_key}): {list}. For anyone else, write the full name instead of an id."),
+                format!(
+                    "Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}. Nếu là người/đơn vị khác, viết tên đầy đủ có dấu thay cho mã."
+                ),
+                format!(
+                    "{what_en} ids in co_quan.yaml ({list_key}): {list}. For anyone else, write the full name instead of an id."
+                ),
             ),
         };
         self.error(
@@ -421,8 +474,17 @@ impl<'a> Cx<'a> {
                 format!("Loại văn bản `{kind_code}` chưa được hỗ trợ."),
                 format!("Document kind `{kind_code}` is not supported."),
                 Some(match guess {
-                    Some(g) => (format!("Có phải ý bạn là `{g}`? Các loại dùng được: {}.", known.join(", ")), format!("Did you mean `{g}`? Kinds: {}.", known.join(", "))),
-                    None => (format!("Các loại dùng được: {}.", known.join(", ")), format!("Kinds: {}.", known.join(", "))),
+                    Some(g) => (
+                        format!(
+                            "Có phải ý bạn là `{g}`? Các loại dùng được: {}.",
+                            known.join(", ")
+                        ),
+                        format!("Did you mean `{g}`? Kinds: {}.", known.join(", ")),
+                    ),
+                    None => (
+                        format!("Các loại dùng được: {}.", known.join(", ")),
+                        format!("Kinds: {}.", known.join(", ")),
+                    ),
                 }),
             );
         }
@@ -430,8 +492,15 @@ impl<'a> Cx<'a> {
 
         let number = raw.so.as_ref().map(|n| {
             if n.value == 0 {
-                self.error(pos_of(n), "Số văn bản phải từ 1 trở lên.".into(), "The number must be 1 or more.".into(),
-                    Some(("Bỏ dòng `so:` nếu văn bản chưa lấy số (dự thảo).".into(), "Leave `so:` out for an unnumbered draft.".into())));
+                self.error(
+                    pos_of(n),
+                    "Số văn bản phải từ 1 trở lên.".into(),
+                    "The number must be 1 or more.".into(),
+                    Some((
+                        "Bỏ dòng `so:` nếu văn bản chưa lấy số (dự thảo).".into(),
+                        "Leave `so:` out for an unnumbered draft.".into(),
+                    )),
+                );
             }
             vn::doc_number(n.value)
         });
@@ -446,9 +515,12 @@ impl<'a> Cx<'a> {
                 let t = self.text(s).trim().to_string();
                 let groups_ok = !t.is_empty()
                     && t.split('-').all(|g| {
-                        g.chars().next().is_some_and(|c| c.is_uppercase()) && g.chars().all(|c| c.is_alphabetic())
+                        g.chars().next().is_some_and(|c| c.is_uppercase())
+                            && g.chars().all(|c| c.is_alphabetic())
                     });
-                let type_ok = kind.abbreviation().is_none_or(|a| t.starts_with(&format!("{a}-")));
+                let type_ok = kind
+                    .abbreviation()
+                    .is_none_or(|a| t.starts_with(&format!("{a}-")));
                 if !groups_ok || !type_ok {
                     self.error(
                         pos_of(s),
@@ -468,7 +540,7 @@ impl<'a> Cx<'a> {
             None => format!("/{symbol}"),
         };
 
-        let date = self.date(&raw.ngay)?;
+        let date = self.date(&raw.ngay);
         let title = self.nonempty(&raw.trich_yeu, "Trích yếu", "Abstract (trích yếu)");
         let body_src = self.text(&raw.noi_dung);
         let body = markdown::body(&body_src);
@@ -482,7 +554,8 @@ impl<'a> Cx<'a> {
             .enumerate()
             .map(|(i, a)| self.appendix(a, i, appendix_count, issuer))
             .collect();
-        if !appendices.is_empty() && !body_src.contains("Phụ lục") && !body_src.contains("phụ lục") {
+        if !appendices.is_empty() && !body_src.contains("Phụ lục") && !body_src.contains("phụ lục")
+        {
             self.warn(
                 pos_of(&raw.noi_dung),
                 "Văn bản có phụ lục nhưng nội dung chưa dẫn chiếu đến phụ lục (ví dụ: \"(Có Phụ lục kèm theo)\").".into(),
@@ -490,8 +563,14 @@ impl<'a> Cx<'a> {
             );
         }
 
+        // Everything else was checked first, so one bad date does not hide other problems.
+        let date = date?;
         let full_title = match &number {
-            Some(_) => format!("{} số {reference} ngày {}: {title}", kind.name(), date.short()),
+            Some(_) => format!(
+                "{} số {reference} ngày {}: {title}",
+                kind.name(),
+                date.short()
+            ),
             None => format!("{} (dự thảo): {title}", kind.name()),
         };
         Some(Document {
@@ -555,8 +634,11 @@ impl<'a> Cx<'a> {
                 (t.to_string(), pos_of(s))
             })
             .collect();
-        let hint_vi = "Thêm dòng cuối `- \"Lưu: VT, VP\"` (VT là văn thư, sau đó là mã đơn vị soạn thảo).".to_string();
-        let hint_en = "End with `- \"Lưu: VT, VP\"` (VT = records office, then the drafting unit).".to_string();
+        let hint_vi =
+            "Thêm dòng cuối `- \"Lưu: VT, VP\"` (VT là văn thư, sau đó là mã đơn vị soạn thảo)."
+                .to_string();
+        let hint_en = "End with `- \"Lưu: VT, VP\"` (VT = records office, then the drafting unit)."
+            .to_string();
         match cleaned.last() {
             None => self.error(
                 body_at,
@@ -576,9 +658,14 @@ impl<'a> Cx<'a> {
                 } else if !last.contains(':') || !last.contains("VT") {
                     self.error(
                         *at,
-                        format!("Dòng lưu \"{last}\" chưa đúng thể thức: cần dấu hai chấm và \"VT\"."),
+                        format!(
+                            "Dòng lưu \"{last}\" chưa đúng thể thức: cần dấu hai chấm và \"VT\"."
+                        ),
                         format!("Filing line \"{last}\" needs a colon and \"VT\"."),
-                        Some(("Viết ví dụ `Lưu: VT, VP`.".into(), "Write e.g. `Lưu: VT, VP`.".into())),
+                        Some((
+                            "Viết ví dụ `Lưu: VT, VP`.".into(),
+                            "Write e.g. `Lưu: VT, VP`.".into(),
+                        )),
                     );
                 }
             }
@@ -610,11 +697,19 @@ impl<'a> Cx<'a> {
                     pos_of(l),
                     format!("Quyền hạn ký \"{first}\" không đúng thể thức văn bản hành chính."),
                     format!("Signing authority \"{first}\" is not the administrative form."),
-                    Some((format!("Viết \"{good} {rest}\" (chữ in hoa, có dấu chấm)."), format!("Write \"{good} {rest}\" (capitals with a dot)."))),
+                    Some((
+                        format!("Viết \"{good} {rest}\" (chữ in hoa, có dấu chấm)."),
+                        format!("Write \"{good} {rest}\" (capitals with a dot)."),
+                    )),
                 );
             }
             if t.is_empty() {
-                self.error(pos_of(l), "Dòng chức danh ký đang để trống.".into(), "Empty signature title line.".into(), None);
+                self.error(
+                    pos_of(l),
+                    "Dòng chức danh ký đang để trống.".into(),
+                    "Empty signature title line.".into(),
+                    None,
+                );
             }
             lines.push(t);
         }
@@ -623,7 +718,10 @@ impl<'a> Cx<'a> {
                 pos_of(&raw.can_bo),
                 "Chưa có chức danh người ký (`chuc_danh`).".into(),
                 "No signature title lines (`chuc_danh`).".into(),
-                Some(("Ví dụ: `chuc_danh: [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]`.".into(), "E.g. `chuc_danh: [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]`.".into())),
+                Some((
+                    "Ví dụ: `chuc_danh: [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]`.".into(),
+                    "E.g. `chuc_danh: [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]`.".into(),
+                )),
             );
         }
         let id = self.text(&raw.can_bo).trim().to_string();
@@ -631,14 +729,27 @@ impl<'a> Cx<'a> {
             Some(s) => s.name.clone(),
             None => {
                 let known: Vec<&str> = issuer.staff.iter().map(|s| s.id.as_str()).collect();
-                self.unknown_ref(pos_of(&raw.can_bo), &id, &known, "cán bộ", "staff member", "can_bo");
+                self.unknown_ref(
+                    pos_of(&raw.can_bo),
+                    &id,
+                    &known,
+                    "cán bộ",
+                    "staff member",
+                    "can_bo",
+                );
                 String::new()
             }
         };
         Signer { lines, name }
     }
 
-    fn appendix(&mut self, raw: &raw::AppendixRaw, index: usize, count: usize, issuer: &Issuer) -> Appendix {
+    fn appendix(
+        &mut self,
+        raw: &raw::AppendixRaw,
+        index: usize,
+        count: usize,
+        issuer: &Issuer,
+    ) -> Appendix {
         let label = if count == 1 {
             "Phụ lục".to_string()
         } else {
@@ -655,7 +766,10 @@ impl<'a> Cx<'a> {
                         pos_of(h),
                         format!("Hướng trang \"{other}\" không hợp lệ."),
                         format!("Page orientation \"{other}\" is invalid."),
-                        Some(("Viết `huong: ngang` (khổ ngang) hoặc `huong: doc` (khổ dọc).".into(), "Write `huong: ngang` (landscape) or `huong: doc` (portrait).".into())),
+                        Some((
+                            "Viết `huong: ngang` (khổ ngang) hoặc `huong: doc` (khổ dọc).".into(),
+                            "Write `huong: ngang` (landscape) or `huong: doc` (portrait).".into(),
+                        )),
                     );
                     true
                 }
@@ -670,7 +784,11 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn assignment_table(&mut self, raw: &raw::AssignmentTableRaw, issuer: &Issuer) -> AssignmentTable {
+    fn assignment_table(
+        &mut self,
+        raw: &raw::AssignmentTableRaw,
+        issuer: &Issuer,
+    ) -> AssignmentTable {
         let mut columns = Columns::default();
         if let Some(c) = &raw.tieu_de_cot {
             let slots: [(&Option<S<String>>, &mut String); 7] = [
@@ -701,7 +819,8 @@ impl<'a> Cx<'a> {
             for row in &area.tieu_chi {
                 let code = self.text(&row.ma).trim().to_string();
                 let at = pos_of(&row.ma);
-                let segments: Option<Vec<u32>> = code.split('.').map(|p| p.parse::<u32>().ok()).collect();
+                let segments: Option<Vec<u32>> =
+                    code.split('.').map(|p| p.parse::<u32>().ok()).collect();
                 match segments {
                     None => self.error(
                         at,
@@ -741,8 +860,13 @@ impl<'a> Cx<'a> {
                     self.error(
                         at,
                         format!("Mã tiêu chí \"{code}\" bị trùng (đã dùng ở dòng {first})."),
-                        format!("Criterion code \"{code}\" is duplicated (first used on line {first})."),
-                        Some(("Mỗi tiêu chí một mã riêng; kiểm tra lại số thứ tự.".into(), "Give each criterion its own code.".into())),
+                        format!(
+                            "Criterion code \"{code}\" is duplicated (first used on line {first})."
+                        ),
+                        Some((
+                            "Mỗi tiêu chí một mã riêng; kiểm tra lại số thứ tự.".into(),
+                            "Give each criterion its own code.".into(),
+                        )),
                     );
                 } else {
                     seen.insert(code.clone(), at.map_or(0, |p| p.line));
@@ -750,10 +874,18 @@ impl<'a> Cx<'a> {
 
                 let criterion = self.nonempty(&row.noi_dung, "Nội dung tiêu chí", "Criterion text");
                 let header_only = row.yeu_cau.is_none();
-                let requirement = row.yeu_cau.as_ref().map(|s| self.text(s).trim().to_string()).unwrap_or_default();
+                let requirement = row
+                    .yeu_cau
+                    .as_ref()
+                    .map(|s| self.text(s).trim().to_string())
+                    .unwrap_or_default();
                 let deadline = row.thoi_han.as_ref().and_then(|d| self.deadline(d));
                 let lead = row.chu_tri.as_ref().map(|l| self.lead(l, issuer));
-                let staff = row.tham_muu.iter().map(|s| self.staff_ref(s, issuer)).collect();
+                let staff = row
+                    .tham_muu
+                    .iter()
+                    .map(|s| self.staff_ref(s, issuer))
+                    .collect();
                 rows.push(Assignment {
                     code,
                     criterion,
@@ -764,7 +896,11 @@ impl<'a> Cx<'a> {
                     staff,
                 });
             }
-            areas.push(Area { numeral, name, rows });
+            areas.push(Area {
+                numeral,
+                name,
+                rows,
+            });
         }
         AssignmentTable { columns, areas }
     }
@@ -774,7 +910,9 @@ impl<'a> Cx<'a> {
         if t.is_empty() {
             return None;
         }
-        let looks_like_date = t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '/');
+        let looks_like_date = t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '/');
         if looks_like_date {
             let d = self.date(s)?;
             return Some(Deadline {
@@ -792,7 +930,10 @@ impl<'a> Cx<'a> {
                     pos_of(s),
                     format!("Thời hạn \"{t}\" có ngày \"{bad}\" không có thật trên lịch."),
                     format!("Deadline \"{t}\" contains \"{bad}\", which is not a real date."),
-                    Some(("Sửa lại ngày, ví dụ `30/6/2026`.".into(), "Correct the date, e.g. `30/6/2026`.".into())),
+                    Some((
+                        "Sửa lại ngày, ví dụ `30/6/2026`.".into(),
+                        "Correct the date, e.g. `30/6/2026`.".into(),
+                    )),
                 );
                 None
             }
@@ -837,7 +978,8 @@ impl<'a> Cx<'a> {
 /// A staff id: lower-case ASCII letters, digits and "-" (at least one letter).
 fn is_id(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && s.chars().any(|c| c.is_ascii_lowercase())
 }
 
@@ -871,17 +1013,25 @@ fn due_from_words(t: &str) -> Result<Option<Date>, String> {
         .find(|w| w.len() == 4)
         .and_then(|w| w.parse::<u16>().ok());
     let Some(year) = year else { return Ok(None) };
-    let quarter = folded.split_whitespace().collect::<Vec<_>>().windows(2).find_map(|w| {
-        (w[0] == "quy").then(|| match w[1] {
-            "i" | "1" => Some(3),
-            "ii" | "2" => Some(6),
-            "iii" | "3" => Some(9),
-            "iv" | "4" => Some(12),
-            _ => None,
-        })?
-    });
+    let quarter = folded
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .find_map(|w| {
+            (w[0] == "quy").then(|| match w[1] {
+                "i" | "1" => Some(3),
+                "ii" | "2" => Some(6),
+                "iii" | "3" => Some(9),
+                "iv" | "4" => Some(12),
+                _ => None,
+            })?
+        });
     let month = quarter.unwrap_or(12);
-    let last_day = Date::new(year, month, Some(if matches!(month, 6 | 9) { 30 } else { 31 }));
+    let last_day = Date::new(
+        year,
+        month,
+        Some(if matches!(month, 6 | 9) { 30 } else { 31 }),
+    );
     Ok(last_day.ok())
 }
 
@@ -895,9 +1045,15 @@ mod tests {
         assert_eq!(iso("Quý III năm 2026").as_deref(), Some("2026-09-30"));
         assert_eq!(iso("Quý I năm 2026").as_deref(), Some("2026-03-31"));
         assert_eq!(iso("Trong năm 2026").as_deref(), Some("2026-12-31"));
-        assert_eq!(iso("Chậm nhất trước ngày 31/12/2023").as_deref(), Some("2023-12-31"));
+        assert_eq!(
+            iso("Chậm nhất trước ngày 31/12/2023").as_deref(),
+            Some("2023-12-31")
+        );
         assert_eq!(iso("Thường xuyên"), None);
-        assert_eq!(due_from_words("Trước ngày 31/4/2026"), Err("31/4/2026".into()));
+        assert_eq!(
+            due_from_words("Trước ngày 31/4/2026"),
+            Err("31/4/2026".into())
+        );
     }
 
     #[test]

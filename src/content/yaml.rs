@@ -16,7 +16,10 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnos
 
 pub(crate) fn pos(loc: &serde_saphyr::Location) -> Option<Pos> {
     match (u32::try_from(loc.line()), u32::try_from(loc.column())) {
-        (Ok(line), Ok(col)) if line > 0 => Some(Pos { line, col: col.max(1) }),
+        (Ok(line), Ok(col)) if line > 0 => Some(Pos {
+            line,
+            col: col.max(1),
+        }),
         _ => None,
     }
 }
@@ -71,7 +74,10 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
             let (want_vi, want_en) = expected_words(expected);
             (
                 Text::new(
-                    format!("Giá trị không đúng kiểu: cần {want_vi}, nhưng gặp {}.", found_words(unexpected)),
+                    format!(
+                        "Giá trị không đúng kiểu: cần {want_vi}, nhưng gặp {}.",
+                        found_words(unexpected)
+                    ),
                     format!("Wrong kind of value: expected {want_en}, found {unexpected}."),
                 ),
                 Some(Text::new(
@@ -82,12 +88,16 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
         }
         Error::InvalidScalar { ty, .. } => {
             let (want_vi, want_en) = expected_words(ty);
+            let found = at.map(|p| token_at(&file.text, p)).unwrap_or_default();
             (
                 Text::new(
-                    format!("Giá trị không hợp lệ: cần {want_vi}."),
-                    format!("Invalid value: expected {want_en}."),
+                    format!("Giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
+                    format!("Value \"{found}\" has the wrong kind: expected {want_en}."),
                 ),
-                None,
+                Some(Text::new(
+                    format!("Sửa giá trị này thành {want_vi}."),
+                    format!("Write {want_en} here."),
+                )),
             )
         }
         Error::DuplicateMappingKey { key, .. } => {
@@ -104,7 +114,10 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
             )
         }
         Error::Eof { .. } => (
-            Text::new("Tệp rỗng hoặc kết thúc bất thường.", "The file is empty or ends unexpectedly."),
+            Text::new(
+                "Tệp rỗng hoặc kết thúc bất thường.",
+                "The file is empty or ends unexpectedly.",
+            ),
             None,
         ),
         other => {
@@ -129,10 +142,22 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
     }
 }
 
+/// The rest of the source line from a position: the scalar the parser choked on.
+fn token_at(text: &str, p: Pos) -> String {
+    text.lines()
+        .nth(p.line as usize - 1)
+        .map(|l| l.chars().skip(p.col as usize - 1).collect::<String>())
+        .map(|s| s.split(" #").next().unwrap_or_default().trim().to_string())
+        .unwrap_or_default()
+}
+
 fn expected_words(expected: &str) -> (String, String) {
     let e = expected.to_ascii_lowercase();
     if e.contains("u32") || e.contains("u64") || e.contains("integer") || e.contains("u16") {
-        ("một số nguyên dương (ví dụ `5`)".into(), "a whole number (e.g. `5`)".into())
+        (
+            "một số nguyên dương (ví dụ `5`)".into(),
+            "a whole number (e.g. `5`)".into(),
+        )
     } else if e.contains("sequence") || e.contains("vec") {
         (
             "một danh sách, mỗi mục một dòng bắt đầu bằng `- `".into(),

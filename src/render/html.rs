@@ -24,8 +24,16 @@ impl Pages {
     pub fn new(theme: &Theme) -> Result<Self, String> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
-        tera.add_raw_templates(theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(|e| describe(&e, theme))?;
+        // Tera's default also escapes "/", which would print "05&#x2F;KH-UBND" in the source
+        // of every page; these five characters are all HTML needs.
+        tera.set_escape_fn(escape);
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        )
+        .map_err(|e| describe(&e, theme))?;
         Ok(Self { tera })
     }
 
@@ -59,6 +67,21 @@ impl Pages {
         ctx.insert("doc", doc);
         self.render("document.html", &ctx)
     }
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn describe(e: &tera::Error, theme: &Theme) -> String {

@@ -5,7 +5,7 @@
 
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst::text::{FontStyle, FontWeight};
-use typst::visualize::{Color, Geometry, Paint};
+use typst::visualize::{Geometry, Paint};
 use typst_layout::PagedDocument;
 
 /// One page's size in points.
@@ -99,7 +99,7 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Inspection) {
                     page,
                     x: origin.x.to_pt(),
                     y: origin.y.to_pt(),
-                    width: t.width().to_pt() * here.sx.get(),
+                    width: visible_width(t) * here.sx.get(),
                     size: t.size.to_pt() * here.sy.get().abs(),
                     text: t.text.to_string(),
                     family: info.family.clone(),
@@ -127,11 +127,28 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Inspection) {
     }
 }
 
+/// Width without trailing spaces: a justified line's last space hangs into the margin but
+/// prints nothing (PDF text extractors leave it out too).
+fn visible_width(t: &typst::text::TextItem) -> f64 {
+    let trailing: f64 = t
+        .glyphs
+        .iter()
+        .rev()
+        .take_while(|g| {
+            t.text
+                .get(g.range())
+                .is_some_and(|s| s.chars().all(char::is_whitespace))
+        })
+        .map(|g| g.x_advance.at(t.size).to_pt())
+        .sum();
+    t.width().to_pt() - trailing
+}
+
 fn is_black(paint: &Paint) -> bool {
     match paint {
         Paint::Solid(c) => {
-            let [r, g, b, _] = c.to_rgb().to_vec4();
-            r.max(g).max(b) < 0.01 && *c != Color::WHITE
+            let rgb = c.to_rgb();
+            rgb.red.max(rgb.green).max(rgb.blue) < 0.01
         }
         _ => false,
     }
@@ -154,7 +171,10 @@ impl Inspection {
                 && (l.y - r.y).abs() < 1.0
                 && r.x - l.right < gap
             {
-                if r.x - l.right > 0.5 * r.size * 0.2 && !l.text.ends_with(' ') && !r.text.starts_with(' ') {
+                if r.x - l.right > 0.5 * r.size * 0.2
+                    && !l.text.ends_with(' ')
+                    && !r.text.starts_with(' ')
+                {
                     l.text.push(' ');
                 }
                 l.text.push_str(&r.text);

@@ -97,9 +97,7 @@ impl Layouts {
             ),
         };
         let warned = typst::compile::<PagedDocument>(&world);
-        let layout = warned
-            .output
-            .map_err(|errors| world.describe(&errors))?;
+        let layout = warned.output.map_err(|errors| world.describe(&errors))?;
         if !warned.warnings.is_empty() {
             return Err(world.describe(&warned.warnings));
         }
@@ -143,7 +141,11 @@ impl DocWorld<'_> {
                         ))
                     })
                     .unwrap_or_else(|| "?".into());
-                let hints: String = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
+                let hints: String = d
+                    .hints
+                    .iter()
+                    .map(|h| format!(" (hint: {})", h.v))
+                    .collect();
                 format!("typst {kind}: {place}: {}{hints}", d.message)
             })
             .collect::<Vec<_>>()
@@ -176,7 +178,8 @@ impl World for DocWorld<'_> {
         if id == self.layouts.data {
             return Ok(self.data.clone());
         }
-        self.source(id).map(|s| Bytes::from_string(s.text().to_string()))
+        self.source(id)
+            .map(|s| Bytes::from_string(s.text().to_string()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -41,7 +41,11 @@ fn is_upper(s: &str) -> bool {
 pub fn appendix_start(insp: &Inspection) -> Option<usize> {
     insp.lines(12.0)
         .iter()
-        .find(|l| l.text.starts_with("Phụ lục") && all_bold(l) && near(l.center(), l_center_of_page(insp, l.page), 3.0))
+        .find(|l| {
+            l.text.starts_with("Phụ lục")
+                && all_bold(l)
+                && near(l.center(), l_center_of_page(insp, l.page), 3.0)
+        })
         .map(|l| l.page)
 }
 
@@ -81,12 +85,23 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         let p = insp.pages[r.page - 1];
         let x1 = p.width - 15.0 * MM;
         let page_number = r.y <= MT && r.text.chars().all(|c| c.is_ascii_digit());
-        if !page_number && (r.x < X0 - 1.0 || r.right() > x1 + 1.0 || r.y < MT - 1.0 || r.y > p.height - 20.0 * MM + 1.0) {
-            f.push(format!("5: {:?} outside the text area on page {} at ({:.1},{:.1})", r.text, r.page, r.x, r.y));
+        if !page_number
+            && (r.x < X0 - 1.0
+                || r.right() > x1 + 1.0
+                || r.y < MT - 1.0
+                || r.y > p.height - 20.0 * MM + 1.0)
+        {
+            f.push(format!(
+                "5: {:?} outside the text area on page {} at ({:.1},{:.1})",
+                r.text, r.page, r.x, r.y
+            ));
         }
     }
     // 6–8. Page numbers.
-    let numbers: Vec<&Line> = lines.iter().filter(|l| l.y <= MT && l.text.chars().all(|c| c.is_ascii_digit())).collect();
+    let numbers: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.y <= MT && l.text.chars().all(|c| c.is_ascii_digit()))
+        .collect();
     if numbers.iter().any(|l| l.page == 1) {
         f.push("6: page 1 shows a number".into());
     }
@@ -100,44 +115,74 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
             && !all_bold(on[0])
             && !any_italic(on[0]);
         if !ok {
-            f.push(format!("7: page {page} number {:?}", on.iter().map(|l| &l.text).collect::<Vec<_>>()));
+            f.push(format!(
+                "7: page {page} number {:?}",
+                on.iter().map(|l| &l.text).collect::<Vec<_>>()
+            ));
         }
     }
     if let Some(a) = app {
         for page in a..=insp.pages.len() {
             let j = page - a + 1;
             let on: Vec<&&Line> = numbers.iter().filter(|l| l.page == page).collect();
-            let ok = if j == 1 { on.is_empty() } else { on.len() == 1 && on[0].text == j.to_string() };
+            let ok = if j == 1 {
+                on.is_empty()
+            } else {
+                on.len() == 1 && on[0].text == j.to_string()
+            };
             if !ok {
-                f.push(format!("8: appendix page {j} shows {:?}", on.iter().map(|l| &l.text).collect::<Vec<_>>()));
+                f.push(format!(
+                    "8: appendix page {j} shows {:?}",
+                    on.iter().map(|l| &l.text).collect::<Vec<_>>()
+                ));
             }
         }
     }
 
     // 9. Quốc hiệu.
-    let qh: Vec<&Line> = lines.iter().filter(|l| l.text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).collect();
+    let qh: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        .collect();
     let Some(qh) = (qh.len() == 1).then(|| qh[0]) else {
-        f.push(format!("9: Quốc hiệu appears {} times on one line", qh.len()));
+        f.push(format!(
+            "9: Quốc hiệu appears {} times on one line",
+            qh.len()
+        ));
         return f;
     };
     let qh_size = size(qh);
-    if !(qh.page == 1 && qh.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" && all_bold(qh) && !any_italic(qh)
-        && (12.0..=13.0).contains(&qh_size) && qh.center() > XC && qh.y < MT + 15.0 * MM)
+    if !(qh.page == 1
+        && qh.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        && all_bold(qh)
+        && !any_italic(qh)
+        && (12.0..=13.0).contains(&qh_size)
+        && qh.center() > XC
+        && qh.y < MT + 15.0 * MM)
     {
         f.push(format!("9: Quốc hiệu {qh:?}"));
     }
     // 10. Tiêu ngữ.
     match find("Độc lập - Tự do - Hạnh phúc") {
         Some(tn) => {
-            if !(all_bold(tn) && !any_italic(tn) && near(size(tn), qh_size + 1.0, 0.01)
-                && near(tn.center(), qh.center(), 3.0) && tn.y - qh.y < qh_size + size(tn) * 0.35 + 4.0)
+            if !(all_bold(tn)
+                && !any_italic(tn)
+                && near(size(tn), qh_size + 1.0, 0.01)
+                && near(tn.center(), qh.center(), 3.0)
+                && tn.y - qh.y < qh_size + size(tn) * 0.35 + 4.0)
             {
-                f.push(format!("10: Tiêu ngữ {:?} at {:.1} (Quốc hiệu at {:.1})", tn.text, tn.y, qh.y));
+                f.push(format!(
+                    "10: Tiêu ngữ {:?} at {:.1} (Quốc hiệu at {:.1})",
+                    tn.text, tn.y, qh.y
+                ));
             }
             // 11. Rule under the Tiêu ngữ, as long as it (±15 %), centred on it.
             let w = tn.right - tn.x;
             let ok = insp.rules.iter().any(|r| {
-                r.page == 1 && r.y > tn.y && r.y < tn.y + 20.0 && near(r.x1 - r.x0, w, 0.15 * w)
+                r.page == 1
+                    && r.y > tn.y
+                    && r.y < tn.y + 20.0
+                    && near(r.x1 - r.x0, w, 0.15 * w)
                     && near((r.x0 + r.x1) / 2.0, tn.center(), 3.0)
             });
             if !ok {
@@ -154,7 +199,12 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     }
     let al = issuer[0].center();
     for l in &issuer {
-        if !(is_upper(&l.text) && all_bold(l) && (12.0..=13.0).contains(&size(l)) && near(l.center(), al, 3.0) && al < XC) {
+        if !(is_upper(&l.text)
+            && all_bold(l)
+            && (12.0..=13.0).contains(&size(l))
+            && near(l.center(), al, 3.0)
+            && al < XC)
+        {
             f.push(format!("12: issuer line {:?}", l.text));
         }
     }
@@ -162,8 +212,11 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     let last_issuer_y = issuer.iter().map(|l| l.y).fold(0.0, f64::max);
     let ok = insp.rules.iter().any(|r| {
         let len = r.x1 - r.x0;
-        r.page == 1 && r.y > last_issuer_y && r.y < last_issuer_y + 20.0
-            && len >= longest / 3.0 - 0.5 && len <= longest / 2.0 + 0.5
+        r.page == 1
+            && r.y > last_issuer_y
+            && r.y < last_issuer_y + 20.0
+            && len >= longest / 3.0 - 0.5
+            && len <= longest / 2.0 + 0.5
             && near((r.x0 + r.x1) / 2.0, al, 3.0)
     });
     if !ok {
@@ -173,12 +226,19 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     let so = format!("Số: {}", e.reference);
     match find(&so) {
         Some(s) => {
-            if !(near(size(s), 13.0, 0.01) && !all_bold(s) && !any_italic(s) && near(s.center(), al, 3.0)) {
+            if !(near(size(s), 13.0, 0.01)
+                && !all_bold(s)
+                && !any_italic(s)
+                && near(s.center(), al, 3.0))
+            {
                 f.push(format!("14: Số line {s:?}"));
             }
             let re_ok = {
                 let (n, k) = e.reference.split_once('/').unwrap_or(("", ""));
-                n.len() >= 2 && n.chars().all(|c| c.is_ascii_digit()) && n != "00" && k.contains('-')
+                n.len() >= 2
+                    && n.chars().all(|c| c.is_ascii_digit())
+                    && n != "00"
+                    && k.contains('-')
             };
             if !re_ok {
                 f.push(format!("14: Số {so:?} not in ND30 form"));
@@ -189,7 +249,9 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
                         f.push(format!("15: Số at {:.1}, date at {:.1}", s.y, d.y));
                     }
                     // 17. Date line: italic, size of the Tiêu ngữ, centred on the Quốc hiệu.
-                    if !(d.runs.iter().all(|r| r.italic) && !all_bold(d) && near(size(d), qh_size + 1.0, 0.01)
+                    if !(d.runs.iter().all(|r| r.italic)
+                        && !all_bold(d)
+                        && near(size(d), qh_size + 1.0, 0.01)
                         && near(d.center(), qh.center(), 3.0))
                     {
                         f.push(format!("17: date line {d:?}"));
@@ -208,23 +270,40 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     match find(e.kind_title) {
         Some(t) => {
             let date_y = find(e.date_line).map_or(0.0, |d| d.y);
-            if !(all_bold(t) && (13.0..=14.0).contains(&size(t)) && near(t.center(), XC, 3.0) && t.y > date_y) {
+            if !(all_bold(t)
+                && (13.0..=14.0).contains(&size(t))
+                && near(t.center(), XC, 3.0)
+                && t.y > date_y)
+            {
                 f.push(format!("20: tên loại {t:?}"));
             }
             let abstract_lines: Vec<&Line> = lines
                 .iter()
-                .filter(|l| l.page == 1 && l.y > t.y && l.y < t.y + 80.0 && all_bold(l) && near(l.center(), XC, 3.0))
+                .filter(|l| {
+                    l.page == 1
+                        && l.y > t.y
+                        && l.y < t.y + 80.0
+                        && all_bold(l)
+                        && near(l.center(), XC, 3.0)
+                })
                 .take_while(|l| !l.text.starts_with("I."))
                 .collect();
             if abstract_lines.is_empty() || abstract_lines.iter().any(|l| is_upper(&l.text)) {
                 f.push("20: no bold mixed-case trích yếu under the tên loại".into());
             } else {
-                let longest = abstract_lines.iter().map(|l| l.right - l.x).fold(0.0, f64::max);
+                let longest = abstract_lines
+                    .iter()
+                    .map(|l| l.right - l.x)
+                    .fold(0.0, f64::max);
                 let below = abstract_lines.iter().map(|l| l.y).fold(0.0, f64::max);
                 let ok = insp.rules.iter().any(|r| {
                     let len = r.x1 - r.x0;
-                    r.page == 1 && r.y > below && r.y < below + 20.0 && len >= longest / 3.0 - 0.5
-                        && len <= longest / 2.0 + 0.5 && near((r.x0 + r.x1) / 2.0, XC, 3.0)
+                    r.page == 1
+                        && r.y > below
+                        && r.y < below + 20.0
+                        && len >= longest / 3.0 - 0.5
+                        && len <= longest / 2.0 + 0.5
+                        && near((r.x0 + r.x1) / 2.0, XC, 3.0)
                 });
                 if !ok {
                     f.push("21: no rule of 1/3–1/2 the trích yếu under it".into());
@@ -239,7 +318,11 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     }
 
     // 31–36. Signature block and Nơi nhận.
-    if insp.runs.iter().any(|r| ["T/M", "K/T", "T/L"].iter().any(|t| r.text.contains(t))) {
+    if insp
+        .runs
+        .iter()
+        .any(|r| ["T/M", "K/T", "T/L"].iter().any(|t| r.text.contains(t)))
+    {
         f.push("31: T/M, K/T or T/L printed".into());
     }
     let Some(nn) = lines.iter().find(|l| l.text == "Nơi nhận:") else {
@@ -247,7 +330,10 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         return f;
     };
     let nn_runs: &[Run] = &nn.runs;
-    if !(nn_runs.iter().all(|r| r.bold && r.italic) && near(size(nn), 12.0, 0.01) && near(nn.x, X0, 1.0)) {
+    if !(nn_runs.iter().all(|r| r.bold && r.italic)
+        && near(size(nn), 12.0, 0.01)
+        && near(nn.x, X0, 1.0))
+    {
         f.push(format!("34: Nơi nhận {nn:?}"));
     }
     let sig: Vec<&Line> = lines
@@ -263,26 +349,56 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     let axis = titles[0].center();
     for t in titles {
         let first = t.text.split(' ').next().unwrap_or_default();
-        let authority_ok = !first.ends_with('.') || ["TM.", "KT.", "Q.", "TL.", "TUQ."].contains(&first);
-        if !(is_upper(&t.text) && (13.0..=14.0).contains(&size(t)) && near(t.center(), axis, 3.0) && axis > XC && authority_ok) {
+        let authority_ok =
+            !first.ends_with('.') || ["TM.", "KT.", "Q.", "TL.", "TUQ."].contains(&first);
+        if !(is_upper(&t.text)
+            && (13.0..=14.0).contains(&size(t))
+            && near(t.center(), axis, 3.0)
+            && axis > XC
+            && authority_ok)
+        {
             f.push(format!("32: title line {:?}", t.text));
         }
     }
     let last_title = titles[titles.len() - 1];
-    if !(near(name.center(), axis, 3.0) && !is_upper(&name.text) && (13.0..=14.0).contains(&size(name))
+    if !(near(name.center(), axis, 3.0)
+        && !is_upper(&name.text)
+        && (13.0..=14.0).contains(&size(name))
         && name.y - last_title.y >= 50.0)
     {
-        f.push(format!("33: signer name {:?} {:.1} below", name.text, name.y - last_title.y));
+        f.push(format!(
+            "33: signer name {:?} {:.1} below",
+            name.text,
+            name.y - last_title.y
+        ));
     }
     let cap = |l: &Line| l.y - 0.7 * size(l);
     if !near(cap(nn), cap(titles[0]), 3.0) {
-        f.push(format!("34: Nơi nhận top {:.1} vs first title {:.1}", cap(nn), cap(titles[0])));
+        f.push(format!(
+            "34: Nơi nhận top {:.1} vs first title {:.1}",
+            cap(nn),
+            cap(titles[0])
+        ));
     }
     let rec: Vec<&Line> = lines
         .iter()
         .filter(|l| l.page == nn.page && l.y > nn.y && l.x < XC && l.text.starts_with("- "))
         .collect();
-    let got: Vec<&str> = rec.iter().map(|l| l.text.as_str()).collect();
+    // A wrapped recipient continues on lines that do not start with "- ".
+    let mut items: Vec<String> = Vec::new();
+    for l in lines
+        .iter()
+        .filter(|l| l.page == nn.page && l.y > nn.y && l.right < XC + 60.0 && l.x < XC - 60.0)
+    {
+        match items.last_mut() {
+            Some(last) if !l.text.starts_with("- ") => {
+                last.push(' ');
+                last.push_str(&l.text);
+            }
+            _ => items.push(l.text.clone()),
+        }
+    }
+    let got: Vec<&str> = items.iter().map(String::as_str).collect();
     if got != e.recipients {
         f.push(format!("35: recipients {got:?}"));
     }
@@ -308,7 +424,10 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         .filter(|l| (l.page < nn.page || (l.page == nn.page && l.y < nn.y - 14.0)) && l.y > MT)
         .collect();
     if !before.last().is_some_and(|l| l.text.ends_with("./.")) {
-        f.push(format!("29: body ends with {:?}", before.last().map(|l| &l.text)));
+        f.push(format!(
+            "29: body ends with {:?}",
+            before.last().map(|l| &l.text)
+        ));
     }
 
     // 37–39. The appendix.
@@ -318,29 +437,60 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     };
     let on_first: Vec<&Line> = lines.iter().filter(|l| l.page == a && l.y > MT).collect();
     let xc = l_center_of_page(insp, a);
-    if !(on_first[0].text.starts_with("Phụ lục") && near(size(on_first[0]), 14.0, 0.01) && all_bold(on_first[0])) {
+    if !(on_first[0].text.starts_with("Phụ lục")
+        && near(size(on_first[0]), 14.0, 0.01)
+        && all_bold(on_first[0]))
+    {
         f.push(format!("37: appendix heading {:?}", on_first[0].text));
     }
-    if !(is_upper(&on_first[1].text) && all_bold(on_first[1]) && near(on_first[1].center(), xc, 3.0)) {
+    if !(is_upper(&on_first[1].text)
+        && all_bold(on_first[1])
+        && near(on_first[1].center(), xc, 3.0))
+    {
         f.push(format!("37: appendix title {:?}", on_first[1].text));
     }
-    let attached: Vec<&Line> = on_first.iter().copied().filter(|l| l.runs.iter().all(|r| r.italic)).collect();
-    let joined = attached.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let attached: Vec<&Line> = on_first
+        .iter()
+        .copied()
+        .filter(|l| l.runs.iter().all(|r| r.italic))
+        .collect();
+    let joined = attached
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     if joined != e.attached || attached.iter().any(|l| !near(l.center(), xc, 3.0)) {
         f.push(format!("38: attached line {joined:?}"));
     }
-    let first_header = lines.iter().filter(|l| l.page >= a && l.text.starts_with("STT")).count();
+    let first_header = lines
+        .iter()
+        .filter(|l| l.page >= a && l.text.starts_with("STT"))
+        .count();
     for page in a..=insp.pages.len() {
-        let table_top = insp
+        // The header row (bold "STT") comes before any body cell of the table.
+        let stt = insp
             .runs
             .iter()
-            .filter(|r| r.page == page && r.y > MT && r.size <= 12.5)
+            .find(|r| r.page == page && r.text.trim() == "STT" && r.bold);
+        let first_body = insp
+            .runs
+            .iter()
+            .filter(|r| r.page == page && r.y > MT && r.size <= 12.5 && !r.bold)
             .min_by(|x, y| x.y.total_cmp(&y.y));
-        match table_top {
-            Some(r) if r.text.starts_with("STT") && r.bold => {}
-            other => f.push(format!("39: appendix page {page} starts its table with {:?}", other.map(|r| &r.text))),
+        match (stt, first_body) {
+            (Some(h), Some(b)) if h.y < b.y => {}
+            (Some(_), None) => {}
+            other => f.push(format!(
+                "39: appendix page {page}: header {:?} before body {:?}",
+                other.0.map(|r| r.y),
+                other.1.map(|r| (&r.text, r.y))
+            )),
         }
-        if insp.runs.iter().any(|r| r.page == page && r.y > MT && r.size < 11.0) {
+        if insp
+            .runs
+            .iter()
+            .any(|r| r.page == page && r.y > MT && r.size < 11.0)
+        {
             f.push(format!("39: text under 11 pt on page {page}"));
         }
     }
