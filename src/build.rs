@@ -49,8 +49,10 @@ impl Paths {
 
 #[derive(Debug)]
 pub enum BuildError {
-    /// Problems in the user's files: exit code 1.
+    /// Problems in the user's files (paths relative to the content folder): exit code 1.
     Content(Diagnostics),
+    /// Problems with the theme or the user's template overrides (paths as given).
+    Theme(Diagnostics),
     /// The theme failed on valid content: a bug in the theme (or in cchc).
     Render { document: PathBuf, detail: String },
     Io {
@@ -83,13 +85,12 @@ struct Listing<'a> {
 
 /// Loads and validates without writing anything (`cchc check`).
 pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
-    Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Content)?;
+    Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Theme)?;
     content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)
 }
 
 pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
-    let theme =
-        Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Content)?;
+    let theme = Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Theme)?;
     let Loaded { site, warnings } =
         content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)?;
     let theme_error = |detail: String| BuildError::Render {

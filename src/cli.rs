@@ -221,23 +221,9 @@ fn print_diags(diags: &Diagnostics, lang: Lang, root: &Path) {
 }
 
 fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
-    match e {
-        BuildError::Content(diags) => {
-            let n = diags.errors().count();
-            print_diags(&diags, lang, content);
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Vi => format!(
-                        "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
-                    ),
-                    Lang::En => format!(
-                        "{n} errors to fix. Nothing was written; the previous build (if any) is untouched."
-                    ),
-                }
-            );
-            ExitCode::from(1)
-        }
+    let (diags, root) = match e {
+        BuildError::Content(diags) => (diags, content),
+        BuildError::Theme(diags) => (diags, Path::new("")),
         BuildError::Render { document, detail } => {
             eprintln!(
                 "{}\n{detail}",
@@ -252,7 +238,7 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
                     ),
                 }
             );
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
         BuildError::Io { path, error } => {
             eprintln!(
@@ -262,7 +248,21 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
                     Lang::En => format!("Cannot write {}: {error}", path.display()),
                 }
             );
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
-    }
+    };
+    let n = diags.errors().count();
+    print_diags(&diags, lang, root);
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Vi => format!(
+                "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
+            ),
+            Lang::En => format!(
+                "{n} errors to fix. Nothing was written; the previous build (if any) is untouched."
+            ),
+        }
+    );
+    ExitCode::from(1)
 }

@@ -169,12 +169,18 @@ impl Diagnostics {
         self
     }
 
-    /// Every message, each with its source line read from `root`.
+    /// Every message, each with its source line read from `root`; paths are shown as the
+    /// user can open them (`content/van-ban/kh.yaml`, not `van-ban/kh.yaml`).
     pub fn render(&self, lang: Lang, root: &Path) -> String {
         let mut out = String::new();
         for d in &self.items {
-            let src = std::fs::read_to_string(root.join(&d.file)).ok();
-            out.push_str(&d.render(lang, src.as_deref()));
+            let path = root.join(&d.file);
+            let src = std::fs::read_to_string(&path).ok();
+            let shown = Diagnostic {
+                file: path,
+                ..d.clone()
+            };
+            out.push_str(&shown.render(lang, src.as_deref()));
             out.push_str("\n\n");
         }
         out

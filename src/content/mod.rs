@@ -40,8 +40,9 @@ pub(crate) struct SourceFile {
 pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
     if !dir.is_dir() {
+        // The folder itself: shown as the path the user gave.
         diags.push(Diagnostic::error(
-            dir,
+            PathBuf::new(),
             None,
             Text::new(
                 "Không tìm thấy thư mục nội dung.",

@@ -49,7 +49,7 @@ pub(crate) fn site(
             Some(issuer)
         }
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             None
         }
     };
@@ -59,7 +59,7 @@ pub(crate) fn site(
         let raw = match yaml::parse::<raw::DocumentFile>(file) {
             Ok(raw) => raw,
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 continue;
             }
         };

@@ -10,8 +10,8 @@ use super::SourceFile;
 
 /// Parses one file into `T`. A file with a syntax or type error yields one diagnostic:
 /// the parser cannot go on past it.
-pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str::<T>(&file.text).map_err(|e| translate(file, &e))
+pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Diagnostic>> {
+    serde_saphyr::from_str::<T>(&file.text).map_err(|e| Box::new(translate(file, &e)))
 }
 
 pub(crate) fn pos(loc: &serde_saphyr::Location) -> Option<Pos> {

@@ -1,6 +1,9 @@
 //! The checklist of nd30.md §13, asserted on the laid-out pages of a plan (kế hoạch).
 //! Each function returns the failures it found, named by checklist item.
 
+// Each check reads as "fail unless (all the conditions of the item)".
+#![allow(clippy::nonminimal_bool)]
+
 use cchc::render::inspect::{Inspection, Line, Run};
 
 pub const W: f64 = 595.28;
