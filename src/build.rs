@@ -19,14 +19,15 @@ use crate::theme::Theme;
 pub struct Paths {
     pub content: PathBuf,
     pub output: PathBuf,
-    pub theme: PathBuf,
+    /// The theme folder; `None` for the theme built into the binary.
+    pub theme: Option<PathBuf>,
     /// A `templates/` folder whose files override the theme's.
     pub templates: Option<PathBuf>,
 }
 
 impl Paths {
     /// The conventional layout: `templates/` beside the content folder overrides the theme.
-    pub fn new(content: &Path, output: &Path, theme: &Path) -> Self {
+    pub fn new(content: &Path, output: &Path, theme: Option<&Path>) -> Self {
         let templates = content
             .parent()
             .map(|p| {
@@ -41,7 +42,7 @@ impl Paths {
         Self {
             content: content.to_path_buf(),
             output: output.to_path_buf(),
-            theme: theme.to_path_buf(),
+            theme: theme.map(Path::to_path_buf),
             templates,
         }
     }
@@ -85,16 +86,18 @@ struct Listing<'a> {
 
 /// Loads and validates without writing anything (`cchc check`).
 pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
-    Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Theme)?;
+    Theme::resolve(paths.theme.as_deref(), paths.templates.as_deref())
+        .map_err(BuildError::Theme)?;
     content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)
 }
 
 pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
-    let theme = Theme::load(&paths.theme, paths.templates.as_deref()).map_err(BuildError::Theme)?;
+    let theme = Theme::resolve(paths.theme.as_deref(), paths.templates.as_deref())
+        .map_err(BuildError::Theme)?;
     let Loaded { site, warnings } =
         content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)?;
     let theme_error = |detail: String| BuildError::Render {
-        document: paths.theme.clone(),
+        document: theme.dir.clone(),
         detail,
     };
     let layouts = Layouts::new(Arc::clone(engine), &theme).map_err(theme_error)?;

@@ -38,9 +38,10 @@ pub struct Dirs {
     /// Thư mục nội dung YAML.
     #[arg(long, default_value = "content")]
     pub content: PathBuf,
-    /// Thư mục giao diện (mẫu tera, bố cục Typst, CSS).
-    #[arg(long, default_value = "themes/default")]
-    pub theme: PathBuf,
+    /// Thư mục giao diện (mẫu tera, bố cục Typst, CSS). Mặc định: `themes/default` nếu có,
+    /// nếu không thì giao diện mặc định có sẵn trong chương trình.
+    #[arg(long)]
+    pub theme: Option<PathBuf>,
     /// Thư mục phông chữ bổ sung (đặt Times New Roman vào đây nếu có bản quyền).
     /// Mặc định: `fonts/` cạnh thư mục nội dung, nếu có.
     #[arg(long)]
@@ -97,6 +98,15 @@ fn say(lang: Lang, vi: &str, en: &str) -> String {
     }
 }
 
+impl Dirs {
+    fn theme(&self) -> Option<PathBuf> {
+        let local = Path::new("themes/default");
+        self.theme
+            .clone()
+            .or_else(|| local.is_dir().then(|| local.to_path_buf()))
+    }
+}
+
 fn engine_for(dirs: &Dirs) -> std::sync::Arc<Engine> {
     let fonts_dir = dirs.fonts.clone().or_else(|| {
         let beside = dirs
@@ -114,7 +124,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Build { dirs, output } => {
             let started = Instant::now();
             let engine = engine_for(&dirs);
-            let paths = Paths::new(&dirs.content, &output, &dirs.theme);
+            let paths = Paths::new(&dirs.content, &output, dirs.theme().as_deref());
             match build::build(&engine, &paths) {
                 Ok(report) => {
                     print_diags(&report.warnings, lang, &dirs.content);
@@ -145,7 +155,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         }
         Command::Check { dirs } => {
             let engine = engine_for(&dirs);
-            let paths = Paths::new(&dirs.content, Path::new("output"), &dirs.theme);
+            let paths = Paths::new(&dirs.content, Path::new("output"), dirs.theme().as_deref());
             match build::check(&engine, &paths) {
                 Ok(loaded) => {
                     print_diags(&loaded.warnings, lang, &dirs.content);

@@ -19,7 +19,98 @@ pub struct Theme {
     pub static_files: BTreeMap<PathBuf, Vec<u8>>,
 }
 
+/// The default theme, compiled into the binary so that `cchc` works from any folder.
+/// `themes/default/` in the source tree is the same files; a test keeps the two in step.
+const BUILTIN_TYPST: [(&str, &str); 3] = [
+    (
+        "/main.typ",
+        include_str!("../themes/default/typst/main.typ"),
+    ),
+    (
+        "/document.typ",
+        include_str!("../themes/default/typst/document.typ"),
+    ),
+    (
+        "/appendix.typ",
+        include_str!("../themes/default/typst/appendix.typ"),
+    ),
+];
+const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+    (
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "document.html",
+        include_str!("../themes/default/templates/document.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../themes/default/templates/macros.html"),
+    ),
+];
+const BUILTIN_STATIC: [(&str, &[u8]); 1] = [(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// Name shown for the built-in theme in messages.
+pub const BUILTIN_NAME: &str = "(giao diện mặc định)";
+
 impl Theme {
+    /// The theme in `dir`, or the built-in default when no folder is named; the user's
+    /// `templates/` overrides apply either way.
+    pub fn resolve(dir: Option<&Path>, overrides: Option<&Path>) -> Result<Theme, Diagnostics> {
+        match dir {
+            Some(d) => Self::load(d, overrides),
+            None => Self::builtin(overrides),
+        }
+    }
+
+    pub fn builtin(overrides: Option<&Path>) -> Result<Theme, Diagnostics> {
+        let mut theme = Theme {
+            dir: PathBuf::from(BUILTIN_NAME),
+            typst: BUILTIN_TYPST
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            templates: BUILTIN_TEMPLATES
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            template_paths: BTreeMap::new(),
+            static_files: BUILTIN_STATIC
+                .iter()
+                .map(|(k, v)| (PathBuf::from(k), v.to_vec()))
+                .collect(),
+        };
+        let mut diags = Diagnostics::default();
+        if let Some(dir) = overrides {
+            theme.add_templates(dir, &mut diags);
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(theme)
+        }
+    }
+
+    fn add_templates(&mut self, dir: &Path, diags: &mut Diagnostics) {
+        for (rel, path) in files(dir, "html") {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    self.templates.insert(slash(&rel), text);
+                    self.template_paths.insert(slash(&rel), path);
+                }
+                Err(e) => diags.push(read_error(&path, &e)),
+            }
+        }
+    }
+
     pub fn load(dir: &Path, overrides: Option<&Path>) -> Result<Theme, Diagnostics> {
         let mut diags = Diagnostics::default();
         if !dir.join("typst").join("main.typ").is_file() {
@@ -54,18 +145,9 @@ impl Theme {
                 Err(e) => diags.push(read_error(&path, &e)),
             }
         }
-        let mut template_dirs = vec![dir.join("templates")];
-        template_dirs.extend(overrides.map(Path::to_path_buf));
-        for tdir in template_dirs {
-            for (rel, path) in files(&tdir, "html") {
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => {
-                        theme.templates.insert(slash(&rel), text);
-                        theme.template_paths.insert(slash(&rel), path);
-                    }
-                    Err(e) => diags.push(read_error(&path, &e)),
-                }
-            }
+        theme.add_templates(&dir.join("templates"), &mut diags);
+        if let Some(o) = overrides {
+            theme.add_templates(o, &mut diags);
         }
         for (rel, path) in files(&dir.join("static"), "") {
             match std::fs::read(&path) {
@@ -117,4 +199,28 @@ fn files(dir: &Path, ext: &str) -> Vec<(PathBuf, PathBuf)> {
             Some((rel, e.into_path()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_theme_is_the_default_theme_folder() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk = Theme::load(&dir, None).unwrap();
+        let builtin = Theme::builtin(None).unwrap();
+        assert_eq!(
+            on_disk.typst, builtin.typst,
+            "every Typst layout is built in, unchanged"
+        );
+        assert_eq!(
+            on_disk.templates, builtin.templates,
+            "every template is built in, unchanged"
+        );
+        assert_eq!(
+            on_disk.static_files, builtin.static_files,
+            "every static file is built in"
+        );
+    }
 }

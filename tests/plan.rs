@@ -471,3 +471,25 @@ fn english_messages_on_request() {
     let (_, _, err) = cchc(&["check", "--content", "nowhere"], tmp.path());
     assert!(err.contains("lỗi:"), "{err}");
 }
+
+#[test]
+fn a_typst_warning_in_the_theme_fails_the_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    let theme = tmp.path().join("theme");
+    copy_dir(&theme_dir(), &theme);
+    let main = theme.join("typst/main.typ");
+    let mut text = std::fs::read_to_string(&main).unwrap();
+    // A family that does not exist is only a warning in Typst; here it must stop the build.
+    text.push_str("#text(font: \"Không Có Phông\")[x]\n");
+    std::fs::write(&main, text).unwrap();
+    let out = tmp.path().join("output");
+    let paths = cchc::build::Paths::new(&content, &out, Some(&theme));
+    match cchc::build::build(&engine(), &paths) {
+        Err(cchc::build::BuildError::Render { detail, .. }) => {
+            assert!(detail.contains("typst warning") && detail.contains("/main.typ:"), "{detail}")
+        }
+        other => panic!("expected a theme error, got {other:?}"),
+    }
+    assert!(!out.exists());
+}

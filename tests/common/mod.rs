@@ -67,7 +67,7 @@ pub fn render(content_dir: &Path) -> Rendered {
 
 /// Builds `content_dir` with the library into `out`.
 pub fn build_into(content_dir: &Path, out: &Path) -> Result<build::Report, build::BuildError> {
-    let paths = Paths::new(content_dir, out, &theme_dir());
+    let paths = Paths::new(content_dir, out, Some(&theme_dir()));
     build::build(&engine(), &paths)
 }
 
