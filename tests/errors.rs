@@ -289,3 +289,47 @@ fn the_demo_and_the_seed_check_clean() {
         }
     }
 }
+
+#[test]
+fn every_misspelt_key_is_reported_together_with_other_problems() {
+    let plan = PLAN
+        .replace("trich_yeu:", "trichyeu:")
+        .replace("              chu_tri: VP", "              chutri: VP")
+        .replace("tham_muu: [vp-hoa]", "tham_muu: [vp-xyz]");
+    let err = run_bad(&plan, ISSUER);
+    assert_at(
+        &err,
+        "van-ban/kh.yaml",
+        line_of(&plan, "trichyeu"),
+        &["`trichyeu`", "`trich_yeu`"],
+    );
+    assert_at(
+        &err,
+        "van-ban/kh.yaml",
+        line_of(&plan, "chutri"),
+        &["`chutri`", "`chu_tri`"],
+    );
+    // The required key is missing once the misspelt one is set aside.
+    assert!(err.contains("Thiếu khóa bắt buộc `trich_yeu`"), "{err}");
+}
+
+#[test]
+fn misspelt_keys_do_not_hide_reference_errors() {
+    let plan = PLAN
+        .replace("              chu_tri: VP", "              chutri: VP")
+        .replace("tham_muu: [vp-hoa]", "tham_muu: [vp-xyz]");
+    let err = run_bad(&plan, ISSUER);
+    assert_at(
+        &err,
+        "van-ban/kh.yaml",
+        line_of(&plan, "chutri"),
+        &["`chutri`"],
+    );
+    assert_at(
+        &err,
+        "van-ban/kh.yaml",
+        line_of(&plan, "vp-xyz"),
+        &["`vp-xyz`"],
+    );
+    assert!(err.contains("Có 2 lỗi"), "{err}");
+}

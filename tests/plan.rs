@@ -487,7 +487,10 @@ fn a_typst_warning_in_the_theme_fails_the_build() {
     let paths = cchc::build::Paths::new(&content, &out, Some(&theme));
     match cchc::build::build(&engine(), &paths) {
         Err(cchc::build::BuildError::Render { detail, .. }) => {
-            assert!(detail.contains("typst warning") && detail.contains("/main.typ:"), "{detail}")
+            assert!(
+                detail.contains("typst warning") && detail.contains("/main.typ:"),
+                "{detail}"
+            )
         }
         other => panic!("expected a theme error, got {other:?}"),
     }

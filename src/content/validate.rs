@@ -41,27 +41,21 @@ pub(crate) fn site(
     coverage: &Coverage,
 ) -> SiteResult {
     let mut diags = Diagnostics::default();
-    let issuer = match yaml::parse::<raw::IssuerFile>(issuer_file) {
-        Ok(raw) => {
-            let mut cx = Cx::new(issuer_file, coverage);
-            let issuer = cx.issuer(raw);
-            diags.extend(cx.diags);
-            Some(issuer)
-        }
-        Err(d) => {
-            diags.push(*d);
-            None
-        }
-    };
+    let parsed = yaml::parse::<raw::IssuerFile>(issuer_file);
+    parsed.diags.into_iter().for_each(|d| diags.push(d));
+    let issuer = parsed.value.map(|raw| {
+        let mut cx = Cx::new(issuer_file, coverage);
+        let issuer = cx.issuer(raw);
+        diags.extend(cx.diags);
+        issuer
+    });
 
     let mut documents = Vec::new();
     for file in document_files {
-        let raw = match yaml::parse::<raw::DocumentFile>(file) {
-            Ok(raw) => raw,
-            Err(d) => {
-                diags.push(*d);
-                continue;
-            }
+        let parsed = yaml::parse::<raw::DocumentFile>(file);
+        parsed.diags.into_iter().for_each(|d| diags.push(d));
+        let Some(raw) = parsed.value else {
+            continue;
         };
         // Without a valid issuer, documents are still checked for their own problems.
         let fallback;

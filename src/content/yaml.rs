@@ -8,10 +8,71 @@ use crate::diag::{Diagnostic, Pos, Text};
 
 use super::SourceFile;
 
-/// Parses one file into `T`. A file with a syntax or type error yields one diagnostic:
-/// the parser cannot go on past it.
-pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Diagnostic>> {
-    serde_saphyr::from_str::<T>(&file.text).map_err(|e| Box::new(translate(file, &e)))
+/// The outcome of parsing one file: every problem found, and the value if one could be
+/// read (possibly only after setting misspelt keys aside, in which case there are errors).
+pub(crate) struct Parsed<T> {
+    pub value: Option<T>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// How many misspelt keys to set aside before giving up on a file.
+const MAX_REPAIRS: usize = 50;
+
+/// Parses one file into `T`. Serde stops at the first problem, so an unknown or repeated
+/// key is reported, blanked out (keeping every line number) and the file parsed again:
+/// a clerk sees all such mistakes at once, and the rest of the file is still checked.
+/// A syntax error or a value of the wrong kind stops the file there.
+pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Parsed<T> {
+    let mut text = file.text.clone();
+    let mut diags = Vec::new();
+    for _ in 0..MAX_REPAIRS {
+        match serde_saphyr::from_str::<T>(&text) {
+            Ok(v) => {
+                return Parsed {
+                    value: Some(v),
+                    diags,
+                };
+            }
+            Err(e) => {
+                diags.push(translate(file, &e));
+                let inner = e.without_snippet();
+                let repairable = matches!(
+                    inner,
+                    Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. }
+                );
+                match inner.location().as_ref().and_then(pos) {
+                    Some(at) if repairable && blank_key(&mut text, at) => continue,
+                    _ => break,
+                }
+            }
+        }
+    }
+    Parsed { value: None, diags }
+}
+
+/// Blanks the `key: …` entry starting at `at` and its more indented continuation lines.
+/// Only a key that starts its own line can go without changing the structure around it.
+fn blank_key(text: &mut String, at: Pos) -> bool {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let i = at.line as usize - 1;
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let indent = line.chars().take_while(|c| *c == ' ').count();
+    if indent + 1 != at.col as usize {
+        return false;
+    }
+    lines[i].clear();
+    for l in lines.iter_mut().skip(i + 1) {
+        let ind = l.chars().take_while(|c| *c == ' ').count();
+        if l.trim().is_empty() || ind > indent {
+            l.clear();
+        } else {
+            break;
+        }
+    }
+    *text = lines.join("\n");
+    true
 }
 
 pub(crate) fn pos(loc: &serde_saphyr::Location) -> Option<Pos> {
