@@ -78,15 +78,21 @@ impl Layouts {
         })
     }
 
-    /// Lays out and writes one document. Any Typst error or warning is a bug in the theme,
-    /// since the content was fully validated before; it comes back as text for the log.
-    pub fn render(&self, issuer: &Issuer, document: &Document) -> Result<Rendered, String> {
+    /// The `/data.json` the layouts read for one document (also for running the same layout
+    /// through the typst CLI in benchmarks).
+    pub fn data_json(&self, issuer: &Issuer, document: &Document) -> Result<Vec<u8>, String> {
         let data = DocData {
             font: &self.engine.fonts.family,
             issuer,
             document,
         };
-        let json = serde_json::to_vec(&data).map_err(|e| e.to_string())?;
+        serde_json::to_vec(&data).map_err(|e| e.to_string())
+    }
+
+    /// Lays out and writes one document. Any Typst error or warning is a bug in the theme,
+    /// since the content was fully validated before; it comes back as text for the log.
+    pub fn render(&self, issuer: &Issuer, document: &Document) -> Result<Rendered, String> {
+        let json = self.data_json(issuer, document)?;
         let world = DocWorld {
             layouts: self,
             data: Bytes::new(json),
