@@ -60,8 +60,16 @@ fn main() {
         for (path, text) in &theme.typst {
             std::fs::write(dir.join(path.trim_start_matches('/')), text).unwrap();
         }
-        std::fs::write(dir.join("data.json"), layouts.data_json(&site.issuer, first).unwrap()).unwrap();
-        println!("dumped the layout and data of {} into {}", first.slug, dir.display());
+        std::fs::write(
+            dir.join("data.json"),
+            layouts.data_json(&site.issuer, first).unwrap(),
+        )
+        .unwrap();
+        println!(
+            "dumped the layout and data of {} into {}",
+            first.slug,
+            dir.display()
+        );
     }
 
     let t = Instant::now();
@@ -107,7 +115,10 @@ fn main() {
     }
     let seq = t.elapsed().as_secs_f64();
     comemo::evict(0);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
     let t = Instant::now();
     pool.install(|| {
         jobs.par_iter()

@@ -44,6 +44,11 @@ fn run_bad(plan: &str, issuer: &str) -> String {
     err
 }
 
+/// The message points at the line of `plan` holding `needle`.
+fn at_line(err: &str, plan: &str, needle: &str, words: &[&str]) {
+    assert_at(err, "van-ban/kh.yaml", line_of(plan, needle), words);
+}
+
 fn assert_at(err: &str, file: &str, line: usize, words: &[&str]) {
     let place = format!("{file}:{line}:");
     assert!(err.contains(&place), "expected {place} in:\n{err}");
@@ -67,10 +72,10 @@ fn unknown_key_says_did_you_mean() {
         "              thoihan: 2026-12-31",
     );
     let err = run_bad(&plan, ISSUER);
-    assert_at(
+    at_line(
         &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "thoihan"),
+        &plan,
+        "thoihan",
         &["Khóa `thoihan`", "Có phải ý bạn là `thoi_han`?"],
     );
 }
@@ -111,10 +116,10 @@ fn missing_key() {
 fn missing_staff_reference_lists_the_ids() {
     let plan = PLAN.replace("tham_muu: [vp-hoa]", "tham_muu: [vp-hao]");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
+    at_line(
         &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "vp-hao"),
+        &plan,
+        "vp-hao",
         &["`vp-hao`", "Có phải ý bạn là `vp-hoa`?", "chu-tich, vp-hoa"],
     );
 }
@@ -125,18 +130,8 @@ fn missing_signer_and_unit_references() {
         .replace("can_bo: chu-tich", "can_bo: chutich")
         .replace("chu_tri: VP", "chu_tri: VPP");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "chutich"),
-        &["`chutich`"],
-    );
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "VPP"),
-        &["`VPP`", "`VP`"],
-    );
+    at_line(&err, &plan, "chutich", &["`chutich`"]);
+    at_line(&err, &plan, "VPP", &["`VPP`", "`VP`"]);
 }
 
 #[test]
@@ -183,7 +178,7 @@ fn unprintable_characters_name_their_line() {
         .replace("  - Một.", "  - Một 中文.");
     let err = run_bad(&plan, ISSUER);
     assert_at(&err, "van-ban/kh.yaml", 4, &["U+1F600", "không in được"]);
-    assert_at(&err, "van-ban/kh.yaml", line_of(&plan, "中文"), &["U+4E2D"]);
+    at_line(&err, &plan, "中文", &["U+4E2D"]);
     let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: \"Thử\\u0007nghiệm\"");
     let err = run_bad(&plan, ISSUER);
     assert_at(&err, "van-ban/kh.yaml", 4, &["ký tự điều khiển", "U+0007"]);
@@ -193,24 +188,14 @@ fn unprintable_characters_name_their_line() {
 fn party_style_authority_is_corrected() {
     let plan = PLAN.replace("\"TM. ỦY BAN NHÂN DÂN\"", "\"T/M ỦY BAN NHÂN DÂN\"");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "T/M"),
-        &["\"TM. ỦY BAN NHÂN DÂN\""],
-    );
+    at_line(&err, &plan, "T/M", &["\"TM. ỦY BAN NHÂN DÂN\""]);
 }
 
 #[test]
 fn filing_line_is_required() {
     let plan = PLAN.replace("  - \"Lưu: VT, VP\"\n", "");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "UBND tỉnh"),
-        &["Lưu: VT"],
-    );
+    at_line(&err, &plan, "UBND tỉnh", &["Lưu: VT"]);
 }
 
 #[test]
@@ -223,12 +208,7 @@ fn every_problem_in_a_file_is_reported_in_one_pass() {
     let err = run_bad(&plan, ISSUER);
     assert_at(&err, "van-ban/kh.yaml", 3, &["2026-13-03"]);
     assert_at(&err, "van-ban/kh.yaml", 4, &["Trích yếu đang để trống"]);
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "vp-xyz"),
-        &["`vp-xyz`"],
-    );
+    at_line(&err, &plan, "vp-xyz", &["`vp-xyz`"]);
     assert!(err.contains("Có 3 lỗi"), "{err}");
 }
 
@@ -297,18 +277,8 @@ fn every_misspelt_key_is_reported_together_with_other_problems() {
         .replace("              chu_tri: VP", "              chutri: VP")
         .replace("tham_muu: [vp-hoa]", "tham_muu: [vp-xyz]");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "trichyeu"),
-        &["`trichyeu`", "`trich_yeu`"],
-    );
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "chutri"),
-        &["`chutri`", "`chu_tri`"],
-    );
+    at_line(&err, &plan, "trichyeu", &["`trichyeu`", "`trich_yeu`"]);
+    at_line(&err, &plan, "chutri", &["`chutri`", "`chu_tri`"]);
     // The required key is missing once the misspelt one is set aside.
     assert!(err.contains("Thiếu khóa bắt buộc `trich_yeu`"), "{err}");
 }
@@ -319,17 +289,7 @@ fn misspelt_keys_do_not_hide_reference_errors() {
         .replace("              chu_tri: VP", "              chutri: VP")
         .replace("tham_muu: [vp-hoa]", "tham_muu: [vp-xyz]");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "chutri"),
-        &["`chutri`"],
-    );
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        line_of(&plan, "vp-xyz"),
-        &["`vp-xyz`"],
-    );
+    at_line(&err, &plan, "chutri", &["`chutri`"]);
+    at_line(&err, &plan, "vp-xyz", &["`vp-xyz`"]);
     assert!(err.contains("Có 2 lỗi"), "{err}");
 }

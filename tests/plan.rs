@@ -414,18 +414,14 @@ fn init_scaffolds_a_commune_that_checks_and_builds() {
     ] {
         assert!(issuer.contains(key), "scaffold shows {key}");
     }
-    let theme = theme_dir();
-    let (code, out, err) = cchc(
-        &[
-            "check",
-            "--content",
-            content.to_str().unwrap(),
-            "--theme",
-            theme.to_str().unwrap(),
-        ],
-        tmp.path(),
-    );
+    // From the new folder, with no theme folder around: the built-in theme is used.
+    let (code, out, err) = cchc(&["build"], &tmp.path().join("xa-moi"));
     assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        tmp.path()
+            .join("xa-moi/output/van-ban/ke-hoach.pdf")
+            .is_file()
+    );
     let r = render(&content);
     assert_eq!(r.docs.len(), 1);
     assert!(
