@@ -59,10 +59,24 @@ fn assert_at(err: &str, file: &str, line: usize, words: &[&str]) {
 
 #[test]
 fn broken_yaml() {
-    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: [Thử nghiệm");
+    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: \"Thử nghiệm");
     let err = run_bad(&plan, ISSUER);
-    assert!(err.contains("van-ban/kh.yaml:"), "{err}");
-    assert!(err.contains("YAML"), "{err}");
+    // YAML reads on to the next quote and stops there; the message says why.
+    at_line(
+        &err,
+        &plan,
+        "Lưu: VT",
+        &["Lỗi cú pháp YAML", "ngoặc kép ở dòng trước chưa được đóng"],
+    );
+    let plan = PLAN.replace("so: 3", "so 3");
+    let err = run_bad(&plan, ISSUER);
+    assert_at(&err, "van-ban/kh.yaml", 2, &["thiếu dấu hai chấm"]);
+    let plan = PLAN.replace("\nngay:", "\n\tngay:");
+    let err = run_bad(&plan, ISSUER);
+    assert!(
+        err.contains("van-ban/kh.yaml:") && err.contains("Tab"),
+        "{err}"
+    );
 }
 
 #[test]

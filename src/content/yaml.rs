@@ -181,12 +181,32 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
             ),
             None,
         ),
-        other => {
-            let detail = other.to_string();
-            let detail = detail.lines().next().unwrap_or_default().to_string();
+        Error::Unexpected { expected, .. } => {
+            let (want_vi, want_en) = expected_words(expected);
             (
                 Text::new(
-                    format!("Lỗi cú pháp YAML: {detail}"),
+                    format!("Giá trị không đúng kiểu: cần {want_vi}."),
+                    format!("Wrong kind of value: expected {want_en}."),
+                ),
+                Some(Text::new(
+                    format!(
+                        "Sửa giá trị này thành {want_vi}; văn bản bắt đầu bằng `[` hoặc `{{` phải đặt trong ngoặc kép."
+                    ),
+                    format!("Write {want_en} here; quote text that starts with `[` or `{{`."),
+                )),
+            )
+        }
+        other => {
+            let detail = other.to_string();
+            let detail = detail.lines().next().unwrap_or_default();
+            let detail = detail
+                .split(" at line ")
+                .next()
+                .unwrap_or(detail)
+                .to_string();
+            (
+                Text::new(
+                    format!("Lỗi cú pháp YAML: {}", syntax_words(&detail)),
                     format!("YAML syntax error: {detail}"),
                 ),
                 Some(Text::new(
@@ -210,6 +230,43 @@ fn token_at(text: &str, p: Pos) -> String {
         .map(|l| l.chars().skip(p.col as usize - 1).collect::<String>())
         .map(|s| s.split(" #").next().unwrap_or_default().trim().to_string())
         .unwrap_or_default()
+}
+
+/// The parser's usual complaints, in words a clerk can act on.
+fn syntax_words(detail: &str) -> &'static str {
+    const PHRASES: [(&str, &str); 9] = [
+        (
+            "after double-quoted scalar",
+            "dấu ngoặc kép không khớp: có thể một dấu ngoặc kép ở dòng trước chưa được đóng, hoặc văn bản có chứa dấu ngoặc kép (khi đó hãy bao cả giá trị bằng ngoặc đơn ' ').",
+        ),
+        ("tab", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách."),
+        ("unclosed quote", "mở ngoặc kép mà chưa đóng."),
+        (
+            "mapping values are not allowed",
+            "có dấu hai chấm và dấu cách (\": \") giữa giá trị, hoặc một dòng thụt lề sai; hãy đặt cả giá trị trong ngoặc kép.",
+        ),
+        ("expected ':'", "thiếu dấu hai chấm sau tên khóa."),
+        (
+            "did not find expected key",
+            "dòng này không thẳng hàng với các khóa cùng mục.",
+        ),
+        (
+            "unexpected character",
+            "giá trị bắt đầu bằng một ký tự đặc biệt (như @ hoặc `); hãy đặt cả giá trị trong ngoặc kép.",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "mở ngoặc vuông `[` mà chưa đóng `]`.",
+        ),
+        (
+            "end of stream",
+            "tệp kết thúc giữa chừng (thiếu dấu đóng ngoặc hoặc ngoặc kép).",
+        ),
+    ];
+    PHRASES
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map_or("cấu trúc tệp không đúng ở vị trí này.", |(_, vi)| vi)
 }
 
 fn expected_words(expected: &str) -> (String, String) {
