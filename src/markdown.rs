@@ -27,6 +27,11 @@ pub enum Block {
         marker: Option<String>,
         text: Vec<Inline>,
     },
+    /// A GFM table: header cells, then rows of cells.
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
 }
 
 /// Text inside a block.
@@ -42,19 +47,43 @@ pub enum Inline {
 /// The closing mark of every ND30 body.
 pub const CLOSING: &str = "./.";
 
-/// Parses a document body and appends the closing "./." to its last paragraph.
-pub fn body(src: &str) -> Body {
-    let mut b = Builder::default();
-    for event in Parser::new_ext(src, Options::empty()) {
+/// How the body of a given document kind reads its Markdown.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// Quyết định: a paragraph opening with "Điều 1." gets its label in bold.
+    pub articles: bool,
+}
+
+fn parse(src: &str, b: &mut Builder) {
+    for event in Parser::new_ext(src, Options::ENABLE_TABLES) {
         b.event(event);
     }
     b.flush_para();
+}
+
+/// Parses a document body and appends the closing "./." to its last paragraph.
+pub fn body(src: &str, style: Style) -> Body {
+    let mut b = Builder {
+        style,
+        ..Builder::default()
+    };
+    parse(src, &mut b);
     let mut body = Body {
         opening: b.opening,
         sections: b.sections,
     };
     close(&mut body);
     body
+}
+
+/// Parses free text such as an appendix: `#` headings stay blocks ("I. TITLE").
+pub fn blocks(src: &str) -> Vec<Block> {
+    let mut b = Builder {
+        flat: true,
+        ..Builder::default()
+    };
+    parse(src, &mut b);
+    b.opening
 }
 
 /// Plain text of inlines, for titles and metadata.
@@ -82,7 +111,7 @@ fn close(body: &mut Body) {
         .chain(body.opening.iter_mut().rev())
         .find_map(|b| match b {
             Block::Para { text, .. } => Some(text),
-            Block::Heading { .. } => None,
+            Block::Heading { .. } | Block::Table { .. } => None,
         });
     match last {
         Some(text) => {
@@ -117,6 +146,11 @@ fn close(body: &mut Body) {
 
 #[derive(Default)]
 struct Builder {
+    style: Style,
+    /// Level-1 headings are blocks, not sections.
+    flat: bool,
+    /// The table being read, if any.
+    table: Option<TableState>,
     opening: Vec<Block>,
     sections: Vec<Section>,
     /// Khoản counter, shared by `##` and ordered list items, reset per section.
@@ -131,11 +165,21 @@ struct Builder {
     stack: Vec<Vec<Inline>>,
     /// Kind of the block being collected.
     current: Option<Open>,
+    /// Level-1 headings so far in flat mode.
+    sections_seen: u32,
 }
 
 enum Open {
     Heading(u8),
     Para,
+    Cell,
+}
+
+#[derive(Default)]
+struct TableState {
+    header: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    row: Vec<Vec<Inline>>,
 }
 
 impl Builder {
@@ -172,9 +216,12 @@ impl Builder {
 
     fn flush_para(&mut self) {
         if let Some(Open::Para) = self.current {
-            let text = self.take_inlines();
+            let mut text = self.take_inlines();
             if !text.is_empty() {
                 let marker = self.pending_marker.take();
+                if self.style.articles && marker.is_none() {
+                    bold_article_label(&mut text);
+                }
                 self.push_block(Block::Para { marker, text });
             }
             self.current = None;
@@ -215,6 +262,16 @@ impl Builder {
                     _ => 3,
                 };
                 match level {
+                    1 if self.flat => {
+                        self.clause = 0;
+                        self.point = 0;
+                        self.sections_seen += 1;
+                        let label = format!("{}.", vn::roman(self.sections_seen));
+                        let text = vec![Inline::Text {
+                            text: vn::upper(plain(&text).trim()),
+                        }];
+                        self.push_block(Block::Heading { level, label, text });
+                    }
                     1 => {
                         let label = format!("{}.", vn::roman(self.sections.len() as u32 + 1));
                         let title = vn::upper(plain(&text).trim());
@@ -295,6 +352,40 @@ impl Builder {
             Event::Text(t) | Event::Code(t) => self.text(&t),
             // Printed, never executed.
             Event::Html(t) | Event::InlineHtml(t) => self.text(t.trim_end_matches('\n')),
+            Event::Start(Tag::Table(_)) => {
+                self.flush_para();
+                self.table = Some(TableState::default());
+            }
+            Event::Start(Tag::TableCell) => {
+                self.current = Some(Open::Cell);
+                self.stack = vec![Vec::new()];
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = self.take_inlines();
+                self.current = None;
+                if let Some(t) = self.table.as_mut() {
+                    t.row.push(cell);
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = self.table.as_mut() {
+                    t.header = std::mem::take(&mut t.row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = self.table.as_mut() {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push(row);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = self.table.take() {
+                    self.push_block(Block::Table {
+                        header: t.header,
+                        rows: t.rows,
+                    });
+                }
+            }
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.push_inline(Inline::Break),
             Event::Rule => self.flush_para(),
@@ -302,6 +393,30 @@ impl Builder {
             _ => {}
         }
     }
+}
+
+/// "Điều 3. Chánh Văn phòng …" → **Điều 3.** Chánh Văn phòng …
+fn bold_article_label(text: &mut Vec<Inline>) {
+    let Some(Inline::Text { text: first }) = text.first_mut() else {
+        return;
+    };
+    let Some(rest) = first.strip_prefix("Điều ") else {
+        return;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || !rest[digits..].starts_with('.') {
+        return;
+    }
+    let label_len = "Điều ".len() + digits + 1;
+    let tail = first[label_len..].to_string();
+    let label = first[..label_len].to_string();
+    *first = tail;
+    text.insert(
+        0,
+        Inline::Strong {
+            children: vec![Inline::Text { text: label }],
+        },
+    );
 }
 
 fn trim_inlines(xs: &mut Vec<Inline>) {
@@ -318,19 +433,55 @@ fn trim_inlines(xs: &mut Vec<Inline>) {
 mod tests {
     use super::*;
 
+    fn body_plain(src: &str) -> Body {
+        body(src, Style::default())
+    }
+
+    #[test]
+    fn tables_and_article_labels() {
+        let b = body(
+            "Điều 1. Thành lập Đoàn.\n\n| Chỉ tiêu | Thực hiện |\n|---|---|\n| Hồ sơ | 99,5 % |\n",
+            Style { articles: true },
+        );
+        let Block::Para { text, .. } = &b.opening[0] else {
+            panic!()
+        };
+        assert!(matches!(&text[0], Inline::Strong { children } if plain(children) == "Điều 1."));
+        assert!(plain(&text[1..]).starts_with(" Thành lập Đoàn."));
+        let Block::Table { header, rows } = &b.opening[1] else {
+            panic!("{:?}", b.opening)
+        };
+        assert_eq!(plain(&header[1]), "Thực hiện");
+        assert_eq!(plain(&rows[0][1]), "99,5 %");
+        // Outside a quyết định the label stays as written.
+        let b = body("Điều 1. Thành lập.", Style::default());
+        let Block::Para { text, .. } = &b.opening[0] else {
+            panic!()
+        };
+        assert!(matches!(&text[0], Inline::Text { .. }));
+    }
+
+    #[test]
+    fn appendix_text_keeps_its_headings_as_blocks() {
+        let b = blocks("# Thành phần\n\nNội dung.");
+        assert!(matches!(&b[0], Block::Heading { level: 1, label, .. } if label == "I."));
+        assert_eq!(b.len(), 2);
+    }
+
     fn para(b: &Block) -> (Option<&str>, String) {
         match b {
             Block::Para { marker, text } => (marker.as_deref(), plain(text)),
             Block::Heading { label, text, .. } => {
                 (Some(label.as_str()), format!("H:{}", plain(text)))
             }
+            Block::Table { .. } => (None, "table".into()),
         }
     }
 
     #[test]
     fn headings_become_nd30_levels_and_lists_share_the_clause_counter() {
         let src = "Thực hiện Kế hoạch số 106.\n\n# Mục đích, yêu cầu\n\n## Mục đích\n\n- Một\n  - Hai\n\n## Yêu cầu\n\n# Tổ chức thực hiện\n\n1. Văn phòng có trách nhiệm.\n\n## Văn phòng UBND xã\n\n- Tham mưu.\n\n3. Công chức.\n";
-        let body = body(src);
+        let body = body(src, Style::default());
         assert_eq!(body.opening.len(), 1);
         assert_eq!(body.sections[0].label, "I.");
         assert_eq!(body.sections[0].title, "MỤC ĐÍCH, YÊU CẦU");
@@ -353,7 +504,7 @@ mod tests {
 
     #[test]
     fn closing_mark_is_added_once() {
-        let b = body("Nội dung./.");
+        let b = body("Nội dung./.", Style::default());
         assert_eq!(
             plain(match &b.opening[0] {
                 Block::Para { text, .. } => text,
@@ -365,7 +516,7 @@ mod tests {
 
     #[test]
     fn markup_and_html_stay_text() {
-        let b = body("Chi phí $100 * 2 = #200 <b>đậm</b> \\[x\\] @ref // ghi chú `code`");
+        let b = body_plain("Chi phí $100 * 2 = #200 <b>đậm</b> \\[x\\] @ref // ghi chú `code`");
         let Block::Para { text, .. } = &b.opening[0] else {
             panic!()
         };
@@ -377,7 +528,7 @@ mod tests {
 
     #[test]
     fn bold_and_italic_inside_paragraphs() {
-        let b = body("Chỉ số **766** và *SIPAS*.");
+        let b = body("Chỉ số **766** và *SIPAS*.", Style::default());
         let Block::Para { text, .. } = &b.opening[0] else {
             panic!()
         };

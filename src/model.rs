@@ -37,6 +37,8 @@ pub struct Issuer {
     pub staff: Vec<Staff>,
     pub website_title: String,
     pub base_url: Option<String>,
+    /// Address, phone, e-mail, website lines for the foot of page 1 (ô 13).
+    pub contact: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,37 +65,114 @@ pub struct Staff {
 /// Document kinds and their ND30 names and ký hiệu abbreviations (Phụ lục III).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// Công văn: no tên loại, "V/v" under Số, Kính gửi.
+    Dispatch,
+    /// Kế hoạch.
     Plan,
+    /// Báo cáo.
+    Report,
+    /// Quyết định: authority line, căn cứ, "QUYẾT ĐỊNH:", Điều 1…n.
+    Decision,
+    /// Thông báo.
+    Notice,
+    /// Tờ trình.
+    Submission,
+}
+
+/// One row of the kinds table.
+pub struct KindInfo {
+    pub kind: Kind,
+    /// Code in YAML (`loai`).
+    pub code: &'static str,
+    /// Name in running text: "Kế hoạch".
+    pub name: &'static str,
+    /// Ký hiệu abbreviation; `None` for a công văn.
+    pub abbreviation: Option<&'static str>,
+    /// Whether Kính gửi is required, allowed or not used.
+    pub addressee: Addressee,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Addressee {
+    Required,
+    Optional,
+    None,
 }
 
 impl Kind {
-    /// Every kind: YAML code, name in running text, ký hiệu abbreviation.
-    pub const ALL: [(Kind, &'static str, &'static str, Option<&'static str>); 1] =
-        [(Kind::Plan, "ke-hoach", "Kế hoạch", Some("KH"))];
+    pub const ALL: [KindInfo; 6] = [
+        KindInfo {
+            kind: Kind::Dispatch,
+            code: "cong-van",
+            name: "Công văn",
+            abbreviation: None,
+            addressee: Addressee::Required,
+        },
+        KindInfo {
+            kind: Kind::Plan,
+            code: "ke-hoach",
+            name: "Kế hoạch",
+            abbreviation: Some("KH"),
+            addressee: Addressee::None,
+        },
+        KindInfo {
+            kind: Kind::Report,
+            code: "bao-cao",
+            name: "Báo cáo",
+            abbreviation: Some("BC"),
+            addressee: Addressee::Optional,
+        },
+        KindInfo {
+            kind: Kind::Decision,
+            code: "quyet-dinh",
+            name: "Quyết định",
+            abbreviation: Some("QĐ"),
+            addressee: Addressee::None,
+        },
+        KindInfo {
+            kind: Kind::Notice,
+            code: "thong-bao",
+            name: "Thông báo",
+            abbreviation: Some("TB"),
+            addressee: Addressee::None,
+        },
+        KindInfo {
+            kind: Kind::Submission,
+            code: "to-trinh",
+            name: "Tờ trình",
+            abbreviation: Some("TTr"),
+            addressee: Addressee::Optional,
+        },
+    ];
 
     pub fn from_code(code: &str) -> Option<Kind> {
-        Self::ALL.iter().find(|e| e.1 == code).map(|e| e.0)
+        Self::ALL.iter().find(|e| e.code == code).map(|e| e.kind)
     }
 
-    fn entry(self) -> &'static (Kind, &'static str, &'static str, Option<&'static str>) {
+    pub fn info(self) -> &'static KindInfo {
         Self::ALL
             .iter()
-            .find(|e| e.0 == self)
+            .find(|e| e.kind == self)
             .expect("every kind is in the table")
     }
 
     pub fn code(self) -> &'static str {
-        self.entry().1
+        self.info().code
     }
 
     /// "Kế hoạch".
     pub fn name(self) -> &'static str {
-        self.entry().2
+        self.info().name
     }
 
     /// "KH"; `None` for a công văn, whose ký hiệu has no type code.
     pub fn abbreviation(self) -> Option<&'static str> {
-        self.entry().3
+        self.info().abbreviation
+    }
+
+    /// The tên loại printed above the trích yếu ("KẾ HOẠCH"); a công văn has none.
+    pub fn title(self) -> Option<String> {
+        self.abbreviation().map(|_| crate::vn::upper(self.name()))
     }
 }
 
@@ -103,12 +182,12 @@ impl Serialize for Kind {
         struct View {
             code: &'static str,
             name: &'static str,
-            title: String,
+            title: Option<String>,
         }
         View {
             code: self.code(),
             name: self.name(),
-            title: crate::vn::upper(self.name()),
+            title: self.title(),
         }
         .serialize(s)
     }
@@ -159,10 +238,22 @@ pub struct Document {
     pub date: DocDate,
     /// Trích yếu.
     pub title: String,
+    /// A công văn's trích yếu as printed under Số: "V/v …".
+    pub subject: Option<String>,
+    /// Kính gửi lines as printed: ["X."] for one recipient, ["- X;", …, "- Z."] for several.
+    pub addressees: Vec<String>,
+    /// Độ khẩn stamp.
+    pub urgency: Option<Urgency>,
+    /// Quyết định: authority line, căn cứ lines (with their ";"/"."), "Theo đề nghị …".
+    pub decision: Option<DecisionPreamble>,
     pub body: Body,
     /// Nơi nhận lines as printed: "- UBND tỉnh;" … "- Lưu: VT, VP.".
     pub recipients: Vec<String>,
     pub signer: Signer,
+    /// Drafter's initials and number of copies: "PL.(300)".
+    pub drafter: Option<String>,
+    /// Print the issuer's contact block at the foot of page 1.
+    pub show_contact: bool,
     pub appendices: Vec<Appendix>,
     /// Metadata for the PDF and the web page.
     pub meta: DocMeta,
@@ -175,6 +266,21 @@ pub struct DocMeta {
     pub author: String,
     pub html_path: String,
     pub pdf_path: String,
+}
+
+/// Độ khẩn: the word and the stamp's width (nd30.md §8).
+#[derive(Debug, Clone, Serialize)]
+pub struct Urgency {
+    pub text: &'static str,
+    pub width_mm: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionPreamble {
+    /// "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA SƠN".
+    pub authority: String,
+    pub bases: Vec<String>,
+    pub proposal: Option<String>,
 }
 
 /// Nội dung: the opening paragraphs, then sections I., II., ….
@@ -207,7 +313,33 @@ pub struct Appendix {
     pub label: String,
     pub title: String,
     pub landscape: bool,
-    pub table: AssignmentTable,
+    pub content: AppendixContent,
+}
+
+impl Appendix {
+    /// The assignment table, when this phụ lục is one.
+    pub fn assignments(&self) -> Option<&AssignmentTable> {
+        match &self.content {
+            AppendixContent::Assignments { table } => Some(table),
+            _ => None,
+        }
+    }
+}
+
+/// What a phụ lục holds.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppendixContent {
+    Assignments { table: AssignmentTable },
+    Table { table: Table },
+    Text { blocks: Vec<Block> },
+}
+
+/// A plain table of text cells.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
 /// Biểu phân công nhiệm vụ.

@@ -21,10 +21,14 @@ pub struct Theme {
 
 /// The default theme, compiled into the binary so that `cchc` works from any folder.
 /// `themes/default/` in the source tree is the same files; a test keeps the two in step.
-const BUILTIN_TYPST: [(&str, &str); 3] = [
+const BUILTIN_TYPST: [(&str, &str); 4] = [
     (
         "/main.typ",
         include_str!("../themes/default/typst/main.typ"),
+    ),
+    (
+        "/blocks.typ",
+        include_str!("../themes/default/typst/blocks.typ"),
     ),
     (
         "/document.typ",
@@ -210,16 +214,26 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
         let on_disk = Theme::load(&dir, None).unwrap();
         let builtin = Theme::builtin(None).unwrap();
+        let keys = |m: &BTreeMap<String, String>| m.keys().cloned().collect::<Vec<_>>();
         assert_eq!(
-            on_disk.typst, builtin.typst,
-            "every Typst layout is built in, unchanged"
+            keys(&on_disk.typst),
+            keys(&builtin.typst),
+            "every layout is built in"
         );
         assert_eq!(
-            on_disk.templates, builtin.templates,
-            "every template is built in, unchanged"
+            keys(&on_disk.templates),
+            keys(&builtin.templates),
+            "every template too"
         );
-        assert_eq!(
-            on_disk.static_files, builtin.static_files,
+        for (k, v) in on_disk.typst.iter().chain(&on_disk.templates) {
+            let built = builtin.typst.get(k).or_else(|| builtin.templates.get(k));
+            assert!(
+                built == Some(v),
+                "built-in {k} differs from the theme folder"
+            );
+        }
+        assert!(
+            on_disk.static_files == builtin.static_files,
             "every static file is built in"
         );
     }

@@ -41,13 +41,14 @@ fn demo_plan_meets_the_nd30_checklist() {
         "appendix has several pages"
     );
     let rows: usize = plan.appendices[0]
-        .table
+        .assignments()
+        .unwrap()
         .areas
         .iter()
         .map(|a| a.rows.len())
         .sum();
     assert!(rows >= 35, "demo appendix has {rows} rows");
-    assert_eq!(plan.appendices[0].table.areas.len(), 8);
+    assert_eq!(plan.appendices[0].assignments().unwrap().areas.len(), 8);
     check_pdf_file(pdf, &plan.meta.full_title, &plan.meta.author);
 }
 
@@ -171,7 +172,8 @@ fn seed_001_is_reproduced_row_for_row() {
     let rows =
         std::fs::read_to_string(root().join("tests/fixtures/seed-001/expected-rows.tsv")).unwrap();
     let model_rows: Vec<(String, String)> = plan.appendices[0]
-        .table
+        .assignments()
+        .unwrap()
         .areas
         .iter()
         .flat_map(|a| {

@@ -36,6 +36,22 @@ pub struct IssuerFile {
     /// Website settings (tiêu đề trang, địa chỉ gốc).
     #[serde(default)]
     pub trang_web: Option<WebsiteRaw>,
+    /// Contact block printed at the foot of page 1 when a document asks for it (ô 13).
+    #[serde(default)]
+    pub lien_he: Option<ContactRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactRaw {
+    #[serde(default)]
+    pub dia_chi: Option<S<String>>,
+    #[serde(default)]
+    pub dien_thoai: Option<S<String>>,
+    #[serde(default)]
+    pub email: Option<S<String>>,
+    #[serde(default)]
+    pub website: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,8 +96,11 @@ pub struct WebsiteRaw {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentFile {
-    /// Document kind: `ke-hoach` (more kinds follow).
+    /// Document kind: `cong-van`, `ke-hoach`, `bao-cao`, `quyet-dinh`, `thong-bao`, `to-trinh`.
     pub loai: S<String>,
+    /// Code of the drafting unit (don_vi.ma): a công văn's ký hiệu is UBND-<this>.
+    #[serde(default)]
+    pub don_vi_soan_thao: Option<S<String>>,
     /// Registered number; leave out for a draft (dự thảo).
     #[serde(default)]
     pub so: Option<S<u32>>,
@@ -90,13 +109,36 @@ pub struct DocumentFile {
     pub ky_hieu: Option<S<String>>,
     /// Issue date: 2026-01-15 or 15/01/2026; a draft may give only the month: 2026-01.
     pub ngay: S<String>,
-    /// Trích yếu.
+    /// Trích yếu. For a công văn, the words after "V/v".
     pub trich_yeu: S<String>,
-    /// The body in Markdown: `#` = I., `##` = 1., `###` = a), "-" and "+" items.
+    /// Kính gửi: one recipient or several (công văn; báo cáo and tờ trình sent upward).
+    #[serde(default)]
+    pub kinh_gui: Vec<S<String>>,
+    /// Độ khẩn: `khan`, `thuong-khan` or `hoa-toc`.
+    #[serde(default)]
+    pub do_khan: Option<S<String>>,
+    /// Quyết định: the issuing authority line, e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA SƠN".
+    #[serde(default)]
+    pub tham_quyen: Option<S<String>>,
+    /// Quyết định: legal bases, one per item, without the ending ";" or ".".
+    #[serde(default)]
+    pub can_cu: Vec<S<String>>,
+    /// Quyết định: "Theo đề nghị của …" line.
+    #[serde(default)]
+    pub theo_de_nghi: Option<S<String>>,
+    /// The body in Markdown: `#` = I., `##` = 1., `###` = a), "-" and "+" items, GFM tables.
     pub noi_dung: S<String>,
     /// Recipients, one per item, without the leading "- " or the ending ";".
     pub noi_nhan: Vec<S<String>>,
     pub nguoi_ky: SignerRaw,
+    /// Drafter's initials and number of copies, printed under Nơi nhận: "PL.(300)" (ô 12).
+    #[serde(default)]
+    pub ky_hieu_nguoi_soan: Option<S<String>>,
+    #[serde(default)]
+    pub so_ban: Option<S<u32>>,
+    /// Print the issuer's contact block (co_quan.yaml `lien_he`) at the foot of page 1.
+    #[serde(default)]
+    pub in_lien_he: bool,
     #[serde(default)]
     pub phu_luc: Vec<AppendixRaw>,
 }
@@ -111,14 +153,29 @@ pub struct SignerRaw {
     pub can_bo: S<String>,
 }
 
+/// A phụ lục: exactly one of an assignment table, a table of rows, or Markdown.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AppendixRaw {
     pub tieu_de: S<String>,
-    /// Page orientation: `ngang` (landscape, default) or `doc` (portrait).
+    /// Page orientation: `ngang` (landscape) or `doc` (portrait). Default: landscape for
+    /// tables of five or more columns, portrait otherwise.
     #[serde(default)]
     pub huong: Option<S<String>>,
-    pub bang_phan_cong: AssignmentTableRaw,
+    #[serde(default)]
+    pub bang_phan_cong: Option<AssignmentTableRaw>,
+    #[serde(default)]
+    pub bang: Option<TableRaw>,
+    #[serde(default)]
+    pub noi_dung: Option<S<String>>,
+}
+
+/// A plain table: column titles and rows of cells (text; numbers are printed as written).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRaw {
+    pub cot: Vec<S<String>>,
+    pub dong: Vec<S<Vec<String>>>,
 }
 
 /// The assignment appendix (biểu phân công nhiệm vụ).

@@ -93,6 +93,7 @@ fn placeholder_issuer() -> Issuer {
         staff: vec![],
         website_title: String::new(),
         base_url: None,
+        contact: vec![],
     }
 }
 
@@ -396,7 +397,28 @@ impl<'a> Cx<'a> {
             .as_ref()
             .and_then(|w| w.dia_chi_goc.as_ref())
             .map(|u| self.text(u).trim().trim_end_matches('/').to_string());
+        let mut contact = Vec::new();
+        if let Some(c) = &raw.lien_he {
+            if let Some(a) = &c.dia_chi {
+                contact.push(format!("Địa chỉ: {}", self.text(a).trim()));
+            }
+            let parts: Vec<String> = [
+                ("Điện thoại", &c.dien_thoai),
+                ("Email", &c.email),
+                ("Website", &c.website),
+            ]
+            .into_iter()
+            .filter_map(|(label, v)| {
+                v.as_ref()
+                    .map(|v| format!("{label}: {}", self.text(v).trim()))
+            })
+            .collect();
+            if !parts.is_empty() {
+                contact.push(parts.join("; "));
+            }
+        }
         Issuer {
+            contact,
             parent_line,
             name_lines,
             full_name,
@@ -461,7 +483,7 @@ impl<'a> Cx<'a> {
         let kind_code = self.text(&raw.loai).trim().to_string();
         let kind = Kind::from_code(&kind_code);
         if kind.is_none() {
-            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.1).collect();
+            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code).collect();
             let guess = suggest::closest(&kind_code, known.iter().copied());
             self.error(
                 pos_of(&raw.loai),
@@ -482,7 +504,7 @@ impl<'a> Cx<'a> {
                 }),
             );
         }
-        let kind = kind.unwrap_or(Kind::Plan);
+        let kind = kind.unwrap_or(Kind::Dispatch);
 
         let number = raw.so.as_ref().map(|n| {
             if n.value == 0 {
@@ -499,12 +521,40 @@ impl<'a> Cx<'a> {
             vn::doc_number(n.value)
         });
 
-        let default_symbol = match kind.abbreviation() {
-            Some(a) => format!("{a}-{}", issuer.code),
-            None => issuer.code.clone(),
+        let unit = raw.don_vi_soan_thao.as_ref().map(|u| {
+            let c = self.text(u).trim().to_string();
+            if !issuer.units.iter().any(|x| x.code == c) {
+                let known: Vec<&str> = issuer.units.iter().map(|x| x.code.as_str()).collect();
+                self.unknown_ref(pos_of(u), &c, &known, "đơn vị", "unit", "don_vi");
+            }
+            c
+        });
+        let default_symbol = match (kind.abbreviation(), &unit) {
+            (Some(a), _) => format!("{a}-{}", issuer.code),
+            (None, Some(u)) => format!("{}-{u}", issuer.code),
+            (None, None) => issuer.code.clone(),
         };
+        let type_codes: Vec<&str> = Kind::ALL
+            .iter()
+            .filter_map(|k| k.abbreviation)
+            .chain(["CV"])
+            .collect();
         let symbol = match &raw.ky_hieu {
-            None => default_symbol,
+            None => {
+                if kind.abbreviation().is_none() && unit.is_none() {
+                    let known: Vec<&str> = issuer.units.iter().map(|x| x.code.as_str()).collect();
+                    self.error(
+                        pos_of(&raw.loai),
+                        "Công văn cần mã đơn vị soạn thảo để ghi ký hiệu (ví dụ 07/UBND-VP).".into(),
+                        "A công văn needs the drafting unit's code for its ký hiệu (e.g. 07/UBND-VP).".into(),
+                        Some((
+                            format!("Thêm dòng `don_vi_soan_thao: VP` (các mã đơn vị: {}).", known.join(", ")),
+                            format!("Add `don_vi_soan_thao: VP` (unit codes: {}).", known.join(", ")),
+                        )),
+                    );
+                }
+                default_symbol
+            }
             Some(s) => {
                 let t = self.text(s).trim().to_string();
                 let groups_ok = !t.is_empty()
@@ -512,17 +562,20 @@ impl<'a> Cx<'a> {
                         g.chars().next().is_some_and(|c| c.is_uppercase())
                             && g.chars().all(|c| c.is_alphabetic())
                     });
-                let type_ok = kind
-                    .abbreviation()
-                    .is_none_or(|a| t.starts_with(&format!("{a}-")));
+                let first = t.split('-').next().unwrap_or_default();
+                let type_ok = match kind.abbreviation() {
+                    Some(a) => first == a,
+                    // A công văn has no type code: its ký hiệu starts with the issuer's code.
+                    None => !type_codes.contains(&first),
+                };
                 if !groups_ok || !type_ok {
                     self.error(
                         pos_of(s),
                         format!("Ký hiệu \"{t}\" không đúng thể thức Nghị định 30/2020/NĐ-CP."),
                         format!("Ký hiệu \"{t}\" does not follow Decree 30/2020."),
                         Some((
-                            format!("Viết `ky_hieu: {default_symbol}` hoặc bỏ dòng này để chương trình tự tạo (không có dấu cách, không có năm)."),
-                            format!("Write `ky_hieu: {default_symbol}` or leave it out to have it built (no spaces, no year)."),
+                            format!("Viết `ky_hieu: {default_symbol}` hoặc bỏ dòng này để chương trình tự tạo (công văn không có mã loại như CV; không có dấu cách, không có năm)."),
+                            format!("Write `ky_hieu: {default_symbol}` or leave it out to have it built (a công văn has no type code such as CV; no spaces, no year)."),
                         )),
                     );
                 }
@@ -536,10 +589,42 @@ impl<'a> Cx<'a> {
 
         let date = self.date(&raw.ngay);
         let title = self.nonempty(&raw.trich_yeu, "Trích yếu", "Abstract (trích yếu)");
+        let subject = (kind == Kind::Dispatch).then(|| {
+            if title.starts_with("V/v") {
+                title.clone()
+            } else {
+                format!("V/v {title}")
+            }
+        });
+        let addressees = self.addressees(&raw.kinh_gui, kind, pos_of(&raw.loai));
+        let urgency = raw.do_khan.as_ref().and_then(|u| self.urgency(u));
+        let decision = self.decision(&raw, kind, issuer);
         let body_src = self.text(&raw.noi_dung);
-        let body = markdown::body(&body_src);
+        let style = markdown::Style {
+            articles: kind == Kind::Decision,
+        };
+        let body = markdown::body(&body_src, style);
         let recipients = self.recipients(&raw.noi_nhan, pos_of(&raw.noi_dung));
+        self.check_first_recipient(&recipients, &raw.noi_nhan, kind, !addressees.is_empty());
         let signer = self.signer(&raw.nguoi_ky, issuer);
+        let drafter = raw.ky_hieu_nguoi_soan.as_ref().map(|k| {
+            let initials = vn::upper(self.text(k).trim().trim_end_matches('.'));
+            match &raw.so_ban {
+                Some(n) => format!("{initials}.({})", n.value),
+                None => format!("{initials}."),
+            }
+        });
+        if raw.in_lien_he && issuer.contact.is_empty() {
+            self.error(
+                pos_of(&raw.loai),
+                "Văn bản yêu cầu in thông tin liên hệ (`in_lien_he: true`) nhưng co_quan.yaml chưa có mục `lien_he`.".into(),
+                "`in_lien_he: true` but co_quan.yaml has no `lien_he` block.".into(),
+                Some((
+                    "Thêm vào co_quan.yaml: `lien_he: { dia_chi: …, dien_thoai: …, email: … }`, hoặc bỏ `in_lien_he`.".into(),
+                    "Add `lien_he: { dia_chi: …, dien_thoai: …, email: … }` to co_quan.yaml, or drop `in_lien_he`.".into(),
+                )),
+            );
+        }
 
         let appendix_count = raw.phu_luc.len();
         let appendices: Vec<Appendix> = raw
@@ -582,11 +667,182 @@ impl<'a> Cx<'a> {
             reference,
             date: DocDate(date),
             title,
+            subject,
+            addressees,
+            urgency,
+            decision,
             body,
             recipients,
             signer,
+            drafter,
+            show_contact: raw.in_lien_he,
             appendices,
         })
+    }
+
+    /// Kính gửi as printed: one recipient on the "Kính gửi:" line, several as "- x;" lines.
+    fn addressees(&mut self, items: &[S<String>], kind: Kind, at: Option<Pos>) -> Vec<String> {
+        let name = kind.name();
+        match (kind.info().addressee, items.is_empty()) {
+            (Addressee::Required, true) => self.error(
+                at,
+                format!("{name} cần có Kính gửi (`kinh_gui`)."),
+                format!("A {name} needs addressees (`kinh_gui`)."),
+                Some((
+                    "Thêm `kinh_gui:` với một hoặc nhiều nơi nhận, mỗi nơi một dòng `- …`.".into(),
+                    "Add `kinh_gui:` with one or more addressees, one `- …` line each.".into(),
+                )),
+            ),
+            (Addressee::None, false) => self.error(
+                pos_of(&items[0]),
+                format!("{name} không ghi Kính gửi (Nghị định 30/2020/NĐ-CP)."),
+                format!("A {name} has no Kính gửi (Decree 30/2020)."),
+                Some((
+                    "Bỏ mục `kinh_gui`; các nơi nhận ghi ở `noi_nhan`.".into(),
+                    "Remove `kinh_gui`; list recipients in `noi_nhan`.".into(),
+                )),
+            ),
+            _ => {}
+        }
+        let cleaned: Vec<String> = items
+            .iter()
+            .map(|s| {
+                let t = self.text(s);
+                let t = t.trim().trim_start_matches(['-', '–', '+']).trim();
+                t.trim_end_matches([';', '.', ',']).trim_end().to_string()
+            })
+            .collect();
+        match cleaned.as_slice() {
+            [] => Vec::new(),
+            [one] => vec![format!("{one}.")],
+            many => many
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("- {t}{}", if i + 1 == many.len() { "." } else { ";" }))
+                .collect(),
+        }
+    }
+
+    fn urgency(&mut self, s: &S<String>) -> Option<Urgency> {
+        let t = suggest::fold(self.text(s).trim()).replace('_', "-");
+        match t.as_str() {
+            "khan" => Some(Urgency {
+                text: "KHẨN",
+                width_mm: 20,
+            }),
+            "thuong-khan" => Some(Urgency {
+                text: "THƯỢNG KHẨN",
+                width_mm: 40,
+            }),
+            "hoa-toc" => Some(Urgency {
+                text: "HỎA TỐC",
+                width_mm: 30,
+            }),
+            _ => {
+                self.error(
+                    pos_of(s),
+                    format!("Độ khẩn \"{}\" không hợp lệ.", s.value.trim()),
+                    format!("Urgency \"{}\" is invalid.", s.value.trim()),
+                    Some((
+                        "Viết `do_khan: khan`, `do_khan: thuong-khan` hoặc `do_khan: hoa-toc`."
+                            .into(),
+                        "Write `do_khan: khan`, `thuong-khan` or `hoa-toc`.".into(),
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn decision(
+        &mut self,
+        raw: &raw::DocumentFile,
+        kind: Kind,
+        issuer: &Issuer,
+    ) -> Option<DecisionPreamble> {
+        if kind != Kind::Decision {
+            let stray = raw
+                .tham_quyen
+                .as_ref()
+                .map(pos_of)
+                .or_else(|| raw.can_cu.first().map(pos_of))
+                .or_else(|| raw.theo_de_nghi.as_ref().map(pos_of));
+            if let Some(at) = stray {
+                self.error(
+                    at,
+                    "`tham_quyen`, `can_cu` và `theo_de_nghi` chỉ dùng cho quyết định.".into(),
+                    "`tham_quyen`, `can_cu` and `theo_de_nghi` are for a quyết định only.".into(),
+                    Some((
+                        "Với loại văn bản này, đưa các căn cứ vào đoạn mở đầu của `noi_dung`.".into(),
+                        "For this kind, put the legal bases in the opening paragraph of `noi_dung`.".into(),
+                    )),
+                );
+            }
+            return None;
+        }
+        let authority = raw
+            .tham_quyen
+            .as_ref()
+            .map(|a| vn::upper(self.text(a).trim()))
+            .unwrap_or_else(|| vn::upper(&issuer.full_name));
+        let proposal = raw.theo_de_nghi.as_ref().map(|p| {
+            let t = self.text(p);
+            format!("{}.", t.trim().trim_end_matches(['.', ';']))
+        });
+        let n = raw.can_cu.len();
+        let bases = raw
+            .can_cu
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let t = self.text(b);
+                let t = t.trim().trim_end_matches(['.', ';', ',']);
+                // Each căn cứ ends ";", the last "." unless "Theo đề nghị …" follows.
+                let end = if i + 1 == n && proposal.is_none() {
+                    "."
+                } else {
+                    ";"
+                };
+                format!("{t}{end}")
+            })
+            .collect();
+        Some(DecisionPreamble {
+            authority,
+            bases,
+            proposal,
+        })
+    }
+
+    /// Practice the decree's samples show: a công văn's Nơi nhận opens with "Như trên", a
+    /// quyết định's with "Như Điều …".
+    fn check_first_recipient(
+        &mut self,
+        printed: &[String],
+        raw: &[S<String>],
+        kind: Kind,
+        has_addressees: bool,
+    ) {
+        let (Some(first), Some(at)) = (printed.first(), raw.first()) else {
+            return;
+        };
+        let (want, vi_kind) = match kind {
+            Kind::Dispatch if has_addressees => ("- Như trên", "công văn"),
+            Kind::Decision => ("- Như Điều", "quyết định"),
+            _ => return,
+        };
+        if !first.starts_with(want) {
+            self.warn(
+                pos_of(at),
+                format!(
+                    "Nơi nhận của {vi_kind} thường bắt đầu bằng \"{}\".",
+                    want.trim_start_matches("- ")
+                ),
+                format!(
+                    "The recipients of a {vi_kind} usually start with \"{}\".",
+                    want.trim_start_matches("- ")
+                ),
+            );
+        }
     }
 
     fn date(&mut self, s: &S<String>) -> Option<Date> {
@@ -751,10 +1007,10 @@ impl<'a> Cx<'a> {
         };
         let title = vn::upper(&self.nonempty(&raw.tieu_de, "Tiêu đề phụ lục", "Appendix title"));
         let landscape = match &raw.huong {
-            None => true,
+            None => None,
             Some(h) => match suggest::fold(self.text(h).trim()).as_str() {
-                "ngang" => true,
-                "doc" => false,
+                "ngang" => Some(true),
+                "doc" => Some(false),
                 other => {
                     self.error(
                         pos_of(h),
@@ -765,17 +1021,97 @@ impl<'a> Cx<'a> {
                             "Write `huong: ngang` (landscape) or `huong: doc` (portrait).".into(),
                         )),
                     );
-                    true
+                    None
                 }
             },
         };
-        let table = self.assignment_table(&raw.bang_phan_cong, issuer);
+        let given = [
+            raw.bang_phan_cong.is_some(),
+            raw.bang.is_some(),
+            raw.noi_dung.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() != 1 {
+            self.error(
+                pos_of(&raw.tieu_de),
+                "Mỗi phụ lục cần đúng một trong ba mục: `bang_phan_cong`, `bang` hoặc `noi_dung`."
+                    .into(),
+                "Each appendix needs exactly one of `bang_phan_cong`, `bang` or `noi_dung`.".into(),
+                None,
+            );
+        }
+        let content = if let Some(t) = &raw.bang_phan_cong {
+            AppendixContent::Assignments {
+                table: self.assignment_table(t, issuer),
+            }
+        } else if let Some(t) = &raw.bang {
+            AppendixContent::Table {
+                table: self.table(t),
+            }
+        } else if let Some(md) = &raw.noi_dung {
+            AppendixContent::Text {
+                blocks: markdown::blocks(&self.text(md)),
+            }
+        } else {
+            AppendixContent::Text { blocks: Vec::new() }
+        };
+        let wide = match &content {
+            AppendixContent::Assignments { .. } => true,
+            AppendixContent::Table { table } => table.header.len() >= 5,
+            AppendixContent::Text { blocks } => blocks
+                .iter()
+                .any(|b| matches!(b, markdown::Block::Table { header, .. } if header.len() >= 5)),
+        };
+        let landscape = landscape.unwrap_or(wide);
         Appendix {
             label,
             title,
             landscape,
-            table,
+            content,
         }
+    }
+
+    fn table(&mut self, raw: &raw::TableRaw) -> Table {
+        let header: Vec<String> = raw
+            .cot
+            .iter()
+            .map(|c| self.text(c).trim().to_string())
+            .collect();
+        let mut rows = Vec::new();
+        for row in &raw.dong {
+            if row.value.len() != header.len() {
+                self.error(
+                    pos_of(row),
+                    format!(
+                        "Dòng này có {} ô nhưng bảng có {} cột.",
+                        row.value.len(),
+                        header.len()
+                    ),
+                    format!(
+                        "This row has {} cells but the table has {} columns.",
+                        row.value.len(),
+                        header.len()
+                    ),
+                    Some((
+                        "Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".".into(),
+                        "Add or remove cells; write \"\" for an empty one.".into(),
+                    )),
+                );
+            }
+            let cells = row
+                .value
+                .iter()
+                .map(|c| {
+                    let spanned = S {
+                        value: c.clone(),
+                        referenced: row.referenced,
+                        defined: row.defined,
+                    };
+                    self.text(&spanned).trim().to_string()
+                })
+                .collect();
+            rows.push(cells);
+        }
+        Table { header, rows }
     }
 
     fn assignment_table(
