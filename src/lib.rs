@@ -9,6 +9,7 @@ pub mod build;
 pub mod cli;
 pub mod content;
 pub mod diag;
+pub mod encoding;
 pub mod init;
 pub mod markdown;
 pub mod model;

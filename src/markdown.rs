@@ -304,11 +304,12 @@ impl Builder {
             Event::End(TagEnd::Paragraph) => self.flush_para(),
             Event::Start(Tag::List(start)) => {
                 self.flush_para();
-                if let Some(n) = start {
-                    let top_level_ordered = self.lists.is_empty();
-                    if top_level_ordered && n > 1 {
-                        self.clause = (n - 1) as u32;
-                    }
+                // An ordered list prints the numbers the user wrote: it starts the khoản
+                // counter at its first number ("1." restarts, "3." continues after a "##").
+                if let Some(n) = start
+                    && self.lists.is_empty()
+                {
+                    self.clause = (n as u32).saturating_sub(1);
                 }
                 self.lists.push(start.map(|_| ()));
             }

@@ -261,7 +261,7 @@ fn gaps_in_numbering_are_warnings_not_errors() {
 
 #[test]
 fn the_demo_and_the_seed_check_clean() {
-    for dir in ["content", "tests/fixtures/seed-001/content"] {
+    for dir in ["content", "tests/fixtures/seeds/001/content"] {
         let theme = theme_dir();
         let content = root().join(dir);
         let (code, out, err) = cchc(

@@ -17,10 +17,17 @@ pub const MT: f64 = 20.0 * MM;
 /// What the page-1 header must say.
 pub struct Expect<'a> {
     pub issuer_lines: &'a [&'a str],
+    /// "05/KH-UBND", or "/UBND-TCNV" for a draft.
     pub reference: &'a str,
     pub date_line: &'a str,
-    pub kind_title: &'a str,
-    pub attached: &'a str,
+    /// "KẾ HOẠCH"; `None` for a công văn.
+    pub kind_title: Option<&'a str>,
+    /// A công văn's "V/v …" (all its lines joined).
+    pub subject: Option<&'a str>,
+    /// Kính gửi lines after "Kính gửi:" ("X." or "- X;" … "- Z.").
+    pub addressees: &'a [&'a str],
+    /// The "(Kèm theo …)" line when there is a phụ lục.
+    pub attached: Option<&'a str>,
     pub recipients: &'a [&'a str],
 }
 
@@ -225,9 +232,11 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     if !ok {
         f.push("13: no rule of 1/3–1/2 the issuer line under it".into());
     }
-    // 14–15. Số line.
+    // 14–15. Số line. A draft's blank number and day are runs of spaces inside one run.
+    let find_wide = find;
+    let draft = e.reference.starts_with('/');
     let so = format!("Số: {}", e.reference);
-    match find(&so) {
+    match find_wide(&so) {
         Some(s) => {
             if !(near(size(s), 13.0, 0.01)
                 && !all_bold(s)
@@ -238,15 +247,13 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
             }
             let re_ok = {
                 let (n, k) = e.reference.split_once('/').unwrap_or(("", ""));
-                n.len() >= 2
-                    && n.chars().all(|c| c.is_ascii_digit())
-                    && n != "00"
+                (draft || (n.len() >= 2 && n.chars().all(|c| c.is_ascii_digit()) && n != "00"))
                     && k.contains('-')
             };
             if !re_ok {
                 f.push(format!("14: Số {so:?} not in ND30 form"));
             }
-            match find(e.date_line) {
+            match find_wide(e.date_line) {
                 Some(d) => {
                     if !near(s.y, d.y, 2.0) {
                         f.push(format!("15: Số at {:.1}, date at {:.1}", s.y, d.y));
@@ -265,59 +272,169 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         }
         None => f.push(format!("14: no line {so:?}")),
     }
-    // 16. Ký hiệu matches the kind.
-    if !e.reference.contains("/KH-") {
-        f.push("16: plan ký hiệu lacks /KH-".into());
+    // 16. Ký hiệu matches the kind: a công văn's first group is the issuer's code.
+    let first_group = e
+        .reference
+        .split('/')
+        .nth(1)
+        .unwrap_or_default()
+        .split('-')
+        .next()
+        .unwrap_or_default();
+    let kind_ok = match e.kind_title {
+        Some("KẾ HOẠCH") => first_group == "KH",
+        Some("BÁO CÁO") => first_group == "BC",
+        Some("QUYẾT ĐỊNH") => first_group == "QĐ",
+        Some("THÔNG BÁO") => first_group == "TB",
+        Some("TỜ TRÌNH") => first_group == "TTr",
+        Some(_) => true,
+        None => !["CV", "KH", "BC", "QĐ", "TB", "TTr"].contains(&first_group),
+    };
+    if !kind_ok {
+        f.push(format!(
+            "16: ký hiệu {} does not match the kind",
+            e.reference
+        ));
     }
-    // 20–21. Tên loại and trích yếu.
-    match find(e.kind_title) {
-        Some(t) => {
-            let date_y = find(e.date_line).map_or(0.0, |d| d.y);
-            if !(all_bold(t)
-                && (13.0..=14.0).contains(&size(t))
-                && near(t.center(), XC, 3.0)
-                && t.y > date_y)
-            {
-                f.push(format!("20: tên loại {t:?}"));
-            }
-            let abstract_lines: Vec<&Line> = lines
-                .iter()
-                .filter(|l| {
-                    l.page == 1
-                        && l.y > t.y
-                        && l.y < t.y + 80.0
-                        && all_bold(l)
-                        && near(l.center(), XC, 3.0)
-                })
-                .take_while(|l| !l.text.starts_with("I."))
-                .collect();
-            if abstract_lines.is_empty() || abstract_lines.iter().any(|l| is_upper(&l.text)) {
-                f.push("20: no bold mixed-case trích yếu under the tên loại".into());
-            } else {
-                let longest = abstract_lines
+    // 19. Công văn: "V/v" under the Số, centred on it, left of the centre, not bold.
+    if let Some(subject) = e.subject {
+        let so_line = find_wide(&so);
+        let vv: Vec<&Line> = lines
+            .iter()
+            .filter(|l| {
+                l.page == 1
+                    && l.right < XC
+                    && so_line.is_some_and(|s| l.y > s.y && l.y < s.y + 80.0)
+            })
+            .filter(|l| !l.text.starts_with("Số:"))
+            .collect();
+        let vv: Vec<&Line> = vv
+            .into_iter()
+            .take_while(|l| !l.text.contains("KHẨN") && !l.text.contains("HỎA TỐC"))
+            .collect();
+        let joined = vv
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let first_gap = so_line
+            .zip(vv.first())
+            .map(|(s, v)| (v.y - 0.75 * size(v)) - (s.y + 0.25 * size(s)));
+        if joined != subject
+            || !first_gap.is_some_and(|g| g > 0.0 && g <= 12.0)
+            || vv.iter().any(|l| {
+                !(12.0..=13.0).contains(&size(l))
+                    || all_bold(l)
+                    || any_italic(l)
+                    || !near(l.center(), al, 3.0)
+            })
+        {
+            f.push(format!("19: V/v lines {joined:?} (gap {first_gap:?})"));
+        }
+    }
+    // 20–21. Tên loại and trích yếu, and the rule under them.
+    match e.kind_title {
+        Some(title) => match find(title) {
+            Some(t) => {
+                let date_y = find_wide(e.date_line).map_or(0.0, |d| d.y);
+                if !(all_bold(t)
+                    && (13.0..=14.0).contains(&size(t))
+                    && near(t.center(), XC, 3.0)
+                    && t.y > date_y)
+                {
+                    f.push(format!("20: tên loại {t:?}"));
+                }
+                let rule = insp
+                    .rules
                     .iter()
-                    .map(|l| l.right - l.x)
-                    .fold(0.0, f64::max);
-                let below = abstract_lines.iter().map(|l| l.y).fold(0.0, f64::max);
-                let ok = insp.rules.iter().any(|r| {
+                    .filter(|r| r.page == 1 && r.y > t.y && near((r.x0 + r.x1) / 2.0, XC, 3.0))
+                    .min_by(|a, b| a.y.total_cmp(&b.y));
+                let abstract_lines: Vec<&Line> = lines
+                    .iter()
+                    .filter(|l| l.page == 1 && l.y > t.y + 1.0 && rule.is_some_and(|r| l.y < r.y))
+                    .collect();
+                if abstract_lines.is_empty()
+                    || abstract_lines
+                        .iter()
+                        .any(|l| is_upper(&l.text) || !all_bold(l) || !near(l.center(), XC, 3.0))
+                {
+                    f.push(format!(
+                        "20: trích yếu lines {:?}",
+                        abstract_lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+                    ));
+                } else if let Some(r) = rule {
+                    let longest = abstract_lines
+                        .iter()
+                        .map(|l| l.right - l.x)
+                        .fold(0.0, f64::max);
                     let len = r.x1 - r.x0;
-                    r.page == 1
-                        && r.y > below
-                        && r.y < below + 20.0
-                        && len >= longest / 3.0 - 0.5
-                        && len <= longest / 2.0 + 0.5
-                        && near((r.x0 + r.x1) / 2.0, XC, 3.0)
-                });
-                if !ok {
-                    f.push("21: no rule of 1/3–1/2 the trích yếu under it".into());
+                    if !(len >= longest / 3.0 - 0.5 && len <= longest / 2.0 + 0.5) {
+                        f.push(format!(
+                            "21: rule {len:.1} under a trích yếu of {longest:.1}"
+                        ));
+                    }
                 }
             }
+            None => f.push(format!("20: no {title:?}")),
+        },
+        None => {
+            if lines.iter().any(|l| l.page == 1 && l.text == "CÔNG VĂN") {
+                f.push("19: a công văn prints no tên loại".into());
+            }
         }
-        None => f.push(format!("20: no {:?}", e.kind_title)),
     }
-    // 22. A plan has no Kính gửi.
-    if lines.iter().any(|l| l.text.starts_with("Kính gửi")) {
-        f.push("22: a plan has no Kính gửi".into());
+    // 22. Kính gửi: one addressee on its line; several as "- " lines whose dashes align.
+    let kg: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.text.starts_with("Kính gửi:"))
+        .collect();
+    if e.addressees.is_empty() {
+        if !kg.is_empty() {
+            f.push("22: no Kính gửi expected".into());
+        }
+    } else if let [k] = kg.as_slice() {
+        if !(13.0..=14.0).contains(&size(k)) || all_bold(k) {
+            f.push(format!("22: Kính gửi line {:?}", k.text));
+        }
+        if let [one] = e.addressees {
+            if k.text != format!("Kính gửi: {one}") {
+                f.push(format!("22: {:?} is not on the Kính gửi line", one));
+            }
+        } else {
+            let following: Vec<&Line> = lines
+                .iter()
+                .filter(|l| {
+                    l.page == k.page
+                        && l.y >= k.y - 1.0
+                        && l.text
+                            .trim_start_matches("Kính gửi:")
+                            .trim_start()
+                            .starts_with("- ")
+                })
+                .take(e.addressees.len())
+                .collect();
+            let texts: Vec<String> = following
+                .iter()
+                .map(|l| l.text.trim_start_matches("Kính gửi:").trim().to_string())
+                .collect();
+            if texts != e.addressees {
+                f.push(format!("22: addressees {texts:?}"));
+            }
+            let dash_x: Vec<f64> = following
+                .iter()
+                .map(|l| {
+                    l.runs
+                        .iter()
+                        .find(|r| r.text.trim_start().starts_with('-'))
+                        .map_or(l.x, |r| r.x)
+                })
+                .collect();
+            if dash_x.iter().any(|x| !near(*x, dash_x[0], 1.0)) {
+                f.push(format!("22: dashes not aligned: {dash_x:?}"));
+            }
+        }
+    } else {
+        f.push(format!("22: {} Kính gửi lines", kg.len()));
     }
 
     // 31–36. Signature block and Nơi nhận.
@@ -415,6 +532,15 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     {
         f.push(format!("35: last recipient {last:?}"));
     }
+    if e.kind_title.is_none()
+        && !e.addressees.is_empty()
+        && !got.first().is_some_and(|r| r.starts_with("- Như trên"))
+    {
+        f.push(format!(
+            "35: a công văn's first recipient is {:?}",
+            got.first()
+        ));
+    }
     if got.iter().rev().skip(1).any(|l| !l.ends_with(';')) {
         f.push("35: a recipient line does not end with ';'".into());
     }
@@ -434,8 +560,14 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     }
 
     // 37–39. The appendix.
-    let Some(a) = app else {
-        f.push("37: no appendix".into());
+    let (Some(a), Some(expected_attached)) = (app, e.attached) else {
+        if app.is_some() != e.attached.is_some() {
+            f.push(format!(
+                "37: appendix found: {}, expected: {}",
+                app.is_some(),
+                e.attached.is_some()
+            ));
+        }
         return f;
     };
     let on_first: Vec<&Line> = lines.iter().filter(|l| l.page == a && l.y > MT).collect();
@@ -462,14 +594,16 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if joined != e.attached || attached.iter().any(|l| !near(l.center(), xc, 3.0)) {
+    if joined != expected_attached || attached.iter().any(|l| !near(l.center(), xc, 3.0)) {
         f.push(format!("38: attached line {joined:?}"));
     }
     let first_header = lines
         .iter()
         .filter(|l| l.page >= a && l.text.starts_with("STT"))
         .count();
-    for page in a..=insp.pages.len() {
+    // Only tables that number their rows have an "STT" header to look for.
+    let numbered = first_header > 0;
+    for page in (a..=insp.pages.len()).filter(|_| numbered) {
         // The header row (bold "STT") comes before any body cell of the table.
         let stt = insp
             .runs
@@ -497,7 +631,7 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
             f.push(format!("39: text under 11 pt on page {page}"));
         }
     }
-    if first_header < insp.pages.len() - a + 1 {
+    if numbered && first_header < insp.pages.len() - a + 1 {
         f.push("39: table header not repeated on every page".into());
     }
     f
