@@ -68,6 +68,11 @@ pub enum Command {
         /// Thư mục sẽ tạo.
         dir: PathBuf,
     },
+    /// Sửa chữ gõ bằng bảng mã cũ (TCVN3, VNI) trong một tệp, giữ bản sao .bak.
+    FixEncoding {
+        /// Tệp YAML hoặc Markdown cần sửa.
+        file: PathBuf,
+    },
     /// In giấy phép của phông chữ đi kèm.
     Licenses,
 }
@@ -204,11 +209,101 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::FixEncoding { file } => fix_encoding(&file, lang),
         Command::Licenses => {
             println!("{}", fonts::BUNDLED_LICENSE);
             ExitCode::SUCCESS
         }
     }
+}
+
+fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                say(
+                    lang,
+                    &format!(
+                        "Không đọc được {} (tệp phải là văn bản UTF-8): {e}",
+                        file.display()
+                    ),
+                    &format!(
+                        "Cannot read {} (it must be UTF-8 text): {e}",
+                        file.display()
+                    ),
+                )
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let (fixed, findings) = crate::encoding::fix(&text);
+    if findings.is_empty() {
+        println!(
+            "{}",
+            say(
+                lang,
+                "Không thấy chữ gõ bằng bảng mã cũ.",
+                "No legacy-encoded text found."
+            )
+        );
+        return ExitCode::SUCCESS;
+    }
+    let backup = backup_path(file);
+    let written = std::fs::copy(file, &backup).and_then(|_| std::fs::write(file, &fixed));
+    if let Err(e) = written {
+        eprintln!(
+            "{}",
+            say(
+                lang,
+                &format!("Không ghi được {}: {e}", file.display()),
+                &format!("Cannot write {}: {e}", file.display()),
+            )
+        );
+        return ExitCode::from(1);
+    }
+    for f in &findings {
+        println!(
+            "{}:{}:{}: {} → {}",
+            file.display(),
+            f.line,
+            f.column,
+            f.found,
+            f.fixed
+        );
+    }
+    println!(
+        "{}",
+        say(
+            lang,
+            &format!(
+                "Đã sửa {} đoạn ({}). Bản cũ lưu ở {}. Hãy đọc lại các đoạn trên: chữ bị hỏng nặng có thể chưa đúng hẳn.",
+                findings.len(),
+                findings[0].encoding,
+                backup.display()
+            ),
+            &format!(
+                "Fixed {} runs ({}). The original is kept as {}. Proofread them: badly damaged words may still be wrong.",
+                findings.len(),
+                findings[0].encoding,
+                backup.display()
+            ),
+        )
+    );
+    ExitCode::SUCCESS
+}
+
+/// `file.yaml.bak`, or `.bak.2`, `.bak.3` … so that an earlier backup is never overwritten.
+fn backup_path(file: &Path) -> PathBuf {
+    let base = format!("{}.bak", file.display());
+    let mut candidate = PathBuf::from(&base);
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = PathBuf::from(format!("{base}.{n}"));
+        n += 1;
+    }
+    candidate
 }
 
 fn font_notice(engine: &Engine, lang: Lang) {

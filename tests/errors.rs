@@ -307,3 +307,43 @@ fn misspelt_keys_do_not_hide_reference_errors() {
     at_line(&err, &plan, "vp-xyz", &["`vp-xyz`"]);
     assert!(err.contains("Có 2 lỗi"), "{err}");
 }
+
+#[test]
+fn legacy_encoded_text_is_found_and_fixed_with_a_backup() {
+    let legacy =
+        std::fs::read_to_string(root().join("tests/fixtures/seeds/002/legacy-paragraph.txt"))
+            .unwrap();
+    let plan = PLAN.replace("  Mở đầu.", &format!("  Mở đầu. {legacy}"));
+    let err = run_bad(&plan, ISSUER);
+    at_line(
+        &err,
+        &plan,
+        "Chuû tòch",
+        &[
+            "bảng mã cũ VNI",
+            "có lẽ là: \"Chủ tịch",
+            "cchc fix-encoding",
+        ],
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &plan)]);
+    let file = content.join("van-ban/kh.yaml");
+    let (code, out, err) = cchc(&["fix-encoding", file.to_str().unwrap()], tmp.path());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("→ Chủ tịch"), "{out}");
+    let backup = std::fs::read_to_string(content.join("van-ban/kh.yaml.bak")).unwrap();
+    assert_eq!(backup, plan, "the original is kept byte for byte");
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(fixed.contains("Chủ tịch") && !fixed.contains("Chuû"));
+    let (code, out, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "after the fix the file checks clean: {out}{err}");
+    // Running it again changes nothing and keeps the first backup.
+    let (code, out, _) = cchc(&["fix-encoding", file.to_str().unwrap()], tmp.path());
+    assert_eq!(code, 0);
+    assert!(out.contains("Không thấy"), "{out}");
+    assert!(!content.join("van-ban/kh.yaml.bak.2").exists());
+}

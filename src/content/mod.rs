@@ -97,6 +97,33 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
     }
 }
 
+/// Text typed with a legacy 8-bit font (TCVN3/ABC, VNI) and pasted as Unicode reads as
+/// "Chuû tòch": printed, it would be gibberish in an official document.
+fn legacy_encoding(dir: &Path, rel: &Path, text: &str, diags: &mut Diagnostics) {
+    let shown = dir.join(rel);
+    for f in crate::encoding::scan(text) {
+        let found: String = f.found.chars().take(60).collect();
+        let fixed: String = f.fixed.chars().take(60).collect();
+        diags.push(
+            Diagnostic::error(
+                rel,
+                Some(crate::diag::Pos {
+                    line: f.line as u32,
+                    col: f.column as u32,
+                }),
+                Text::new(
+                    format!("Đoạn \"{found}\" có vẻ được gõ bằng bảng mã cũ {} rồi dán sang Unicode; có lẽ là: \"{fixed}\".", f.encoding),
+                    format!("\"{found}\" looks like text typed in the legacy {} encoding; it probably reads: \"{fixed}\".", f.encoding),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("Chạy `cchc fix-encoding {}` để sửa tự động (có lưu bản sao .bak), rồi đọc lại đoạn này.", shown.display()),
+                format!("Run `cchc fix-encoding {}` to convert it (a .bak copy is kept), then proofread it.", shown.display()),
+            )),
+        );
+    }
+}
+
 fn is_yaml(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
@@ -105,11 +132,15 @@ fn read(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
     let path = dir.join(rel);
     match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(SourceFile {
-                rel: rel.to_path_buf(),
+            Ok(text) => {
                 // A BOM from Notepad is harmless: drop it.
-                text: text.strip_prefix('\u{feff}').unwrap_or(&text).to_string(),
-            }),
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+                legacy_encoding(dir, rel, &text, diags);
+                Some(SourceFile {
+                    rel: rel.to_path_buf(),
+                    text,
+                })
+            }
             Err(e) => {
                 let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = upto.iter().filter(|b| **b == b'\n').count() as u32 + 1;

@@ -27,6 +27,12 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(fonts: FontSet) -> Arc<Self> {
+        // Typst lays out on rayon's global pool and recurses deeply; the default 2 MiB
+        // worker stacks overflowed in a 900-document run. Fails harmlessly if the pool
+        // already exists (then the caller chose its size).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .stack_size(64 << 20)
+            .build_global();
         Arc::new(Self {
             library: LazyHash::new(Library::default()),
             fonts,
