@@ -1,0 +1,123 @@
+//! Document kinds beyond the plan: ký hiệu per kind, Kính gửi rules, quyết định preamble,
+//! độ khẩn, several appendices with their own numbering.
+
+mod common;
+
+use common::nd30::{self, MT};
+use common::*;
+
+const REPORT: &str = r#"loai: to-trinh
+so: 2
+ngay: 2026-03-09
+trich_yeu: Đề nghị phê duyệt danh mục thủ tục hành chính
+kinh_gui: [Ủy ban nhân dân tỉnh]
+do_khan: hoa-toc
+noi_dung: |
+  Ủy ban nhân dân xã kính trình.
+
+  (Có Phụ lục I, Phụ lục II kèm theo)
+noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky:
+  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"]
+  can_bo: chu-tich
+phu_luc:
+  - tieu_de: Danh mục thứ nhất
+    bang:
+      cot: [STT, Tên thủ tục]
+      dong:
+        - ["1", "Đăng ký khai sinh"]
+  - tieu_de: Danh mục thứ hai
+    huong: ngang
+    noi_dung: |
+      # Ghi chú
+
+      Nội dung **đậm** của phụ lục.
+"#;
+
+#[test]
+fn submission_ky_hieu_keeps_its_mixed_case_code_and_appendices_are_numbered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("tt.yaml", REPORT)]);
+    let r = render(&content);
+    let doc = &r.site.documents[0];
+    assert_eq!(doc.reference, "02/TTr-UBND");
+    let (_, _, insp) = &r.docs[0];
+    let lines = insp.lines(12.0);
+    let find = |t: &str| lines.iter().find(|l| l.text == t).unwrap_or_else(|| panic!("{t:?} printed"));
+    find("Số: 02/TTr-UBND");
+    find("TỜ TRÌNH");
+    find("Kính gửi: Ủy ban nhân dân tỉnh.");
+    find("Q. CHỦ TỊCH");
+
+    // Độ khẩn: bold red capitals of the decree's size, beside the Số, above the body.
+    let stamp = insp.runs.iter().find(|r| r.text == "HỎA TỐC").expect("stamp printed");
+    assert!(stamp.bold && !stamp.black && (13.0..=14.0).contains(&stamp.size), "{stamp:?}");
+    assert!(stamp.center() < nd30::XC);
+
+    // Two appendices: "Phụ lục I" portrait, "Phụ lục II" landscape, each numbered from 1.
+    let app1 = lines.iter().find(|l| l.text == "Phụ lục I").expect("Phụ lục I").page;
+    let app2 = lines.iter().find(|l| l.text == "Phụ lục II").expect("Phụ lục II").page;
+    assert!(app2 > app1);
+    assert!(insp.pages[app1 - 1].width < insp.pages[app1 - 1].height, "Phụ lục I is portrait");
+    assert!(insp.pages[app2 - 1].width > insp.pages[app2 - 1].height, "Phụ lục II is landscape");
+    let numbers_on = |p: usize| -> Vec<String> {
+        lines
+            .iter()
+            .filter(|l| l.page == p && l.y <= MT && l.text.chars().all(|c| c.is_ascii_digit()))
+            .map(|l| l.text.clone())
+            .collect()
+    };
+    assert!(numbers_on(app1).is_empty() && numbers_on(app2).is_empty(), "no number on a phụ lục's first page");
+    find("I. GHI CHÚ");
+    let bold = insp.runs.iter().find(|r| r.text.contains("đậm")).unwrap();
+    assert!(bold.bold, "Markdown emphasis inside an appendix");
+    let cell = insp.runs.iter().find(|r| r.text == "Đăng ký khai sinh").expect("table cell");
+    assert!(insp.runs.iter().any(|r| r.text == "1" && (r.y - cell.y).abs() < 1.0 && r.x < cell.x));
+}
+
+#[test]
+fn kinh_gui_rules_per_kind() {
+    // A công văn must have Kính gửi; a plan must not.
+    let cv = PLAN
+        .replace("loai: ke-hoach", "loai: cong-van\ndon_vi_soan_thao: VP")
+        .replace("phu_luc:", "phu_luc_bo:");
+    let cv = cv.split("phu_luc_bo:").next().unwrap().to_string();
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", &cv)]);
+    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("cần có Kính gửi"), "{err}");
+
+    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: Thử nghiệm\nkinh_gui: [UBND tỉnh]");
+    let content = write_content(&tmp.path().join("b"), ISSUER, &[("kh.yaml", &plan)]);
+    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("không ghi Kính gửi"), "{err}");
+}
+
+#[test]
+fn a_cong_van_has_no_type_code() {
+    let cv = r#"loai: cong-van
+so: 7
+ky_hieu: CV-UBND
+ngay: 2026-02-03
+trich_yeu: Thử
+kinh_gui: [Các thôn]
+noi_dung: Nội dung.
+noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky: { chuc_danh: [CHỦ TỊCH], can_bo: chu-tich }
+"#;
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", cv)]);
+    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("cv.yaml:3:"), "{err}");
+    assert!(err.contains("công văn không có mã loại"), "{err}");
+    // Without ky_hieu and without a drafting unit the tool asks for the unit.
+    let cv = cv.replace("ky_hieu: CV-UBND\n", "");
+    std::fs::write(content.join("van-ban/cv.yaml"), &cv).unwrap();
+    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("don_vi_soan_thao: VP"), "{err}");
+}
+
