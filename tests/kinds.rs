@@ -43,23 +43,49 @@ fn submission_ky_hieu_keeps_its_mixed_case_code_and_appendices_are_numbered() {
     assert_eq!(doc.reference, "02/TTr-UBND");
     let (_, _, insp) = &r.docs[0];
     let lines = insp.lines(12.0);
-    let find = |t: &str| lines.iter().find(|l| l.text == t).unwrap_or_else(|| panic!("{t:?} printed"));
+    let find = |t: &str| {
+        lines
+            .iter()
+            .find(|l| l.text == t)
+            .unwrap_or_else(|| panic!("{t:?} printed"))
+    };
     find("Số: 02/TTr-UBND");
     find("TỜ TRÌNH");
     find("Kính gửi: Ủy ban nhân dân tỉnh.");
     find("Q. CHỦ TỊCH");
 
     // Độ khẩn: bold red capitals of the decree's size, beside the Số, above the body.
-    let stamp = insp.runs.iter().find(|r| r.text == "HỎA TỐC").expect("stamp printed");
-    assert!(stamp.bold && !stamp.black && (13.0..=14.0).contains(&stamp.size), "{stamp:?}");
+    let stamp = insp
+        .runs
+        .iter()
+        .find(|r| r.text == "HỎA TỐC")
+        .expect("stamp printed");
+    assert!(
+        stamp.bold && !stamp.black && (13.0..=14.0).contains(&stamp.size),
+        "{stamp:?}"
+    );
     assert!(stamp.center() < nd30::XC);
 
     // Two appendices: "Phụ lục I" portrait, "Phụ lục II" landscape, each numbered from 1.
-    let app1 = lines.iter().find(|l| l.text == "Phụ lục I").expect("Phụ lục I").page;
-    let app2 = lines.iter().find(|l| l.text == "Phụ lục II").expect("Phụ lục II").page;
+    let app1 = lines
+        .iter()
+        .find(|l| l.text == "Phụ lục I")
+        .expect("Phụ lục I")
+        .page;
+    let app2 = lines
+        .iter()
+        .find(|l| l.text == "Phụ lục II")
+        .expect("Phụ lục II")
+        .page;
     assert!(app2 > app1);
-    assert!(insp.pages[app1 - 1].width < insp.pages[app1 - 1].height, "Phụ lục I is portrait");
-    assert!(insp.pages[app2 - 1].width > insp.pages[app2 - 1].height, "Phụ lục II is landscape");
+    assert!(
+        insp.pages[app1 - 1].width < insp.pages[app1 - 1].height,
+        "Phụ lục I is portrait"
+    );
+    assert!(
+        insp.pages[app2 - 1].width > insp.pages[app2 - 1].height,
+        "Phụ lục II is landscape"
+    );
     let numbers_on = |p: usize| -> Vec<String> {
         lines
             .iter()
@@ -67,12 +93,23 @@ fn submission_ky_hieu_keeps_its_mixed_case_code_and_appendices_are_numbered() {
             .map(|l| l.text.clone())
             .collect()
     };
-    assert!(numbers_on(app1).is_empty() && numbers_on(app2).is_empty(), "no number on a phụ lục's first page");
+    assert!(
+        numbers_on(app1).is_empty() && numbers_on(app2).is_empty(),
+        "no number on a phụ lục's first page"
+    );
     find("I. GHI CHÚ");
     let bold = insp.runs.iter().find(|r| r.text.contains("đậm")).unwrap();
     assert!(bold.bold, "Markdown emphasis inside an appendix");
-    let cell = insp.runs.iter().find(|r| r.text == "Đăng ký khai sinh").expect("table cell");
-    assert!(insp.runs.iter().any(|r| r.text == "1" && (r.y - cell.y).abs() < 1.0 && r.x < cell.x));
+    let cell = insp
+        .runs
+        .iter()
+        .find(|r| r.text == "Đăng ký khai sinh")
+        .expect("table cell");
+    assert!(
+        insp.runs
+            .iter()
+            .any(|r| r.text == "1" && (r.y - cell.y).abs() < 1.0 && r.x < cell.x)
+    );
 }
 
 #[test]
@@ -84,13 +121,22 @@ fn kinh_gui_rules_per_kind() {
     let cv = cv.split("phu_luc_bo:").next().unwrap().to_string();
     let tmp = tempfile::tempdir().unwrap();
     let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", &cv)]);
-    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
     assert_eq!(code, 1);
     assert!(err.contains("cần có Kính gửi"), "{err}");
 
-    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: Thử nghiệm\nkinh_gui: [UBND tỉnh]");
+    let plan = PLAN.replace(
+        "trich_yeu: Thử nghiệm",
+        "trich_yeu: Thử nghiệm\nkinh_gui: [UBND tỉnh]",
+    );
     let content = write_content(&tmp.path().join("b"), ISSUER, &[("kh.yaml", &plan)]);
-    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
     assert_eq!(code, 1);
     assert!(err.contains("không ghi Kính gửi"), "{err}");
 }
@@ -109,15 +155,20 @@ nguoi_ky: { chuc_danh: [CHỦ TỊCH], can_bo: chu-tich }
 "#;
     let tmp = tempfile::tempdir().unwrap();
     let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", cv)]);
-    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
     assert_eq!(code, 1);
     assert!(err.contains("cv.yaml:3:"), "{err}");
     assert!(err.contains("công văn không có mã loại"), "{err}");
     // Without ky_hieu and without a drafting unit the tool asks for the unit.
     let cv = cv.replace("ky_hieu: CV-UBND\n", "");
     std::fs::write(content.join("van-ban/cv.yaml"), &cv).unwrap();
-    let (code, _, err) = cchc(&["check", "--content", content.to_str().unwrap()], tmp.path());
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
     assert_eq!(code, 1);
     assert!(err.contains("don_vi_soan_thao: VP"), "{err}");
 }
-
