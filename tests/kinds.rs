@@ -65,6 +65,21 @@ fn submission_ky_hieu_keeps_its_mixed_case_code_and_appendices_are_numbered() {
         "{stamp:?}"
     );
     assert!(stamp.center() < nd30::XC);
+    // Its frame: 30 × 8 mm for HỎA TỐC (nd30.md §8), around the word.
+    let frame = insp
+        .frames
+        .iter()
+        .find(|f| {
+            f.x <= stamp.x
+                && f.x + f.width >= stamp.right()
+                && f.y <= stamp.y
+                && f.y + f.height >= stamp.y
+        })
+        .expect("a frame around the stamp");
+    assert!(
+        (frame.width - 30.0 * nd30::MM).abs() < 0.5 && (frame.height - 8.0 * nd30::MM).abs() < 0.5,
+        "{frame:?}"
+    );
 
     // Two appendices: "Phụ lục I" portrait, "Phụ lục II" landscape, each numbered from 1.
     let app1 = lines
@@ -171,4 +186,52 @@ nguoi_ky: { chuc_danh: [CHỦ TỊCH], can_bo: chu-tich }
     );
     assert_eq!(code, 1);
     assert!(err.contains("don_vi_soan_thao: VP"), "{err}");
+}
+
+#[test]
+fn drafter_code_and_contact_block() {
+    let issuer = format!(
+        "{ISSUER}lien_he:\n  dia_chi: Thôn Đông, xã Thử Nghiệm\n  dien_thoai: \"0208 3 111 222\"\n  email: ubnd@example.gov.vn\n"
+    );
+    let plan = PLAN.replace(
+        "nguoi_ky:",
+        "ky_hieu_nguoi_soan: hn\nso_ban: 30\nin_lien_he: true\nnguoi_ky:",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), &issuer, &[("kh.yaml", &plan)]);
+    let r = render(&content);
+    let (_, _, insp) = &r.docs[0];
+    let lines = insp.lines(12.0);
+    // Ô 12: initials and copies under Nơi nhận, 11 pt.
+    let drafter = lines
+        .iter()
+        .find(|l| l.text == "HN.(30)")
+        .expect("drafter code printed");
+    let filing = lines.iter().find(|l| l.text == "- Lưu: VT, VP.").unwrap();
+    assert!(drafter.y > filing.y && (drafter.x - nd30::X0).abs() < 1.0);
+    assert!((drafter.runs[0].size - 11.0).abs() < 0.01);
+    // Ô 13: the contact lines at the foot of page 1, under a full-width rule.
+    let addr = lines
+        .iter()
+        .find(|l| l.text == "Địa chỉ: Thôn Đông, xã Thử Nghiệm")
+        .expect("address");
+    assert_eq!(addr.page, 1);
+    assert!(
+        addr.y > insp.pages[0].height - 20.0 * nd30::MM - 60.0,
+        "at the foot of the page: {addr:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.text == "Điện thoại: 0208 3 111 222; Email: ubnd@example.gov.vn")
+    );
+    let rule = insp
+        .rules
+        .iter()
+        .find(|r| r.page == 1 && r.y < addr.y && r.y > addr.y - 20.0)
+        .expect("rule above");
+    assert!(
+        (rule.x1 - rule.x0 - (nd30::X1 - nd30::X0)).abs() < 1.0,
+        "full width: {rule:?}"
+    );
 }

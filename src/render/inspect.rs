@@ -68,11 +68,22 @@ pub struct Rule {
     pub y: f64,
 }
 
+/// A stroked rectangle (a stamp's frame, such as the độ khẩn box).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxFrame {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Inspection {
     pub pages: Vec<PageSize>,
     pub runs: Vec<Run>,
     pub rules: Vec<Rule>,
+    pub frames: Vec<BoxFrame>,
 }
 
 pub fn inspect(doc: &PagedDocument) -> Inspection {
@@ -109,6 +120,16 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Inspection) {
                 });
             }
             FrameItem::Shape(shape, _) => {
+                if let (Geometry::Rect(size), Some(_)) = (&shape.geometry, &shape.stroke) {
+                    let a = Point::zero().transform(here);
+                    out.frames.push(BoxFrame {
+                        page,
+                        x: a.x.to_pt(),
+                        y: a.y.to_pt(),
+                        width: size.x.to_pt(),
+                        height: size.y.to_pt(),
+                    });
+                }
                 if let (Geometry::Line(to), Some(_)) = (&shape.geometry, &shape.stroke) {
                     let a = Point::zero().transform(here);
                     let b = Point::new(to.x, to.y).transform(here);
