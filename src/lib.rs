@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod results;
 pub mod suggest;
 pub mod theme;
 pub mod vn;

@@ -108,6 +108,29 @@ impl Date {
         }
     }
 
+    /// The next calendar day (`None` for a draft date without a day).
+    pub fn next_day(&self) -> Option<Date> {
+        let d = self.day?;
+        if d < days_in_month(self.year, self.month) {
+            Some(Date {
+                day: Some(d + 1),
+                ..*self
+            })
+        } else if self.month < 12 {
+            Some(Date {
+                month: self.month + 1,
+                day: Some(1),
+                ..*self
+            })
+        } else {
+            Some(Date {
+                year: self.year + 1,
+                month: 1,
+                day: Some(1),
+            })
+        }
+    }
+
     /// ISO 8601 ("2026-01-15", or "2026-01" for a draft), for data files and sorting.
     pub fn iso(&self) -> String {
         match self.day {
@@ -120,6 +143,12 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.long())
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
     }
 }
 
@@ -277,6 +306,14 @@ mod tests {
         assert_eq!(Date::parse("15.01.2026"), Err(DateError::Shape));
         assert_eq!(Date::parse("ngày 15"), Err(DateError::Shape));
         assert_eq!(Date::parse("26-01-15"), Err(DateError::Shape));
+    }
+
+    #[test]
+    fn next_day_crosses_months_and_years() {
+        assert_eq!(date("2026-03-31").next_day(), Some(date("2026-04-01")));
+        assert_eq!(date("2024-02-28").next_day(), Some(date("2024-02-29")));
+        assert_eq!(date("2026-12-31").next_day(), Some(date("2027-01-01")));
+        assert_eq!(date("2026-12").next_day(), None);
     }
 
     #[test]

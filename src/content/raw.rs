@@ -228,3 +228,101 @@ pub struct CriterionRaw {
     #[serde(default)]
     pub tham_muu: Vec<S<String>>,
 }
+
+/// `ket-qua/chi-tieu.yaml`: the targets (chỉ tiêu) the results are measured against.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorsFile {
+    pub chi_tieu: Vec<IndicatorRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorRaw {
+    /// Identifier: lower-case letters, digits and "-".
+    pub ma: S<String>,
+    pub ten: S<String>,
+    /// Unit as printed: "%", "người", "giờ", "cuộc".
+    pub don_vi: S<String>,
+    /// `">="` (at least the target) or `"<="` (at most).
+    pub chieu: S<String>,
+    pub ke_hoach: S<f64>,
+    /// Roman numeral of the plan's lĩnh vực (I–VIII), if any.
+    #[serde(default)]
+    pub linh_vuc: Option<S<String>>,
+    /// Staff id or unit code responsible.
+    #[serde(default)]
+    pub phu_trach: Option<S<String>>,
+    /// A rate computed from two raw counts of each period; without it the value is entered
+    /// directly per period under `gia_tri`.
+    #[serde(default)]
+    pub cong_thuc: Option<FormulaRaw>,
+}
+
+/// numerator ÷ denominator × `he_so` (100 for a percentage).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormulaRaw {
+    pub tu_so: S<String>,
+    pub mau_so: S<String>,
+    #[serde(default)]
+    pub he_so: Option<S<f64>>,
+}
+
+/// `ket-qua/<period>.yaml`: one reporting period's figures.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodFile {
+    /// "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026".
+    pub ten: S<String>,
+    pub tu_ngay: S<String>,
+    pub den_ngay: S<String>,
+    /// Raw counts by name (số liệu), e.g. `ho_so_truc_tuyen: 950`.
+    #[serde(default)]
+    pub so_lieu: std::collections::BTreeMap<String, S<f64>>,
+    /// Directly entered values by indicator id.
+    #[serde(default)]
+    pub gia_tri: std::collections::BTreeMap<String, S<f64>>,
+    /// Biểu số 06/VPCP/KSTT: one row per lĩnh vực.
+    #[serde(default)]
+    pub bieu_06: Vec<Form06RowRaw>,
+    /// The plan whose tasks are tracked: its file name without `.yaml`.
+    #[serde(default)]
+    pub ke_hoach: Option<S<String>>,
+    /// Task status by criterion code of the plan's appendix ("1.1", "3.2.2").
+    #[serde(default)]
+    pub nhiem_vu: std::collections::BTreeMap<String, TaskStatusRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskStatusRaw {
+    /// `hoan-thanh`, `dang-thuc-hien`, `chua-den-han`, `khong-thuc-hien` (lateness is computed).
+    pub tinh_trang: S<String>,
+    #[serde(default)]
+    pub ghi_chu: Option<S<String>>,
+    /// Link or reference to the evidence (tài liệu kiểm chứng).
+    #[serde(default)]
+    pub minh_chung: Option<S<String>>,
+}
+
+/// One row of Biểu 06. Totals are optional; when given they are checked.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Form06RowRaw {
+    pub linh_vuc: S<String>,
+    #[serde(default)]
+    pub nhan_tong: Option<S<u64>>,
+    pub nhan_truc_tuyen: S<u64>,
+    pub nhan_truc_tiep: S<u64>,
+    pub nhan_ky_truoc: S<u64>,
+    #[serde(default)]
+    pub da_giai_quyet: Option<S<u64>>,
+    pub truoc_han: S<u64>,
+    pub dung_han: S<u64>,
+    pub qua_han: S<u64>,
+    #[serde(default)]
+    pub dang_giai_quyet: Option<S<u64>>,
+    pub dang_trong_han: S<u64>,
+    pub dang_qua_han: S<u64>,
+}

@@ -1,0 +1,423 @@
+//! Quarterly results against the plan (kết quả thực hiện): indicator values from raw counts,
+//! targets met or not, year-to-date figures, Biểu 06 totals and the QĐ 766 self-assessment.
+//!
+//! Everything here is a pure function of the validated [`Results`]; every figure carries the
+//! formula it came from, and a rate with nothing to count is "không phát sinh", never 0.
+
+pub mod score;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::vn::{self, Date};
+
+/// All results of one commune: its targets and its periods, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub indicators: Vec<Indicator>,
+    pub periods: Vec<Period>,
+    pub profile: score::Profile,
+}
+
+/// Chỉ tiêu.
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub direction: Direction,
+    pub target: f64,
+    pub area: Option<String>,
+    pub responsible: Option<String>,
+    pub formula: Option<Formula>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    /// ≥ target.
+    AtLeast,
+    /// ≤ target.
+    AtMost,
+}
+
+/// numerator ÷ denominator × scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Formula {
+    pub numerator: String,
+    pub denominator: String,
+    pub scale: f64,
+}
+
+/// Kỳ báo cáo: explicit dates and a label, not "Q1".
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub id: String,
+    pub label: String,
+    pub from: Date,
+    pub to: Date,
+    pub counts: BTreeMap<String, f64>,
+    pub values: BTreeMap<String, f64>,
+    pub form06: Vec<Form06Row>,
+    pub plan: Option<String>,
+    pub tasks: BTreeMap<String, Task>,
+}
+
+/// One row of Biểu số 06/VPCP/KSTT (already checked: its totals add up).
+#[derive(Debug, Clone, Serialize)]
+pub struct Form06Row {
+    pub area: String,
+    pub online: u64,
+    pub direct: u64,
+    pub carried: u64,
+    pub early: u64,
+    pub on_time: u64,
+    pub late: u64,
+    pub pending_on_time: u64,
+    pub pending_late: u64,
+}
+
+impl Form06Row {
+    pub fn received(&self) -> u64 {
+        self.online + self.direct + self.carried
+    }
+    pub fn resolved(&self) -> u64 {
+        self.early + self.on_time + self.late
+    }
+    pub fn pending(&self) -> u64 {
+        self.pending_on_time + self.pending_late
+    }
+
+    /// The sum of several rows (the "Tổng cộng" line).
+    pub fn total<'a>(rows: impl IntoIterator<Item = &'a Form06Row>) -> Form06Row {
+        rows.into_iter().fold(
+            Form06Row {
+                area: "Tổng cộng".into(),
+                online: 0,
+                direct: 0,
+                carried: 0,
+                early: 0,
+                on_time: 0,
+                late: 0,
+                pending_on_time: 0,
+                pending_late: 0,
+            },
+            |mut t, r| {
+                t.online += r.online;
+                t.direct += r.direct;
+                t.carried += r.carried;
+                t.early += r.early;
+                t.on_time += r.on_time;
+                t.late += r.late;
+                t.pending_on_time += r.pending_on_time;
+                t.pending_late += r.pending_late;
+                t
+            },
+        )
+    }
+}
+
+/// Tình trạng nhiệm vụ as entered; lateness is computed from the deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TaskStatus {
+    Done,
+    InProgress,
+    NotDue,
+    NotDone,
+}
+
+impl TaskStatus {
+    pub const CODES: [(&'static str, TaskStatus); 4] = [
+        ("hoan-thanh", TaskStatus::Done),
+        ("dang-thuc-hien", TaskStatus::InProgress),
+        ("chua-den-han", TaskStatus::NotDue),
+        ("khong-thuc-hien", TaskStatus::NotDone),
+    ];
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub status: TaskStatus,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+}
+
+/// A task is late (chậm) when its deadline is before the report date and it is not done.
+pub fn is_late(status: TaskStatus, due: Option<Date>, report_date: Date) -> bool {
+    status != TaskStatus::Done && due.is_some_and(|d| d < report_date)
+}
+
+/// A computed number, or why there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum Value {
+    Number(f64),
+    /// Denominator zero: "không phát sinh".
+    NoCases,
+    /// Not entered for this period.
+    Missing,
+}
+
+/// A figure as printed, with the formula that produced it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: Value,
+    /// "99,58", "không phát sinh", "chưa có số liệu".
+    pub text: String,
+    /// "2.141 ÷ 2.150 × 100"; `None` for a value entered directly.
+    pub formula: Option<String>,
+}
+
+/// Two decimals, the Vietnamese way.
+fn number_text(x: f64) -> String {
+    vn::decimal((x * 100.0).round() / 100.0, 2)
+}
+
+fn ratio(num: f64, den: f64, scale: f64) -> Figure {
+    let formula = if scale == 1.0 {
+        format!("{} ÷ {}", number_text(num), number_text(den))
+    } else {
+        format!(
+            "{} ÷ {} × {}",
+            number_text(num),
+            number_text(den),
+            number_text(scale)
+        )
+    };
+    if den == 0.0 {
+        return Figure {
+            value: Value::NoCases,
+            text: "không phát sinh".into(),
+            formula: Some(formula),
+        };
+    }
+    let v = ((num / den * scale) * 100.0).round() / 100.0;
+    Figure {
+        value: Value::Number(v),
+        text: number_text(v),
+        formula: Some(formula),
+    }
+}
+
+fn missing() -> Figure {
+    Figure {
+        value: Value::Missing,
+        text: "chưa có số liệu".into(),
+        formula: None,
+    }
+}
+
+/// The indicator's figure for one period.
+pub fn value(ind: &Indicator, period: &Period) -> Figure {
+    match &ind.formula {
+        Some(f) => match (
+            period.counts.get(&f.numerator),
+            period.counts.get(&f.denominator),
+        ) {
+            (Some(n), Some(d)) => ratio(*n, *d, f.scale),
+            _ => missing(),
+        },
+        None => match period.values.get(&ind.id) {
+            Some(v) => Figure {
+                value: Value::Number(*v),
+                text: number_text(*v),
+                formula: None,
+            },
+            None => missing(),
+        },
+    }
+}
+
+/// The periods that add up to the year so far: contiguous, from 1 January to `upto`'s end.
+fn year_chain<'a>(periods: &'a [Period], upto: &Period) -> Option<Vec<&'a Period>> {
+    let start = Date::new(upto.to.year, 1, Some(1)).ok()?;
+    let mut chain = Vec::new();
+    let mut next = start;
+    loop {
+        let p = periods
+            .iter()
+            .filter(|p| p.from == next && p.to <= upto.to)
+            // The longest step that still ends by `upto`, so a half-year is taken whole.
+            .max_by_key(|p| p.to)?;
+        chain.push(p);
+        if p.to == upto.to {
+            return Some(chain);
+        }
+        next = p.to.next_day()?;
+    }
+}
+
+/// Lũy kế: a rate over the summed counts of the year so far; a directly entered value is
+/// taken as already cumulative.
+pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figure {
+    let Some(f) = &ind.formula else {
+        return value(ind, upto);
+    };
+    let Some(chain) = year_chain(periods, upto) else {
+        return missing();
+    };
+    let sum =
+        |name: &str| -> Option<f64> { chain.iter().map(|p| p.counts.get(name).copied()).sum() };
+    match (sum(&f.numerator), sum(&f.denominator)) {
+        (Some(n), Some(d)) => ratio(n, d, f.scale),
+        _ => missing(),
+    }
+}
+
+/// Đạt / chưa đạt; `None` when there is no number to judge. A rate with no cases meets
+/// its target only if nothing was required of it (a "≤" target).
+pub fn met(ind: &Indicator, figure: &Figure) -> Option<bool> {
+    match figure.value {
+        Value::Number(v) => Some(match ind.direction {
+            Direction::AtLeast => v >= ind.target - 1e-9,
+            Direction::AtMost => v <= ind.target + 1e-9,
+        }),
+        Value::NoCases | Value::Missing => None,
+    }
+}
+
+/// Change against the period just before (`None` without two numbers).
+pub fn change(ind: &Indicator, periods: &[Period], current: &Period) -> Option<f64> {
+    let prev = periods
+        .iter()
+        .filter(|p| p.to < current.from)
+        .max_by_key(|p| p.to)?;
+    match (value(ind, prev).value, value(ind, current).value) {
+        (Value::Number(a), Value::Number(b)) => Some(((b - a) * 100.0).round() / 100.0),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn period(id: &str, from: &str, to: &str, counts: &[(&str, f64)]) -> Period {
+        Period {
+            id: id.into(),
+            label: id.into(),
+            from: d(from),
+            to: d(to),
+            counts: counts.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            values: BTreeMap::new(),
+            form06: vec![],
+            plan: None,
+            tasks: BTreeMap::new(),
+        }
+    }
+
+    fn on_time() -> Indicator {
+        Indicator {
+            id: "dung-han".into(),
+            name: "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn".into(),
+            unit: "%".into(),
+            direction: Direction::AtLeast,
+            target: 99.9,
+            area: None,
+            responsible: None,
+            formula: Some(Formula {
+                numerator: "dung_han".into(),
+                denominator: "tiep_nhan".into(),
+                scale: 100.0,
+            }),
+        }
+    }
+
+    #[test]
+    fn rate_with_its_formula_and_target() {
+        let q1 = period(
+            "q1",
+            "2026-01-01",
+            "2026-03-31",
+            &[("dung_han", 2141.0), ("tiep_nhan", 2150.0)],
+        );
+        let f = value(&on_time(), &q1);
+        assert_eq!(f.text, "99,58");
+        assert_eq!(f.formula.as_deref(), Some("2.141 ÷ 2.150 × 100"));
+        assert_eq!(met(&on_time(), &f), Some(false));
+    }
+
+    #[test]
+    fn zero_denominator_is_no_cases_not_zero() {
+        let q = period(
+            "q2",
+            "2026-04-01",
+            "2026-06-30",
+            &[("dung_han", 0.0), ("tiep_nhan", 0.0)],
+        );
+        let f = value(&on_time(), &q);
+        assert_eq!(f.value, Value::NoCases);
+        assert_eq!(f.text, "không phát sinh");
+        assert_eq!(met(&on_time(), &f), None);
+        let missing = period("q3", "2026-07-01", "2026-09-30", &[]);
+        assert_eq!(value(&on_time(), &missing).value, Value::Missing);
+    }
+
+    #[test]
+    fn year_to_date_sums_counts_not_rates_and_change_is_against_the_previous_period() {
+        let ps = vec![
+            period(
+                "q1",
+                "2026-01-01",
+                "2026-03-31",
+                &[("dung_han", 99.0), ("tiep_nhan", 100.0)],
+            ),
+            period(
+                "q2",
+                "2026-04-01",
+                "2026-06-30",
+                &[("dung_han", 290.0), ("tiep_nhan", 300.0)],
+            ),
+            period(
+                "h1",
+                "2026-01-01",
+                "2026-06-30",
+                &[("dung_han", 389.0), ("tiep_nhan", 400.0)],
+            ),
+        ];
+        let ytd = year_to_date(&on_time(), &ps, &ps[1]);
+        // (99 + 290) ÷ (100 + 300), not the mean of 99 % and 96,67 %; the half-year
+        // period is one step of its own, never added twice.
+        assert_eq!(ytd.text, "97,25");
+        assert_eq!(ytd.formula.as_deref(), Some("389 ÷ 400 × 100"));
+        assert_eq!(change(&on_time(), &ps, &ps[1]), Some(-2.33));
+        // Without a period starting on 1 January the year so far is unknown.
+        let gap = vec![ps[1].clone()];
+        assert_eq!(
+            year_to_date(&on_time(), &gap, &gap[0]).value,
+            Value::Missing
+        );
+    }
+
+    #[test]
+    fn at_most_targets_and_lateness() {
+        let mut ind = on_time();
+        ind.direction = Direction::AtMost;
+        ind.target = 0.0;
+        let f = Figure {
+            value: Value::Number(0.0),
+            text: "0".into(),
+            formula: None,
+        };
+        assert_eq!(met(&ind, &f), Some(true));
+        assert!(is_late(
+            TaskStatus::InProgress,
+            Some(d("2026-06-30")),
+            d("2026-07-10")
+        ));
+        assert!(!is_late(
+            TaskStatus::Done,
+            Some(d("2026-06-30")),
+            d("2026-07-10")
+        ));
+        assert!(!is_late(
+            TaskStatus::InProgress,
+            Some(d("2026-09-30")),
+            d("2026-07-10")
+        ));
+        assert!(!is_late(TaskStatus::InProgress, None, d("2026-07-10")));
+    }
+}
