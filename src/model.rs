@@ -15,6 +15,8 @@ pub struct Site {
     pub issuer: Issuer,
     /// In publication order: newest first, then by number.
     pub documents: Vec<Document>,
+    /// Targets and quarterly results, when the content has a `ket-qua/` folder.
+    pub results: Option<crate::results::Results>,
 }
 
 /// Cơ quan ban hành.

@@ -8,6 +8,7 @@
 //! list at once.
 
 pub mod raw;
+mod results;
 mod validate;
 mod yaml;
 
@@ -83,10 +84,48 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
         }
     }
 
+    let mut result_files = Vec::new();
+    let results_dir = dir.join(results::RESULTS_DIR);
+    if results_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&results_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_file() && is_yaml(entry.path()) {
+                let rel = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                if let Some(f) = read(dir, &rel, &mut diags) {
+                    result_files.push(f);
+                }
+            }
+        }
+    }
+    let named = |name: &str| {
+        result_files
+            .iter()
+            .find(|f| f.rel.file_name().is_some_and(|n| n == name))
+    };
+    let files = results::Files {
+        indicators: named(results::INDICATORS_FILE),
+        profile: named(results::PROFILE_FILE),
+        periods: result_files
+            .iter()
+            .filter(|f| {
+                !f.rel
+                    .file_name()
+                    .is_some_and(|n| n == results::INDICATORS_FILE || n == results::PROFILE_FILE)
+            })
+            .collect(),
+    };
+
     let Some(issuer_file) = issuer_file else {
         return Err(diags);
     };
-    let result = validate::site(&issuer_file, &document_files, coverage);
+    let result = validate::site(&issuer_file, &document_files, &files, coverage);
     diags.extend(result.diags);
     match result.site {
         Some(site) if !diags.has_errors() => Ok(Loaded {

@@ -38,6 +38,7 @@ pub(crate) struct SiteResult {
 pub(crate) fn site(
     issuer_file: &SourceFile,
     document_files: &[SourceFile],
+    result_files: &super::results::Files,
     coverage: &Coverage,
 ) -> SiteResult {
     let mut diags = Diagnostics::default();
@@ -76,7 +77,16 @@ pub(crate) fn site(
     check_unique_documents(&documents, &mut diags);
     documents.sort_by(|a, b| (b.date.0, &b.number, &a.slug).cmp(&(a.date.0, &a.number, &b.slug)));
 
-    let site = issuer.map(|issuer| Site { issuer, documents });
+    let site = issuer.map(|issuer| {
+        let (results, rdiags) =
+            super::results::results(result_files, &documents, &issuer, coverage);
+        diags.extend(rdiags);
+        Site {
+            issuer,
+            documents,
+            results,
+        }
+    });
     SiteResult { site, diags }
 }
 
@@ -148,18 +158,18 @@ fn check_unique_documents(docs: &[Document], diags: &mut Diagnostics) {
 }
 
 /// Validation context for one file.
-struct Cx<'a> {
-    file: &'a SourceFile,
+pub(super) struct Cx<'a> {
+    pub(super) file: &'a SourceFile,
     coverage: &'a Coverage,
-    diags: Diagnostics,
+    pub(super) diags: Diagnostics,
 }
 
-fn pos_of<T>(s: &S<T>) -> Option<Pos> {
+pub(super) fn pos_of<T>(s: &S<T>) -> Option<Pos> {
     yaml::pos(&s.referenced)
 }
 
 impl<'a> Cx<'a> {
-    fn new(file: &'a SourceFile, coverage: &'a Coverage) -> Self {
+    pub(super) fn new(file: &'a SourceFile, coverage: &'a Coverage) -> Self {
         Self {
             file,
             coverage,
@@ -167,11 +177,17 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn rel(&self) -> &Path {
+    pub(super) fn rel(&self) -> &Path {
         &self.file.rel
     }
 
-    fn error(&mut self, at: Option<Pos>, vi: String, en: String, hint: Option<(String, String)>) {
+    pub(super) fn error(
+        &mut self,
+        at: Option<Pos>,
+        vi: String,
+        en: String,
+        hint: Option<(String, String)>,
+    ) {
         let mut d = Diagnostic::error(self.rel(), at, Text::new(vi, en));
         if let Some((hv, he)) = hint {
             d = d.with_hint(Text::new(hv, he));
@@ -179,14 +195,14 @@ impl<'a> Cx<'a> {
         self.diags.push(d);
     }
 
-    fn warn(&mut self, at: Option<Pos>, vi: String, en: String) {
+    pub(super) fn warn(&mut self, at: Option<Pos>, vi: String, en: String) {
         self.diags
             .push(Diagnostic::warning(self.rel(), at, Text::new(vi, en)));
     }
 
     /// NFC text with every character checked against the fonts. Reports the exact line
     /// of a bad character even inside a multi-line Markdown block.
-    fn text(&mut self, s: &S<String>) -> String {
+    pub(super) fn text(&mut self, s: &S<String>) -> String {
         let value = vn::nfc(&s.value);
         let Some(at) = pos_of(s) else {
             return value;
@@ -252,7 +268,7 @@ impl<'a> Cx<'a> {
         value
     }
 
-    fn nonempty(&mut self, s: &S<String>, what_vi: &str, what_en: &str) -> String {
+    pub(super) fn nonempty(&mut self, s: &S<String>, what_vi: &str, what_en: &str) -> String {
         let t = self.text(s);
         if t.trim().is_empty() {
             self.error(
@@ -433,7 +449,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn unknown_ref(
+    pub(super) fn unknown_ref(
         &mut self,
         at: Option<Pos>,
         got: &str,
@@ -845,7 +861,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn date(&mut self, s: &S<String>) -> Option<Date> {
+    pub(super) fn date(&mut self, s: &S<String>) -> Option<Date> {
         let t = self.text(s);
         match Date::parse(&t) {
             Ok(d) => Some(d),
@@ -1306,7 +1322,7 @@ impl<'a> Cx<'a> {
 }
 
 /// A staff id: lower-case ASCII letters, digits and "-" (at least one letter).
-fn is_id(s: &str) -> bool {
+pub(super) fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

@@ -1,0 +1,172 @@
+//! Quarterly results: targets, periods, Biểu 06 invariants, task statuses, on real content.
+
+mod common;
+
+use common::*;
+
+const INDICATORS: &str = r#"chi_tieu:
+  - ma: ho-so-dung-han
+    ten: Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn
+    don_vi: "%"
+    chieu: ">="
+    ke_hoach: 99.9
+    linh_vuc: III
+    phu_trach: vp-hoa
+    cong_thuc: { tu_so: b06_dung_han, mau_so: b06_nhan }
+  - ma: pakn-dung-han
+    ten: PAKN xử lý đúng hạn
+    don_vi: "%"
+    chieu: ">="
+    ke_hoach: 100
+    cong_thuc: { tu_so: pakn_dung_han, mau_so: pakn_tiep_nhan }
+  - ma: ky-luat
+    ten: Cán bộ, công chức bị kỷ luật
+    don_vi: người
+    chieu: "<="
+    ke_hoach: 0
+"#;
+
+const Q1: &str = r#"ten: Quý I/2026
+tu_ngay: 2026-01-01
+den_ngay: 2026-03-31
+ke_hoach: kh
+so_lieu:
+  pakn_tiep_nhan: 0
+  pakn_dung_han: 0
+gia_tri:
+  ky-luat: 0
+bieu_06:
+  - linh_vuc: Chứng thực
+    nhan_tong: 1200
+    nhan_truc_tuyen: 500
+    nhan_truc_tiep: 680
+    nhan_ky_truoc: 20
+    da_giai_quyet: 1170
+    truoc_han: 1000
+    dung_han: 165
+    qua_han: 5
+    dang_giai_quyet: 30
+    dang_trong_han: 30
+    dang_qua_han: 0
+  - linh_vuc: Hộ tịch
+    nhan_truc_tuyen: 450
+    nhan_truc_tiep: 480
+    nhan_ky_truoc: 20
+    truoc_han: 690
+    dung_han: 227
+    qua_han: 3
+    dang_trong_han: 29
+    dang_qua_han: 1
+nhiem_vu:
+  "1.1": { tinh_trang: dang-thuc-hien, ghi_chu: Đang triển khai }
+"#;
+
+fn site_with(q1: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    std::fs::create_dir_all(content.join("ket-qua")).unwrap();
+    std::fs::write(content.join("ket-qua/chi-tieu.yaml"), INDICATORS).unwrap();
+    std::fs::write(content.join("ket-qua/2026-q1.yaml"), q1).unwrap();
+    (tmp, content)
+}
+
+fn check(content: &std::path::Path) -> (i32, String) {
+    let (code, out, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        content.parent().unwrap(),
+    );
+    (code, format!("{out}{err}"))
+}
+
+#[test]
+fn valid_results_compute_against_hand_worked_figures() {
+    let (_tmp, content) = site_with(Q1);
+    let (code, out) = check(&content);
+    assert_eq!(code, 0, "{out}");
+    let loaded = cchc::content::load(&content, &cchc::content::Coverage::any()).unwrap();
+    let results = loaded.site.results.expect("results loaded");
+    let q1 = &results.periods[0];
+    let on_time = &results.indicators[0];
+    // Biểu 06 sums: nhận 1.200 + 950 = 2.150; đúng hạn (1.000 + 165 + 30) + (690 + 227 + 29) = 2.141.
+    let f = cchc::results::value(on_time, q1);
+    assert_eq!(f.text, "99,58");
+    assert_eq!(f.formula.as_deref(), Some("2.141 ÷ 2.150 × 100"));
+    assert_eq!(cchc::results::met(on_time, &f), Some(false));
+    let pakn = cchc::results::value(&results.indicators[1], q1);
+    assert_eq!(pakn.text, "không phát sinh");
+    let discipline = cchc::results::value(&results.indicators[2], q1);
+    assert_eq!(
+        cchc::results::met(&results.indicators[2], &discipline),
+        Some(true)
+    );
+    let groups = cchc::results::score::period(&results.profile, q1);
+    let g2 = groups.iter().find(|g| g.code == "2").unwrap();
+    assert_eq!(
+        g2.components[0].points, None,
+        "2.1 needs ho_so_dung_han, not given here"
+    );
+    assert_eq!(
+        q1.tasks["1.1"].status,
+        cchc::results::TaskStatus::InProgress
+    );
+}
+
+#[test]
+fn a_broken_form06_row_names_the_line_and_the_numbers() {
+    let q1 = Q1.replace("    nhan_tong: 1200", "    nhan_tong: 1210");
+    let (_tmp, content) = site_with(&q1);
+    let (code, out) = check(&content);
+    assert_eq!(code, 1);
+    let line = q1
+        .lines()
+        .position(|l| l.contains("nhan_tong: 1210"))
+        .unwrap()
+        + 1;
+    assert!(
+        out.contains(&format!("ket-qua/2026-q1.yaml:{line}:")),
+        "{out}"
+    );
+    assert!(
+        out.contains("số hồ sơ nhận 1.210 ≠ trực tuyến 500 + trực tiếp, bưu chính 680 + kỳ trước 20 (= 1.200)"),
+        "{out}"
+    );
+    // A row without totals still has to balance: nhận = đã giải quyết + đang giải quyết.
+    let q1 = Q1.replace("    dang_qua_han: 1", "    dang_qua_han: 4");
+    let (_tmp, content) = site_with(&q1);
+    let (code, out) = check(&content);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("số hồ sơ nhận 950 ≠ đã giải quyết 920 + đang giải quyết 33 (= 953)"),
+        "{out}"
+    );
+    let q1 = Q1.replace("    da_giai_quyet: 1170", "    da_giai_quyet: 1171");
+    let (_tmp, content) = site_with(&q1);
+    let (_, out) = check(&content);
+    assert!(
+        out.contains("đã giải quyết 1.171 ≠ trước hạn 1.000 + đúng hạn 165 + quá hạn 5 (= 1.170)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_indicator_task_and_status_are_errors() {
+    let q1 = Q1.replace("  ky-luat: 0", "  ky-luatt: 0").replace(
+        "\"1.1\": { tinh_trang: dang-thuc-hien",
+        "\"1.9\": { tinh_trang: xong",
+    );
+    let (_tmp, content) = site_with(&q1);
+    let (code, out) = check(&content);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("`ky-luatt`") && out.contains("Có phải ý bạn là `ky-luat`?"),
+        "{out}"
+    );
+    assert!(out.contains("không có nhiệm vụ mã \"1.9\""), "{out}");
+    assert!(out.contains("Tình trạng \"xong\" không hợp lệ"), "{out}");
+    // A value for an indicator that is computed from counts.
+    let q1 = Q1.replace("  ky-luat: 0", "  ky-luat: 0\n  pakn-dung-han: 100");
+    let (_tmp, content) = site_with(&q1);
+    let (code, out) = check(&content);
+    assert_eq!(code, 1);
+    assert!(out.contains("được tính theo công thức"), "{out}");
+}
