@@ -174,6 +174,25 @@ fn write_all(
             .write(&doc.meta.html_path, html.as_bytes())
             .map_err(io(&doc.meta.html_path))?;
     }
+    if let Some(results) = &site.results {
+        for period in &results.periods {
+            let view = crate::results::view::period_view(results, period, &site.documents);
+            let files = crate::results::view::downloads(&view);
+            let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+            for (name, bytes) in &files {
+                let rel = format!("ket-qua/{}/{name}", period.id);
+                staging.write(&rel, bytes).map_err(io(&rel))?;
+            }
+            let html = pages
+                .results(site, &view, &names)
+                .map_err(|detail| BuildError::Render {
+                    document: PathBuf::from(format!("ket-qua/{}.yaml", period.id)),
+                    detail,
+                })?;
+            let rel = format!("ket-qua/{}.html", period.id);
+            staging.write(&rel, html.as_bytes()).map_err(io(&rel))?;
+        }
+    }
     let index = pages.index(site).map_err(|detail| BuildError::Render {
         document: PathBuf::from("index.html"),
         detail,

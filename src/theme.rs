@@ -39,7 +39,11 @@ const BUILTIN_TYPST: [(&str, &str); 4] = [
         include_str!("../themes/default/typst/appendix.typ"),
     ),
 ];
-const BUILTIN_TEMPLATES: [(&str, &str); 4] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+    (
+        "ket-qua.html",
+        include_str!("../themes/default/templates/ket-qua.html"),
+    ),
     (
         "base.html",
         include_str!("../themes/default/templates/base.html"),

@@ -170,3 +170,62 @@ fn unknown_indicator_task_and_status_are_errors() {
     assert_eq!(code, 1);
     assert!(out.contains("được tính theo công thức"), "{out}");
 }
+
+#[test]
+fn results_page_downloads_and_late_tasks() {
+    let tmp = tempfile::tempdir().unwrap();
+    // The task 1.1 was due in February and is still in progress at the end of March: late.
+    let plan = PLAN.replace("thoi_han: 2026-12-31", "thoi_han: 2026-02-15");
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &plan)]);
+    std::fs::create_dir_all(content.join("ket-qua")).unwrap();
+    std::fs::write(content.join("ket-qua/chi-tieu.yaml"), INDICATORS).unwrap();
+    std::fs::write(content.join("ket-qua/2026-q1.yaml"), Q1).unwrap();
+    let out = tmp.path().join("output");
+    build_into(&content, &out).expect("builds");
+
+    let page = std::fs::read_to_string(out.join("ket-qua/2026-q1.html")).unwrap();
+    assert!(page.contains("Kết quả cải cách hành chính Quý I/2026"));
+    assert!(
+        page.contains("99,58") && page.contains("= 2.141 ÷ 2.150 × 100"),
+        "value with its formula"
+    );
+    assert!(page.contains("không phát sinh"), "no PAKN: not a silent 0");
+    assert!(page.contains("<span class=\"not-met\">Chưa đạt</span>"));
+    assert!(page.contains("<svg viewBox"), "charts drawn at build time");
+    assert!(
+        page.contains("Nhiệm vụ chậm so với thời hạn") && page.contains("<strong>1.1</strong>"),
+        "late task listed"
+    );
+    assert!(
+        page.contains("Trần Thị Hoa (Công chức Văn phòng - Thống kê)"),
+        "progress by official"
+    );
+    assert!(!page.contains("<script"));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("href=\"ket-qua/2026-q1.html\""));
+
+    let csv = std::fs::read(out.join("ket-qua/2026-q1/chi-tieu.csv")).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}Mã,Chỉ tiêu".as_bytes()),
+        "UTF-8 with BOM for Excel"
+    );
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.contains(
+            "ho-so-dung-han,\"Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn\",%,\"≥ 99,9\",\"99,58\""
+        ),
+        "{csv}"
+    );
+    let b06 =
+        String::from_utf8(std::fs::read(out.join("ket-qua/2026-q1/bieu-06.csv")).unwrap()).unwrap();
+    assert!(
+        b06.contains("Tổng cộng,2.150,950,1.160,40,2.090,1.690,392,8,60,59,1"),
+        "{b06}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("ket-qua/2026-q1/nhiem-vu.json")).unwrap())
+            .unwrap();
+    assert_eq!(json[0]["code"], "1.1");
+    assert_eq!(json[0]["late"], true);
+    assert_eq!(json[0]["status"], "Chậm");
+}

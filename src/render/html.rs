@@ -62,6 +62,19 @@ impl Pages {
         self.render("index.html", &Self::context(site, "")?)
     }
 
+    /// The results page of one period; `downloads` are the file names beside it.
+    pub fn results(
+        &self,
+        site: &Site,
+        period: &crate::results::view::PeriodView,
+        downloads: &[String],
+    ) -> Result<String, String> {
+        let mut ctx = Self::context(site, "../")?;
+        ctx.insert("period", period);
+        ctx.insert("downloads", downloads);
+        self.render("ket-qua.html", &ctx)
+    }
+
     pub fn document(&self, site: &Site, doc: &Document) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("doc", doc);

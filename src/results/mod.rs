@@ -5,6 +5,7 @@
 //! formula it came from, and a rate with nothing to count is "không phát sinh", never 0.
 
 pub mod score;
+pub mod view;
 
 use std::collections::BTreeMap;
 
