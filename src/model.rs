@@ -341,7 +341,21 @@ pub enum AppendixContent {
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
     pub header: Vec<String>,
+    /// An optional row above the header grouping its columns ("Số hồ sơ nhận giải quyết"
+    /// over four columns); a group with an empty title is a single column whose header
+    /// spans both rows.
+    pub groups: Vec<HeaderGroup>,
     pub rows: Vec<Vec<String>>,
+    /// Columns holding numbers, printed right-aligned.
+    pub numeric: Vec<bool>,
+    /// Relative column widths (0 = as narrow as its content); empty to let the theme choose.
+    pub widths: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderGroup {
+    pub title: String,
+    pub span: usize,
 }
 
 /// Biểu phân công nhiệm vụ.

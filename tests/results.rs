@@ -229,3 +229,92 @@ fn results_page_downloads_and_late_tasks() {
     assert_eq!(json[0]["late"], true);
     assert_eq!(json[0]["status"], "Chậm");
 }
+
+const REPORT: &str = r#"loai: bao-cao
+so: 15
+ngay: 2026-04-03
+trich_yeu: Kết quả thực hiện công tác cải cách hành chính quý I năm 2026
+kinh_gui: [Sở Nội vụ tỉnh Thái Nguyên]
+ky_bao_cao: 2026-q1
+noi_dung: |
+  # Kết quả thực hiện
+
+  Kết quả chi tiết tại các Phụ lục kèm theo.
+noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky: { chuc_danh: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH], can_bo: chu-tich }
+"#;
+
+#[test]
+fn the_quarterly_report_carries_the_period_tables() {
+    let (_tmp, content) = site_with(Q1);
+    std::fs::write(content.join("van-ban/bc.yaml"), REPORT).unwrap();
+    let r = render(&content);
+    let report = r.site.documents.iter().find(|d| d.slug == "bc").unwrap();
+    let labels: Vec<&str> = report.appendices.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Phụ lục IV"]
+    );
+    let (_, _, insp) = r.docs.iter().find(|d| d.0 == "bc").unwrap();
+    let lines = insp.lines(12.0);
+    let page_of = |t: &str| {
+        lines
+            .iter()
+            .find(|l| l.text == t)
+            .unwrap_or_else(|| panic!("{t:?}"))
+            .page
+    };
+    let b06 = page_of("Phụ lục I");
+    assert!(
+        insp.pages[b06 - 1].width > insp.pages[b06 - 1].height,
+        "Biểu 06 is landscape"
+    );
+    // Two-level header: the group spans its four columns and sits above them.
+    let group = insp
+        .runs
+        .iter()
+        .find(|r| r.page == b06 && r.text.contains("Số hồ sơ nhận giải quyết"))
+        .unwrap();
+    let online = insp
+        .runs
+        .iter()
+        .find(|r| r.page == b06 && r.text == "Tổng số")
+        .unwrap();
+    assert!(group.y < online.y && group.bold && online.bold);
+    // The totals row: 2.150 received, 2.090 resolved, 60 pending.
+    let rows = insp.lines(1000.0);
+    let total = rows
+        .iter()
+        .find(|l| l.page >= b06 && l.text.contains("Tổng cộng"))
+        .expect("totals row");
+    assert!(
+        total.text.contains("2.150") && total.text.contains("2.090"),
+        "{}",
+        total.text
+    );
+    // The indicator table shows the rate with its formula, and the 766 table the rule.
+    let all: String = lines
+        .iter()
+        .filter(|l| l.page > b06)
+        .map(|l| l.text.clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let squeezed: String = all.split_whitespace().collect();
+    assert!(
+        squeezed.contains("99,58(2.141÷2.150×") && all.contains("Không đạt"),
+        "{all}"
+    );
+    assert!(squeezed.contains("khôngphátsinh"));
+    assert!(page_of("Phụ lục IV") > page_of("Phụ lục III"));
+    // A period that does not exist is an error naming the line.
+    let bad = REPORT.replace("ky_bao_cao: 2026-q1", "ky_bao_cao: 2026-q9");
+    std::fs::write(content.join("van-ban/bc.yaml"), &bad).unwrap();
+    let (code, out) = check(&content);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("bc.yaml:6:")
+            && out.contains("Không có kỳ báo cáo `2026-q9`")
+            && out.contains("2026-q1"),
+        "{out}"
+    );
+}

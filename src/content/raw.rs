@@ -136,6 +136,10 @@ pub struct DocumentFile {
     pub ky_hieu_nguoi_soan: Option<S<String>>,
     #[serde(default)]
     pub so_ban: Option<S<u32>>,
+    /// Báo cáo: the reporting period (a file name in `ket-qua/` without `.yaml`) whose
+    /// tables are appended as phụ lục: Biểu 06, chỉ tiêu, tiến độ nhiệm vụ, điểm 766.
+    #[serde(default)]
+    pub ky_bao_cao: Option<S<String>>,
     /// Print the issuer's contact block (co_quan.yaml `lien_he`) at the foot of page 1.
     #[serde(default)]
     pub in_lien_he: bool,

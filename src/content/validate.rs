@@ -52,6 +52,8 @@ pub(crate) fn site(
     });
 
     let mut documents = Vec::new();
+    // Reports that take their tables from a results period: (slug, file, period id).
+    let mut report_links = Vec::new();
     for file in document_files {
         let parsed = yaml::parse::<raw::DocumentFile>(file);
         parsed.diags.into_iter().for_each(|d| diags.push(d));
@@ -67,10 +69,14 @@ pub(crate) fn site(
                 &fallback
             }
         };
+        let link = raw.ky_bao_cao.clone();
         let mut cx = Cx::new(file, coverage);
         let doc = cx.document(raw, issuer_ref);
         diags.extend(cx.diags);
         if let Some(doc) = doc {
+            if let Some(link) = link {
+                report_links.push((doc.slug.clone(), file.rel.clone(), link));
+            }
             documents.push(doc);
         }
     }
@@ -81,6 +87,17 @@ pub(crate) fn site(
         let (results, rdiags) =
             super::results::results(result_files, &documents, &issuer, coverage);
         diags.extend(rdiags);
+        let mut documents = documents;
+        for (slug, rel, link) in &report_links {
+            attach_period_tables(
+                &mut documents,
+                results.as_ref(),
+                slug,
+                rel,
+                link,
+                &mut diags,
+            );
+        }
         Site {
             issuer,
             documents,
@@ -88,6 +105,95 @@ pub(crate) fn site(
         }
     });
     SiteResult { site, diags }
+}
+
+/// A báo cáo naming a period gets that period's tables as its last phụ lục.
+fn attach_period_tables(
+    documents: &mut [Document],
+    results: Option<&crate::results::Results>,
+    slug: &str,
+    rel: &Path,
+    link: &S<String>,
+    diags: &mut Diagnostics,
+) {
+    let Some(kind) = documents.iter().find(|d| d.slug == slug).map(|d| d.kind) else {
+        return;
+    };
+    let id = link.value.trim();
+    if kind != Kind::Report {
+        diags.push(Diagnostic::error(
+            rel,
+            pos_of(link),
+            Text::new(
+                "`ky_bao_cao` chỉ dùng cho báo cáo (`loai: bao-cao`).",
+                "`ky_bao_cao` is for a báo cáo (`loai: bao-cao`) only.",
+            ),
+        ));
+        return;
+    }
+    let period = results.and_then(|r| r.periods.iter().find(|p| p.id == id).map(|p| (r, p)));
+    let Some((results, period)) = period else {
+        let known: Vec<&str> = results
+            .map(|r| r.periods.iter().map(|p| p.id.as_str()).collect())
+            .unwrap_or_default();
+        let guess = suggest::closest(id, known.iter().copied());
+        let list = if known.is_empty() {
+            "(chưa có)".to_string()
+        } else {
+            known.join(", ")
+        };
+        diags.push(
+            Diagnostic::error(
+                rel,
+                pos_of(link),
+                Text::new(
+                    format!("Không có kỳ báo cáo `{id}` trong thư mục ket-qua/."),
+                    format!("No period `{id}` in ket-qua/."),
+                ),
+            )
+            .with_hint(Text::new(
+                format!(
+                    "{}Các kỳ có sẵn: {list}.",
+                    guess
+                        .map(|g| format!("Có phải ý bạn là `{g}`? "))
+                        .unwrap_or_default()
+                ),
+                format!(
+                    "{}Periods: {list}.",
+                    guess
+                        .map(|g| format!("Did you mean `{g}`? "))
+                        .unwrap_or_default()
+                ),
+            )),
+        );
+        return;
+    };
+    let view = crate::results::view::period_view(results, period, documents);
+    let tables = crate::results::view::report_tables(&view);
+    let Some(doc) = documents.iter_mut().find(|d| d.slug == slug) else {
+        return;
+    };
+    for (title, table) in tables {
+        doc.appendices.push(Appendix {
+            label: String::new(),
+            title: vn::upper(&title),
+            landscape: table.header.len() >= 5,
+            content: AppendixContent::Table { table },
+        });
+    }
+    relabel(&mut doc.appendices);
+}
+
+/// "Phụ lục" for a single appendix, "Phụ lục I", "Phụ lục II", … for several.
+fn relabel(appendices: &mut [Appendix]) {
+    let n = appendices.len();
+    for (i, a) in appendices.iter_mut().enumerate() {
+        a.label = if n == 1 {
+            "Phụ lục".into()
+        } else {
+            format!("Phụ lục {}", vn::roman(i as u32 + 1))
+        };
+    }
 }
 
 fn placeholder_issuer() -> Issuer {
@@ -1127,7 +1233,14 @@ impl<'a> Cx<'a> {
                 .collect();
             rows.push(cells);
         }
-        Table { header, rows }
+        let numeric = vec![false; header.len()];
+        Table {
+            header,
+            groups: Vec::new(),
+            rows,
+            numeric,
+            widths: Vec::new(),
+        }
     }
 
     fn assignment_table(

@@ -528,6 +528,208 @@ pub fn downloads(view: &PeriodView) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The phụ lục tables of the quarterly report (báo cáo), in the order of domain.md §4.3.
+pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
+    use crate::model::{HeaderGroup, Table};
+    let group = |title: &str, span: usize| HeaderGroup {
+        title: title.into(),
+        span,
+    };
+    let mut out = Vec::new();
+    if let Some(total) = &view.form06_total {
+        let mut rows: Vec<Vec<String>> = view
+            .form06
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                [(i + 1).to_string(), l.area.clone()]
+                    .into_iter()
+                    .chain(l.cells.iter().cloned())
+                    .collect()
+            })
+            .collect();
+        rows.push(
+            [String::new(), total.area.clone()]
+                .into_iter()
+                .chain(total.cells.iter().cloned())
+                .collect(),
+        );
+        out.push((
+            format!(
+                "Biểu số 06/VPCP/KSTT: Tình hình, kết quả giải quyết thủ tục hành chính {}",
+                view.label
+            ),
+            Table {
+                header: [
+                    "STT",
+                    "Lĩnh vực",
+                    "Tổng số",
+                    "Trực tuyến",
+                    "Trực tiếp, dịch vụ bưu chính",
+                    "Từ kỳ trước",
+                    "Tổng số",
+                    "Trước hạn",
+                    "Đúng hạn",
+                    "Quá hạn",
+                    "Tổng số",
+                    "Trong hạn",
+                    "Quá hạn",
+                ]
+                .map(String::from)
+                .to_vec(),
+                groups: vec![
+                    group("", 1),
+                    group("", 1),
+                    group("Số hồ sơ nhận giải quyết", 4),
+                    group("Số hồ sơ đã giải quyết", 4),
+                    group("Số hồ sơ đang giải quyết", 3),
+                ],
+                rows,
+                numeric: [false, false].into_iter().chain([true; 11]).collect(),
+                widths: [0.0, 3.0].into_iter().chain([1.0; 11]).collect(),
+            },
+        ));
+    }
+    let rows: Vec<Vec<String>> = view
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let with_formula = |f: &Figure| match &f.formula {
+                Some(formula) if matches!(f.value, Value::Number(_)) => {
+                    format!("{} ({formula})", f.text)
+                }
+                _ => f.text.clone(),
+            };
+            vec![
+                (i + 1).to_string(),
+                r.name.clone(),
+                r.unit.clone(),
+                r.target.clone(),
+                with_formula(&r.value),
+                with_formula(&r.year_to_date),
+                match r.met {
+                    Some(true) => "Đạt".into(),
+                    Some(false) => "Không đạt".into(),
+                    None => "–".into(),
+                },
+            ]
+        })
+        .collect();
+    out.push((
+        format!(
+            "Kết quả thực hiện các chỉ tiêu cải cách hành chính {}",
+            view.label
+        ),
+        Table {
+            header: [
+                "STT",
+                "Chỉ tiêu",
+                "Đơn vị",
+                "Kế hoạch",
+                "Thực hiện trong kỳ",
+                "Lũy kế",
+                "Đánh giá",
+            ]
+            .map(String::from)
+            .to_vec(),
+            groups: Vec::new(),
+            rows,
+            numeric: vec![false, false, false, true, true, true, false],
+            widths: vec![0.0, 4.0, 0.0, 0.0, 2.0, 2.0, 0.0],
+        },
+    ));
+    if !view.tasks.is_empty() {
+        let rows = view
+            .tasks
+            .iter()
+            .map(|t| {
+                vec![
+                    t.code.clone(),
+                    t.criterion.clone(),
+                    t.lead.clone(),
+                    t.deadline.clone(),
+                    t.status.to_string(),
+                    t.note.clone(),
+                ]
+            })
+            .collect();
+        out.push((
+            format!(
+                "Tiến độ thực hiện nhiệm vụ cải cách hành chính {}",
+                view.label
+            ),
+            Table {
+                header: [
+                    "Mã tiêu chí",
+                    "Nhiệm vụ",
+                    "Chủ trì",
+                    "Thời hạn",
+                    "Tình trạng",
+                    "Ghi chú",
+                ]
+                .map(String::from)
+                .to_vec(),
+                groups: Vec::new(),
+                rows,
+                numeric: vec![false; 6],
+                widths: vec![0.0, 4.0, 2.0, 1.5, 1.2, 3.0],
+            },
+        ));
+    }
+    let rows = view
+        .score
+        .iter()
+        .flat_map(|g| {
+            std::iter::once(vec![
+                g.code.clone(),
+                g.name.to_uppercase(),
+                String::new(),
+                if g.max > 0.0 {
+                    number(g.points)
+                } else {
+                    "–".into()
+                },
+                number(g.max),
+                String::new(),
+            ])
+            .chain(g.components.iter().map(|c| {
+                vec![
+                    c.code.clone(),
+                    c.name.clone(),
+                    c.ratio.text.clone(),
+                    c.points.map(number).unwrap_or_else(|| "–".into()),
+                    number(c.max),
+                    c.rule.clone(),
+                ]
+            }))
+        })
+        .collect();
+    out.push((
+        format!(
+            "Tự đánh giá chất lượng phục vụ theo Quyết định số 766/QĐ-TTg {}",
+            view.label
+        ),
+        Table {
+            header: [
+                "Mã",
+                "Nhóm, thành phần",
+                "Tỷ lệ (%)",
+                "Điểm",
+                "Tối đa",
+                "Cách tính",
+            ]
+            .map(String::from)
+            .to_vec(),
+            groups: Vec::new(),
+            rows,
+            numeric: vec![false, false, true, true, true, false],
+            widths: vec![0.0, 4.0, 0.0, 0.0, 0.0, 3.0],
+        },
+    ));
+    out
+}
+
 fn json<T: Serialize>(v: &T) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();
     out.push(b'\n');
