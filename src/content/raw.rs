@@ -261,6 +261,11 @@ pub struct IndicatorRaw {
     /// directly per period under `gia_tri`.
     #[serde(default)]
     pub cong_thuc: Option<FormulaRaw>,
+    /// How the year so far (lũy kế) is formed: `cong-don` (counts or values added up; the
+    /// default for a formula), `ky-cuoi` (the latest period's figure; the default for a value
+    /// entered directly, e.g. an already cumulative count) or `trung-binh` (mean of periods).
+    #[serde(default)]
+    pub luy_ke: Option<S<String>>,
 }
 
 /// numerator ÷ denominator × `he_so` (100 for a percentage).

@@ -10,7 +10,7 @@ use super::yaml;
 use crate::diag::Diagnostics;
 use crate::model::{Document, Issuer, Kind};
 use crate::results::{
-    Direction, Form06Row, Formula, Indicator, Period, Results, Task, TaskStatus, score,
+    Cumulation, Direction, Form06Row, Formula, Indicator, Period, Results, Task, TaskStatus, score,
 };
 use crate::suggest;
 
@@ -180,7 +180,34 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
                 scale: f.he_so.as_ref().map_or(default_scale, |s| s.value),
             }
         });
+        let cumulation = match r
+            .luy_ke
+            .as_ref()
+            .map(|l| (cx.text(l).trim().to_string(), pos_of(l)))
+        {
+            None if formula.is_some() => Cumulation::Sum,
+            None => Cumulation::Latest,
+            Some((t, at)) => match t.as_str() {
+                "cong-don" => Cumulation::Sum,
+                "ky-cuoi" => Cumulation::Latest,
+                "trung-binh" => Cumulation::Mean,
+                other => {
+                    cx.error(
+                        at,
+                        format!("Cách tính lũy kế \"{other}\" không hợp lệ."),
+                        format!("Cumulation \"{other}\" is invalid."),
+                        Some((
+                            "Viết `luy_ke: cong-don`, `luy_ke: ky-cuoi` hoặc `luy_ke: trung-binh`."
+                                .into(),
+                            "Write `luy_ke: cong-don`, `ky-cuoi` or `trung-binh`.".into(),
+                        )),
+                    );
+                    Cumulation::Latest
+                }
+            },
+        };
         out.push(Indicator {
+            cumulation,
             name: cx.nonempty(&r.ten, "Tên chỉ tiêu", "Indicator name"),
             unit,
             direction,

@@ -32,6 +32,18 @@ pub struct Indicator {
     pub area: Option<String>,
     pub responsible: Option<String>,
     pub formula: Option<Formula>,
+    pub cumulation: Cumulation,
+}
+
+/// How lũy kế is formed from the periods of the year so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Cumulation {
+    /// Counts (or values) added up: a rate over the summed counts.
+    Sum,
+    /// The latest period's figure (already cumulative, or a standing total).
+    Latest,
+    /// The mean of the periods' figures.
+    Mean,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -247,20 +259,65 @@ fn year_chain<'a>(periods: &'a [Period], upto: &Period) -> Option<Vec<&'a Period
     }
 }
 
-/// Lũy kế: a rate over the summed counts of the year so far; a directly entered value is
-/// taken as already cumulative.
+/// Lũy kế over the contiguous periods from 1 January to `upto`, as the indicator says:
+/// a rate over summed counts, a sum or mean of entered values, or the latest figure.
 pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figure {
-    let Some(f) = &ind.formula else {
+    if ind.cumulation == Cumulation::Latest {
         return value(ind, upto);
-    };
+    }
     let Some(chain) = year_chain(periods, upto) else {
         return missing();
     };
-    let sum =
-        |name: &str| -> Option<f64> { chain.iter().map(|p| p.counts.get(name).copied()).sum() };
-    match (sum(&f.numerator), sum(&f.denominator)) {
-        (Some(n), Some(d)) => ratio(n, d, f.scale),
-        _ => missing(),
+    match (&ind.formula, ind.cumulation) {
+        (Some(f), Cumulation::Sum) => {
+            let sum = |name: &str| -> Option<f64> {
+                chain.iter().map(|p| p.counts.get(name).copied()).sum()
+            };
+            match (sum(&f.numerator), sum(&f.denominator)) {
+                (Some(n), Some(d)) => ratio(n, d, f.scale),
+                _ => missing(),
+            }
+        }
+        _ => {
+            let figures: Vec<Figure> = chain.iter().map(|p| value(ind, p)).collect();
+            let numbers: Vec<f64> = figures
+                .iter()
+                .filter_map(|f| match f.value {
+                    Value::Number(v) => Some(v),
+                    _ => None,
+                })
+                .collect();
+            if figures.iter().any(|f| f.value == Value::Missing) {
+                return missing();
+            }
+            if numbers.is_empty() {
+                return Figure {
+                    value: Value::NoCases,
+                    text: "không phát sinh".into(),
+                    formula: None,
+                };
+            }
+            let (v, how) = if ind.cumulation == Cumulation::Sum {
+                (numbers.iter().sum::<f64>(), "+")
+            } else {
+                (
+                    numbers.iter().sum::<f64>() / numbers.len() as f64,
+                    "trung bình",
+                )
+            };
+            let v = (v * 100.0).round() / 100.0;
+            let parts = numbers.iter().map(|n| number_text(*n)).collect::<Vec<_>>();
+            let formula = if how == "+" {
+                parts.join(" + ")
+            } else {
+                format!("trung bình ({})", parts.join("; "))
+            };
+            Figure {
+                value: Value::Number(v),
+                text: number_text(v),
+                formula: Some(formula),
+            }
+        }
     }
 }
 
@@ -324,7 +381,30 @@ mod tests {
                 denominator: "tiep_nhan".into(),
                 scale: 100.0,
             }),
+            cumulation: Cumulation::Sum,
         }
+    }
+
+    #[test]
+    fn entered_values_add_up_or_average_as_declared() {
+        let mut ind = on_time();
+        ind.formula = None;
+        ind.id = "ky-luat".into();
+        let mut q1 = period("q1", "2026-01-01", "2026-03-31", &[]);
+        let mut q2 = period("q2", "2026-04-01", "2026-06-30", &[]);
+        q1.values.insert("ky-luat".into(), 1.0);
+        q2.values.insert("ky-luat".into(), 2.0);
+        let ps = vec![q1, q2];
+        ind.cumulation = Cumulation::Sum;
+        let f = year_to_date(&ind, &ps, &ps[1]);
+        assert_eq!(
+            (f.text.as_str(), f.formula.as_deref()),
+            ("3", Some("1 + 2"))
+        );
+        ind.cumulation = Cumulation::Mean;
+        assert_eq!(year_to_date(&ind, &ps, &ps[1]).text, "1,5");
+        ind.cumulation = Cumulation::Latest;
+        assert_eq!(year_to_date(&ind, &ps, &ps[1]).text, "2");
     }
 
     #[test]
