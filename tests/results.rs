@@ -318,3 +318,62 @@ fn the_quarterly_report_carries_the_period_tables() {
         "{out}"
     );
 }
+
+#[test]
+fn demo_results_cover_the_year() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    build_into(&root().join("content"), &out).expect("demo builds");
+    let loaded =
+        cchc::content::load(&root().join("content"), &cchc::content::Coverage::any()).unwrap();
+    let results = loaded.site.results.expect("demo has results");
+    assert_eq!(results.indicators.len(), 22);
+    assert_eq!(results.periods.len(), 4);
+    // Each quarter carries over what the previous one left pending.
+    for pair in results.periods.windows(2) {
+        let before = cchc::results::Form06Row::total(&pair[0].form06);
+        let after = cchc::results::Form06Row::total(&pair[1].form06);
+        assert_eq!(
+            after.carried,
+            before.pending(),
+            "{} → {}",
+            pair[0].label,
+            pair[1].label
+        );
+    }
+    let q4 = std::fs::read_to_string(out.join("ket-qua/2026-q4.html")).unwrap();
+    for q in [
+        "Quý I/2026: ",
+        "Quý II/2026: ",
+        "Quý III/2026: ",
+        "Quý IV/2026: ",
+    ] {
+        assert!(q4.contains(q), "the year's chart names {q}");
+    }
+    let q3 = std::fs::read_to_string(out.join("ket-qua/2026-q3.html")).unwrap();
+    let late = q3
+        .split("Nhiệm vụ chậm so với thời hạn")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap();
+    assert!(
+        late.contains("<strong>2.1.1</strong>") && late.contains("<strong>6.2.1</strong>"),
+        "{late}"
+    );
+    for q in 1..=4 {
+        for f in [
+            "chi-tieu.csv",
+            "chi-tieu.json",
+            "bieu-06.csv",
+            "nhiem-vu.csv",
+            "diem-766.csv",
+        ] {
+            assert!(
+                out.join(format!("ket-qua/2026-q{q}/{f}")).is_file(),
+                "q{q} {f}"
+            );
+        }
+    }
+}

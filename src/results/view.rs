@@ -121,8 +121,11 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
     let year: Vec<&Period> = results
         .periods
         .iter()
+        // Periods of the same length as this one (quarters with quarters), within a week.
         .filter(|p| {
-            p.from.year == period.to.year && p.to <= period.to && span_days(p) <= span_days(period)
+            p.from.year == period.to.year
+                && p.to <= period.to
+                && span_days(p) <= span_days(period) + 7
         })
         .collect();
     let mut met = 0;
@@ -318,12 +321,22 @@ fn chart(ind: &super::Indicator, year: &[&Period], current: &Period) -> Chart {
             (p.label.clone(), v, p.id == current.id, f.text)
         })
         .collect();
-    let top = values
+    // The vertical scale spans the figures and the target with a margin, so that a change
+    // from 99,6 to 99,9 is visible rather than flattened against a zero baseline.
+    let known: Vec<f64> = values
         .iter()
         .filter_map(|v| v.1)
         .chain([ind.target])
-        .fold(0.0_f64, f64::max);
-    let top = if top <= 0.0 { 1.0 } else { top * 1.1 };
+        .collect();
+    let lo = known.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let pad = if hi > lo {
+        (hi - lo) * 0.15
+    } else {
+        hi.abs().max(1.0) * 0.05
+    };
+    let (lo, hi) = (lo - pad, hi + pad);
+    let y = |v: f64| 100.0 - 100.0 * (v - lo) / (hi - lo);
     let n = values.len().max(1) as f64;
     let points = values
         .iter()
@@ -335,13 +348,14 @@ fn chart(ind: &super::Indicator, year: &[&Period], current: &Period) -> Chart {
                 } else {
                     5.0 + 90.0 * i as f64 / (n - 1.0)
                 },
-                y: 100.0 - 100.0 * v / top,
+                y: y(v),
                 label: label.clone(),
                 text: text.clone(),
                 current: *cur,
             })
         })
         .collect();
+    let top = hi;
     let sign = match ind.direction {
         Direction::AtLeast => "≥",
         Direction::AtMost => "≤",
@@ -357,7 +371,7 @@ fn chart(ind: &super::Indicator, year: &[&Period], current: &Period) -> Chart {
     );
     Chart {
         points,
-        target_y: 100.0 - 100.0 * ind.target / top,
+        target_y: y(ind.target),
         max_text: number(top),
         description,
     }
