@@ -425,6 +425,20 @@ fn period(
                     )),
                 );
             }
+            if let Some(e) = &t.minh_chung {
+                let link = e.value.trim();
+                let ours = link.starts_with("van-ban/") || link.starts_with("ket-qua/");
+                let known = documents
+                    .iter()
+                    .any(|d| d.meta.pdf_path == link || d.meta.html_path == link);
+                if ours && !known {
+                    cx.warn(
+                        pos_of(e),
+                        format!("Minh chứng \"{link}\" không trỏ tới văn bản nào của trang."),
+                        format!("Evidence \"{link}\" points at no document of the site."),
+                    );
+                }
+            }
             tasks.insert(
                 code.clone(),
                 Task {
