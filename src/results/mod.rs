@@ -271,7 +271,8 @@ pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figur
     match (&ind.formula, ind.cumulation) {
         (Some(f), Cumulation::Sum) => {
             let sum = |name: &str| -> Option<f64> {
-                chain.iter().map(|p| p.counts.get(name).copied()).sum()
+                form06_year(&chain, name)
+                    .or_else(|| chain.iter().map(|p| p.counts.get(name).copied()).sum())
             };
             match (sum(&f.numerator), sum(&f.denominator)) {
                 (Some(n), Some(d)) => ratio(n, d, f.scale),
@@ -319,6 +320,30 @@ pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figur
             }
         }
     }
+}
+
+/// Biểu 06 counts over several periods: what was received in the year is each period's
+/// new dossiers plus what the first one carried in, and what is pending is the last
+/// period's; adding the periods' totals would count every carried-over dossier twice.
+fn form06_year(chain: &[&Period], name: &str) -> Option<f64> {
+    if !name.starts_with("b06_") || chain.iter().any(|p| p.form06.is_empty()) {
+        return None;
+    }
+    let totals: Vec<Form06Row> = chain.iter().map(|p| Form06Row::total(&p.form06)).collect();
+    let (first, last) = (totals.first()?, totals.last()?);
+    let new: u64 = totals.iter().map(|t| t.online + t.direct).sum();
+    let resolved = |f: fn(&Form06Row) -> u64| -> u64 { totals.iter().map(f).sum() };
+    let v = match name {
+        "b06_nhan" => new + first.carried,
+        "b06_truc_tuyen" => resolved(|t| t.online),
+        "b06_truc_tiep" => resolved(|t| t.direct),
+        "b06_ky_truoc" => first.carried,
+        "b06_da_giai_quyet" => resolved(|t| t.resolved()),
+        "b06_dung_han" => resolved(|t| t.early + t.on_time) + last.pending_on_time,
+        "b06_qua_han" => resolved(|t| t.late) + last.pending_late,
+        _ => return None,
+    };
+    Some(v as f64)
 }
 
 /// Đạt / chưa đạt; `None` when there is no number to judge. A rate with no cases meets
@@ -383,6 +408,39 @@ mod tests {
             }),
             cumulation: Cumulation::Sum,
         }
+    }
+
+    #[test]
+    fn year_to_date_from_form06_counts_carried_dossiers_once() {
+        let row = |online, direct, carried, early, on_time, late, pending_on_time, pending_late| {
+            Form06Row {
+                area: "Chứng thực".into(),
+                online,
+                direct,
+                carried,
+                early,
+                on_time,
+                late,
+                pending_on_time,
+                pending_late,
+            }
+        };
+        let mut q1 = period("q1", "2026-01-01", "2026-03-31", &[]);
+        q1.form06 = vec![row(50, 50, 10, 90, 5, 5, 10, 0)]; // 110 received, 10 pending
+        let mut q2 = period("q2", "2026-04-01", "2026-06-30", &[]);
+        q2.form06 = vec![row(60, 30, 10, 80, 10, 0, 9, 1)]; // 100 received incl. the 10
+        let mut ind = on_time();
+        ind.formula = Some(Formula {
+            numerator: "b06_dung_han".into(),
+            denominator: "b06_nhan".into(),
+            scale: 100.0,
+        });
+        let ps = vec![q1, q2];
+        let ytd = year_to_date(&ind, &ps, &ps[1]);
+        // Received in the year: 100 + 90 new + 10 carried in at the start = 200, not 210;
+        // on time: 95 + 90 resolved in time + 9 still in time = 194.
+        assert_eq!(ytd.formula.as_deref(), Some("194 ÷ 200 × 100"));
+        assert_eq!(ytd.text, "97");
     }
 
     #[test]
