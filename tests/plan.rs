@@ -501,3 +501,19 @@ fn a_typst_warning_in_the_theme_fails_the_build() {
     }
     assert!(!out.exists());
 }
+
+#[test]
+fn every_demo_document_meets_the_nd30_checklist() {
+    let r = render(&root().join("content"));
+    assert!(r.site.documents.len() >= 10);
+    let mut failures = Vec::new();
+    for (slug, _, insp) in &r.docs {
+        let doc = r.site.documents.iter().find(|d| &d.slug == slug).unwrap();
+        failures.extend(
+            check_nd30(&r.site, doc, insp)
+                .into_iter()
+                .map(|f| format!("{slug}: {f}")),
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::nd30::{self, Expect};
+use common::nd30;
 use common::*;
 
 fn squeeze(s: &str) -> String {
@@ -34,47 +34,7 @@ fn check_seed(name: &str) {
         }
     }
 
-    let issuer_lines: Vec<&str> = r
-        .site
-        .issuer
-        .name_lines
-        .iter()
-        .map(String::as_str)
-        .collect();
-    let addressees: Vec<&str> = doc.addressees.iter().map(String::as_str).collect();
-    let recipients: Vec<&str> = doc.recipients.iter().map(String::as_str).collect();
-    let date_line = format!(
-        "{}, ngày {}tháng {} năm {}",
-        r.site.issuer.place,
-        doc.date
-            .0
-            .day_text()
-            .map(|d| format!("{d} "))
-            .unwrap_or_default(),
-        doc.date.0.month_text(),
-        doc.date.0.year
-    );
-    let attached = (!doc.appendices.is_empty()).then(|| {
-        format!(
-            "(Kèm theo {} số {} {} của {})",
-            doc.kind.name(),
-            doc.reference,
-            doc.date.0.long(),
-            r.site.issuer.full_name
-        )
-    });
-    let title = doc.kind.title();
-    let expect = Expect {
-        issuer_lines: &issuer_lines,
-        reference: &doc.reference,
-        date_line: &date_line,
-        kind_title: title.as_deref(),
-        subject: doc.subject.as_deref(),
-        addressees: &addressees,
-        attached: attached.as_deref(),
-        recipients: &recipients,
-    };
-    let failures = nd30::check_plan(insp, &expect);
+    let failures = check_nd30(&r.site, doc, insp);
     assert!(
         failures.is_empty(),
         "seed {name}: ND30 checklist failures:\n{}",

@@ -176,7 +176,7 @@ fn attach_period_tables(
     for (title, table) in tables {
         doc.appendices.push(Appendix {
             label: String::new(),
-            title: vn::upper(&title),
+            title,
             landscape: table.header.len() >= 5,
             content: AppendixContent::Table { table },
         });

@@ -311,7 +311,7 @@ pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figur
             let formula = if how == "+" {
                 parts.join(" + ")
             } else {
-                format!("trung bình ({})", parts.join("; "))
+                format!("trung bình {}", parts.join("; "))
             };
             Figure {
                 value: Value::Number(v),

@@ -135,7 +135,9 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
         .iter()
         .map(|ind| {
             let value = super::value(ind, period);
-            let ok = super::met(ind, &value);
+            let year_to_date = super::year_to_date(ind, &results.periods, period);
+            // Targets are annual: judge the year so far where there is a figure for it.
+            let ok = super::met(ind, &year_to_date).or_else(|| super::met(ind, &value));
             if let Some(m) = ok {
                 measured += 1;
                 met += usize::from(m);
@@ -149,7 +151,7 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
                 name: ind.name.clone(),
                 unit: ind.unit.clone(),
                 target: format!("{sign} {}", number(ind.target)),
-                year_to_date: super::year_to_date(ind, &results.periods, period),
+                year_to_date,
                 met: ok,
                 change: super::change(ind, &results.periods, period).map(|c| {
                     if c > 0.0 {
@@ -431,7 +433,7 @@ pub fn downloads(view: &PeriodView) -> Vec<(String, Vec<u8>)> {
                 "Thực hiện kỳ",
                 "Công thức",
                 "Lũy kế",
-                "Đánh giá",
+                "Đánh giá (theo lũy kế)",
                 "So với kỳ trước",
             ],
             &ind_rows,
@@ -570,8 +572,8 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
         );
         out.push((
             format!(
-                "Biểu số 06/VPCP/KSTT: Tình hình, kết quả giải quyết thủ tục hành chính {}",
-                view.label
+                "BIỂU SỐ 06/VPCP/KSTT: TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH {}",
+                vn::upper(&view.label)
             ),
             Table {
                 header: [
@@ -632,8 +634,8 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
         .collect();
     out.push((
         format!(
-            "Kết quả thực hiện các chỉ tiêu cải cách hành chính {}",
-            view.label
+            "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH {}",
+            vn::upper(&view.label)
         ),
         Table {
             header: [
@@ -643,7 +645,7 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
                 "Kế hoạch",
                 "Thực hiện trong kỳ",
                 "Lũy kế",
-                "Đánh giá",
+                "Đánh giá (theo lũy kế)",
             ]
             .map(String::from)
             .to_vec(),
@@ -670,12 +672,12 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
             .collect();
         out.push((
             format!(
-                "Tiến độ thực hiện nhiệm vụ cải cách hành chính {}",
-                view.label
+                "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {}",
+                vn::upper(&view.label)
             ),
             Table {
                 header: [
-                    "Mã tiêu chí",
+                    "STT",
                     "Nhiệm vụ",
                     "Chủ trì",
                     "Thời hạn",
@@ -691,7 +693,7 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
             },
         ));
     }
-    let rows = view
+    let mut rows: Vec<Vec<String>> = view
         .score
         .iter()
         .flat_map(|g| {
@@ -719,14 +721,25 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
             }))
         })
         .collect();
+    if let Some((points, max)) = view.score_total {
+        rows.push(vec![
+            String::new(),
+            "TỔNG CỘNG (các thành phần có số liệu)".into(),
+            String::new(),
+            number(points),
+            number(max),
+            String::new(),
+        ]);
+    }
     out.push((
+        // Upper case by hand: the ký hiệu "QĐ-TTg" keeps its lower-case "g".
         format!(
-            "Tự đánh giá chất lượng phục vụ theo Quyết định số 766/QĐ-TTg {}",
-            view.label
+            "TỰ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ THEO QUYẾT ĐỊNH SỐ 766/QĐ-TTg {}",
+            vn::upper(&view.label)
         ),
         Table {
             header: [
-                "Mã",
+                "STT",
                 "Nhóm, thành phần",
                 "Tỷ lệ (%)",
                 "Điểm",

@@ -183,3 +183,43 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// The ND30 checklist for one rendered document, with the expectations taken from its
+/// validated model (the model itself is checked against the sources elsewhere).
+pub fn check_nd30(site: &Site, doc: &cchc::model::Document, insp: &Inspection) -> Vec<String> {
+    let issuer_lines: Vec<&str> = site.issuer.name_lines.iter().map(String::as_str).collect();
+    let addressees: Vec<&str> = doc.addressees.iter().map(String::as_str).collect();
+    let recipients: Vec<&str> = doc.recipients.iter().map(String::as_str).collect();
+    let date_line = format!(
+        "{}, ngày {}tháng {} năm {}",
+        site.issuer.place,
+        doc.date
+            .0
+            .day_text()
+            .map(|d| format!("{d} "))
+            .unwrap_or_default(),
+        doc.date.0.month_text(),
+        doc.date.0.year
+    );
+    let attached = (!doc.appendices.is_empty()).then(|| {
+        format!(
+            "(Kèm theo {} số {} {} của {})",
+            doc.kind.name(),
+            doc.reference,
+            doc.date.0.long(),
+            site.issuer.full_name
+        )
+    });
+    let title = doc.kind.title();
+    let expect = nd30::Expect {
+        issuer_lines: &issuer_lines,
+        reference: &doc.reference,
+        date_line: &date_line,
+        kind_title: title.as_deref(),
+        subject: doc.subject.as_deref(),
+        addressees: &addressees,
+        attached: attached.as_deref(),
+        recipients: &recipients,
+    };
+    nd30::check_plan(insp, &expect)
+}
