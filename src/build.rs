@@ -174,7 +174,21 @@ fn write_all(
             .write(&doc.meta.html_path, html.as_bytes())
             .map_err(io(&doc.meta.html_path))?;
     }
+    let render_err = |name: &str| {
+        let document = PathBuf::from(name);
+        move |detail| BuildError::Render { document, detail }
+    };
+    // Every page written, for the sitemap.
+    let mut written: Vec<String> = vec!["index.html".into()];
+    written.extend(site.documents.iter().map(|d| d.meta.html_path.clone()));
+    let mut data_periods = Vec::new();
     if let Some(results) = &site.results {
+        let css = theme
+            .static_files
+            .get(Path::new("style.css"))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let current = crate::render::site::current_period(site).map(|v| v.id);
         for period in &results.periods {
             let view = crate::results::view::period_view(results, period, &site.documents);
             let files = crate::results::view::downloads(&view);
@@ -183,16 +197,62 @@ fn write_all(
                 let rel = format!("ket-qua/{}/{name}", period.id);
                 staging.write(&rel, bytes).map_err(io(&rel))?;
             }
+            let source = format!("ket-qua/{}.yaml", period.id);
             let html = pages
                 .results(site, &view, &names)
-                .map_err(|detail| BuildError::Render {
-                    document: PathBuf::from(format!("ket-qua/{}.yaml", period.id)),
-                    detail,
-                })?;
+                .map_err(render_err(&source))?;
             let rel = format!("ket-qua/{}.html", period.id);
             staging.write(&rel, html.as_bytes()).map_err(io(&rel))?;
+            written.push(rel);
+            if current.as_deref() == Some(period.id.as_str()) {
+                let one = pages
+                    .results_one_file(site, &view, &css)
+                    .map_err(render_err(&source))?;
+                let rel = format!("ket-qua/{}-mot-tep.html", period.id);
+                staging.write(&rel, one.as_bytes()).map_err(io(&rel))?;
+            }
+            data_periods.push((period.id.clone(), period.label.clone(), names));
         }
+        let html = pages
+            .results_index(site)
+            .map_err(render_err("ket-qua/index.html"))?;
+        staging
+            .write("ket-qua/index.html", html.as_bytes())
+            .map_err(io("ket-qua/index.html"))?;
+        written.push("ket-qua/index.html".into());
     }
+    let html = pages
+        .documents(site)
+        .map_err(render_err("van-ban/index.html"))?;
+    staging
+        .write("van-ban/index.html", html.as_bytes())
+        .map_err(io("van-ban/index.html"))?;
+    written.push("van-ban/index.html".into());
+    let officials = crate::render::site::officials(site);
+    let html = pages
+        .officials(site, &officials)
+        .map_err(render_err("can-bo/index.html"))?;
+    staging
+        .write("can-bo/index.html", html.as_bytes())
+        .map_err(io("can-bo/index.html"))?;
+    written.push("can-bo/index.html".into());
+    for o in &officials {
+        let rel = format!("can-bo/{}.html", o.id);
+        let html = pages.official(site, o).map_err(render_err(&rel))?;
+        staging.write(&rel, html.as_bytes()).map_err(io(&rel))?;
+        written.push(rel);
+    }
+    let html = pages
+        .data(site, &data_periods)
+        .map_err(render_err("du-lieu.html"))?;
+    staging
+        .write("du-lieu.html", html.as_bytes())
+        .map_err(io("du-lieu.html"))?;
+    written.push("du-lieu.html".into());
+    let sitemap = crate::render::site::sitemap(site, &written);
+    staging
+        .write("sitemap.xml", sitemap.as_bytes())
+        .map_err(io("sitemap.xml"))?;
     let index = pages.index(site).map_err(|detail| BuildError::Render {
         document: PathBuf::from("index.html"),
         detail,

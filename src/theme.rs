@@ -39,32 +39,66 @@ const BUILTIN_TYPST: [(&str, &str); 4] = [
         include_str!("../themes/default/typst/appendix.typ"),
     ),
 ];
-const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
-    (
-        "ket-qua.html",
-        include_str!("../themes/default/templates/ket-qua.html"),
-    ),
+const BUILTIN_TEMPLATES: [(&str, &str); 12] = [
     (
         "base.html",
         include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "can-bo-index.html",
+        include_str!("../themes/default/templates/can-bo-index.html"),
+    ),
+    (
+        "can-bo.html",
+        include_str!("../themes/default/templates/can-bo.html"),
     ),
     (
         "document.html",
         include_str!("../themes/default/templates/document.html"),
     ),
     (
+        "du-lieu.html",
+        include_str!("../themes/default/templates/du-lieu.html"),
+    ),
+    (
         "index.html",
         include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "ket-qua-index.html",
+        include_str!("../themes/default/templates/ket-qua-index.html"),
+    ),
+    (
+        "ket-qua-mot-tep.html",
+        include_str!("../themes/default/templates/ket-qua-mot-tep.html"),
+    ),
+    (
+        "ket-qua-noi-dung.html",
+        include_str!("../themes/default/templates/ket-qua-noi-dung.html"),
+    ),
+    (
+        "ket-qua.html",
+        include_str!("../themes/default/templates/ket-qua.html"),
     ),
     (
         "macros.html",
         include_str!("../themes/default/templates/macros.html"),
     ),
+    (
+        "van-ban.html",
+        include_str!("../themes/default/templates/van-ban.html"),
+    ),
 ];
-const BUILTIN_STATIC: [(&str, &[u8]); 1] = [(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+const BUILTIN_STATIC: [(&str, &[u8]); 2] = [
+    (
+        "site.js",
+        include_bytes!("../themes/default/static/site.js"),
+    ),
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+];
 
 /// Name shown for the built-in theme in messages.
 pub const BUILTIN_NAME: &str = "(giao diện mặc định)";

@@ -200,9 +200,23 @@ fn results_page_downloads_and_late_tasks() {
         page.contains("Trần Thị Hoa (Công chức Văn phòng - Thống kê)"),
         "progress by official"
     );
-    assert!(!page.contains("<script"));
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "only the deferred enhancement script"
+    );
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(index.contains("href=\"ket-qua/2026-q1.html\""));
+    assert!(
+        index.contains("href=\"ket-qua/2026-q1.html\""),
+        "the current period at a glance"
+    );
+    // The one-file page carries its CSS and charts inline and loads nothing.
+    let one = std::fs::read_to_string(out.join("ket-qua/2026-q1-mot-tep.html")).unwrap();
+    assert!(one.contains("<style>") && one.contains("<svg viewBox") && one.contains("99,58"));
+    assert!(
+        !one.contains("<link") && !one.contains("<script") && !one.contains("src="),
+        "self-contained"
+    );
 
     let csv = std::fs::read(out.join("ket-qua/2026-q1/chi-tieu.csv")).unwrap();
     assert!(

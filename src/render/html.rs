@@ -59,7 +59,87 @@ impl Pages {
     }
 
     pub fn index(&self, site: &Site) -> Result<String, String> {
-        self.render("index.html", &Self::context(site, "")?)
+        let mut ctx = Self::context(site, "")?;
+        ctx.insert("current", &crate::render::site::current_period(site));
+        self.render("index.html", &ctx)
+    }
+
+    /// All documents, with the data the page's filters and search read.
+    pub fn documents(&self, site: &Site) -> Result<String, String> {
+        let mut ctx = Self::context(site, "../")?;
+        let listing = crate::render::site::listing(site);
+        let mut kinds: Vec<(&str, &str)> = listing.iter().map(|l| (l.kind, l.kind_name)).collect();
+        kinds.sort();
+        kinds.dedup();
+        let mut years: Vec<u16> = listing.iter().map(|l| l.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        ctx.insert("listing", &listing);
+        ctx.insert("kinds", &kinds);
+        ctx.insert("years", &years);
+        self.render("van-ban.html", &ctx)
+    }
+
+    pub fn officials(
+        &self,
+        site: &Site,
+        officials: &[crate::render::site::Official],
+    ) -> Result<String, String> {
+        let mut ctx = Self::context(site, "../")?;
+        ctx.insert("officials", officials);
+        self.render("can-bo-index.html", &ctx)
+    }
+
+    pub fn official(
+        &self,
+        site: &Site,
+        official: &crate::render::site::Official,
+    ) -> Result<String, String> {
+        let mut ctx = Self::context(site, "../")?;
+        ctx.insert("official", official);
+        self.render("can-bo.html", &ctx)
+    }
+
+    /// The data page: `periods` are (id, label, file names).
+    pub fn data(
+        &self,
+        site: &Site,
+        periods: &[(String, String, Vec<String>)],
+    ) -> Result<String, String> {
+        #[derive(Serialize)]
+        struct P<'a> {
+            id: &'a str,
+            label: &'a str,
+            files: &'a [String],
+        }
+        let mut ctx = Self::context(site, "")?;
+        let ps: Vec<P> = periods
+            .iter()
+            .map(|(id, label, files)| P { id, label, files })
+            .collect();
+        ctx.insert("periods", &ps);
+        self.render("du-lieu.html", &ctx)
+    }
+
+    pub fn results_index(&self, site: &Site) -> Result<String, String> {
+        let mut ctx = Self::context(site, "../")?;
+        ctx.insert("current", &crate::render::site::current_period(site));
+        self.render("ket-qua-index.html", &ctx)
+    }
+
+    /// The results page as one self-contained file: CSS inline, charts inline.
+    pub fn results_one_file(
+        &self,
+        site: &Site,
+        period: &crate::results::view::PeriodView,
+        css: &str,
+    ) -> Result<String, String> {
+        let mut ctx = Self::context(site, "../")?;
+        ctx.insert("period", period);
+        ctx.insert("downloads", &Vec::<String>::new());
+        ctx.insert("embedded", &true);
+        ctx.insert("css", css);
+        self.render("ket-qua-mot-tep.html", &ctx)
     }
 
     /// The results page of one period; `downloads` are the file names beside it.
@@ -72,6 +152,7 @@ impl Pages {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("period", period);
         ctx.insert("downloads", downloads);
+        ctx.insert("embedded", &false);
         self.render("ket-qua.html", &ctx)
     }
 
