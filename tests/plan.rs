@@ -521,3 +521,24 @@ fn every_demo_document_meets_the_nd30_checklist() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_template_error_names_the_template_line_and_variable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(
+        tmp.path().join("templates/index.html"),
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<body>{{ site.issuer.ten_sai }}</body>\n</html>\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("output");
+    match build_into(&content, &out) {
+        Err(cchc::build::BuildError::Render { detail, .. }) => {
+            assert!(detail.contains("templates/index.html:3:"), "{detail}");
+            assert!(detail.contains("site.issuer.ten_sai"), "{detail}");
+        }
+        other => panic!("expected a template error, got {other:?}"),
+    }
+    assert!(!out.exists(), "nothing written");
+}

@@ -214,7 +214,7 @@ fn results_page_downloads_and_late_tasks() {
     let one = std::fs::read_to_string(out.join("ket-qua/2026-q1-mot-tep.html")).unwrap();
     assert!(one.contains("<style>") && one.contains("<svg viewBox") && one.contains("99,58"));
     assert!(
-        !one.contains("<link") && !one.contains("<script") && !one.contains("src="),
+        !one.contains("stylesheet") && !one.contains("<script") && !one.contains("src="),
         "self-contained"
     );
 

@@ -9,6 +9,8 @@ use crate::theme::Theme;
 
 pub struct Pages {
     tera: Tera,
+    /// Template sources and where they came from, to point at the line of an error.
+    sources: std::collections::BTreeMap<String, (String, std::path::PathBuf)>,
 }
 
 /// Common context of every page.
@@ -34,19 +36,59 @@ impl Pages {
                 .map(|(k, v)| (k.as_str(), v.as_str())),
         )
         .map_err(|e| describe(&e, theme))?;
-        Ok(Self { tera })
+        let sources = theme
+            .templates
+            .iter()
+            .map(|(k, v)| {
+                let path = theme
+                    .template_paths
+                    .get(k)
+                    .cloned()
+                    .unwrap_or_else(|| theme.dir.join("templates").join(k));
+                (k.clone(), (v.clone(), path))
+            })
+            .collect();
+        Ok(Self { tera, sources })
     }
 
     fn render(&self, name: &str, ctx: &Context) -> Result<String, String> {
         self.tera.render(name, ctx).map_err(|e| {
-            let mut msg = format!("template {name}: {e}");
+            let mut chain = e.to_string();
             let mut src = std::error::Error::source(&e);
             while let Some(s) = src {
-                msg.push_str(&format!(": {s}"));
+                chain.push_str(&format!(": {s}"));
                 src = s.source();
             }
-            msg
+            self.locate(name, &chain)
         })
+    }
+
+    /// Tera names the variable but not the line: find the template and line that use it,
+    /// so the message reads "templates/index.html:3: …".
+    fn locate(&self, name: &str, chain: &str) -> String {
+        let variable = chain
+            .split("Variable `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next());
+        let templates = chain
+            .split('\'')
+            .filter(|t| self.sources.contains_key(*t))
+            .chain([name])
+            .collect::<Vec<_>>();
+        if let Some(var) = variable {
+            for t in templates {
+                if let Some((text, path)) = self.sources.get(t)
+                    && let Some(i) = text.lines().position(|l| l.contains(var))
+                {
+                    return format!(
+                        "{}:{}: biến `{var}` không có trong dữ liệu (variable `{var}` not found) — {chain}",
+                        path.display(),
+                        i + 1
+                    );
+                }
+            }
+        }
+        format!("template {name}: {chain}")
     }
 
     fn context(site: &Site, root: &str) -> Result<Context, String> {

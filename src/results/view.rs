@@ -42,6 +42,8 @@ pub struct IndicatorRow {
     pub target: String,
     pub value: Figure,
     pub year_to_date: Figure,
+    /// The year so far with its unit, as a sentence shows it: "99,86 %", "không phát sinh".
+    pub year_to_date_display: String,
     pub met: Option<bool>,
     /// "+0,2", "−1,5".
     pub change: Option<String>,
@@ -151,6 +153,11 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
                 name: ind.name.clone(),
                 unit: ind.unit.clone(),
                 target: format!("{sign} {}", number(ind.target)),
+                year_to_date_display: match year_to_date.value {
+                    Value::Number(_) if ind.unit == "%" => format!("{}\u{a0}%", year_to_date.text),
+                    Value::Number(_) => format!("{} {}", year_to_date.text, ind.unit),
+                    _ => year_to_date.text.clone(),
+                },
                 year_to_date,
                 met: ok,
                 change: super::change(ind, &results.periods, period).map(|c| {

@@ -1,0 +1,93 @@
+// Drives Debian's Chromium (headless, kept off the network) over a built cchc site served on
+// 127.0.0.1: every page must load with no console error, no failed or outside request, no
+// sideways scrolling on a 390 px phone, and no serious or critical axe-core violation.
+// Screenshots of the home, plan and results pages at 390 and 1280 px go to a folder.
+//
+//   node run.mjs SITE_DIR SCREENSHOT_DIR
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const [siteDir, shotDir] = process.argv.slice(2);
+const axePath = require.resolve("axe-core/axe.min.js");
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".csv": "text/csv; charset=utf-8", ".pdf": "application/pdf", ".xml": "application/xml" };
+
+const server = http.createServer((req, res) => {
+  const rel = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "");
+  const file = path.join(siteDir, rel || "index.html");
+  if (!file.startsWith(path.resolve(siteDir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    res.writeHead(404); res.end(); return;
+  }
+  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const pages = [];
+(function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith(".html")) pages.push(path.relative(siteDir, p).split(path.sep).join("/"));
+  }
+})(siteDir);
+pages.sort();
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-extensions"],
+});
+const problems = [];
+const shots = { "index.html": "trang-chu", "van-ban/ke-hoach-cchc-2026.html": "ke-hoach", "ket-qua/2026-q4.html": "ket-qua" };
+fs.mkdirSync(shotDir, { recursive: true });
+let audited = 0;
+for (const width of [390, 1280]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  for (const rel of pages) {
+    // Every page at phone width; the audit and the desktop pass on the pages people start from.
+    if (width === 1280 && !(rel in shots) && !rel.endsWith("index.html")) continue;
+    const page = await context.newPage();
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`${rel} @${width}: console error: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`${rel} @${width}: script error: ${e.message}`));
+    page.on("requestfailed", (r) => problems.push(`${rel} @${width}: failed request ${r.url()}`));
+    page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:")) problems.push(`${rel} @${width}: outside request ${r.url()}`); });
+    page.on("response", (r) => { if (r.status() >= 400) problems.push(`${rel} @${width}: HTTP ${r.status()} ${r.url()}`); });
+    await page.goto(base + rel, { waitUntil: "load" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1) problems.push(`${rel} @${width}: the page scrolls sideways by ${overflow}px`);
+    if (rel in shots) await page.screenshot({ path: path.join(shotDir, `${shots[rel]}-${width}.png`), fullPage: true });
+    if (width === 390 && (rel in shots || rel.endsWith("index.html") || rel.startsWith("can-bo/") && audited < 12)) {
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+      for (const v of result.violations) {
+        if (v.impact === "serious" || v.impact === "critical") {
+          problems.push(`${rel}: axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0].target.join(" ")})`);
+        }
+      }
+      audited += 1;
+    }
+    await page.close();
+  }
+  await context.close();
+}
+
+// The documents list filters as one types, folding diacritics: "cai cach" finds "cải cách".
+{
+  const page = await browser.newPage();
+  await page.goto(base + "van-ban/index.html");
+  await page.fill("input[name=q]", "ke hoach cai cach");
+  const shown = await page.$$eval("#danh-sach > li", (lis) => lis.filter((li) => !li.hidden).length);
+  const total = await page.$$eval("#danh-sach > li", (lis) => lis.length);
+  if (!(shown >= 1 && shown < total)) problems.push(`search "ke hoach cai cach" shows ${shown} of ${total}`);
+  await page.close();
+}
+await browser.close();
+server.close();
+console.log(JSON.stringify({ pages: pages.length, audited, problems }, null, 1));
+process.exit(problems.length ? 1 : 0);
