@@ -87,6 +87,34 @@ for (const width of [390, 1280]) {
   if (!(shown >= 1 && shown < total)) problems.push(`search "ke hoach cai cach" shows ${shown} of ${total}`);
   await page.close();
 }
+// The plan's assignment table filters by official.
+{
+  const page = await browser.newPage();
+  await page.goto(base + "van-ban/ke-hoach-cchc-2026.html");
+  const visible = () => page.$$eval("table.phan-cong tbody tr", (rows) => rows.filter((r) => r.offsetParent !== null).length);
+  const before = await visible();
+  const options = await page.$$eval(".filters select", (sels) => sels.map((s) => s.options.length));
+  if (options.length !== 2) problems.push(`plan table: ${options.length} filters, expected 2`);
+  else {
+    await page.selectOption(".filters select >> nth=1", { index: 1 });
+    const after = await visible();
+    if (!(after > 0 && after < before)) problems.push(`plan table filter by official shows ${after} of ${before} rows`);
+  }
+  await page.close();
+}
+
+// Straight from disk (file://): the same pages load with nothing missing, since every link
+// is relative.
+{
+  const page = await browser.newPage();
+  const failed = [];
+  page.on("requestfailed", (r) => failed.push(r.url()));
+  for (const rel of ["index.html", "van-ban/index.html", "ket-qua/2026-q4.html", "can-bo/index.html"]) {
+    await page.goto("file://" + path.resolve(siteDir, rel));
+  }
+  for (const f of failed) problems.push(`file:// failed request ${f}`);
+  await page.close();
+}
 await browser.close();
 server.close();
 console.log(JSON.stringify({ pages: pages.length, audited, problems }, null, 1));

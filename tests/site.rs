@@ -1,0 +1,80 @@
+//! The public site's pages, read as files (the browser test drives them in Chromium).
+
+mod common;
+
+use common::*;
+
+#[test]
+fn lists_officials_data_page_and_sitemap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build_into(&root().join("content"), &out).expect("demo builds");
+
+    // Documents list: every document, with its kind, year and folded text for the search.
+    let list = std::fs::read_to_string(out.join("van-ban/index.html")).unwrap();
+    assert_eq!(list.matches("<li data-kind=").count(), 10);
+    assert!(list.contains("data-kind=\"ke-hoach\" data-year=\"2026\" data-text=\"ke hoach so 05/kh-ubnd cai cach hanh chinh nam 2026"));
+    assert!(
+        list.contains("<form class=\"filters\" role=\"search\" hidden>"),
+        "filters appear only with JavaScript"
+    );
+
+    // A page per official: what they must do by when, soonest first, and what is late.
+    let hoa = std::fs::read_to_string(out.join("can-bo/vp-tran-thi-hoa.html")).unwrap();
+    assert!(hoa.contains("<h1>Trần Thị Hoa</h1>"));
+    assert!(hoa.contains("tình trạng theo báo cáo Quý IV/2026"));
+    let first_due = hoa.find("<time datetime=").unwrap();
+    let dates: Vec<&str> = hoa[first_due..]
+        .split("<time datetime=\"")
+        .skip(1)
+        .map(|s| &s[..10])
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "soonest deadline first");
+    let index = std::fs::read_to_string(out.join("can-bo/index.html")).unwrap();
+    assert!(index.contains("<a href=\"vp-tran-thi-hoa.html\">Trần Thị Hoa</a>"));
+
+    // The data page links every period's downloads, and every link resolves.
+    let data = std::fs::read_to_string(out.join("du-lieu.html")).unwrap();
+    for href in data
+        .split("href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+    {
+        if href.ends_with(".csv") || href.ends_with(".json") {
+            assert!(out.join(href).is_file(), "{href}");
+        }
+    }
+    assert!(data.contains("ket-qua/2026-q3/bieu-06.csv"));
+
+    // The sitemap names every page, at the configured address.
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for page in [
+        "index.html",
+        "van-ban/ke-hoach-cchc-2026.html",
+        "ket-qua/2026-q2.html",
+        "can-bo/vp-tran-thi-hoa.html",
+        "du-lieu.html",
+    ] {
+        assert!(
+            sitemap.contains(&format!(
+                "<loc>https://hoason.example.gov.vn/cchc/{page}</loc>"
+            )),
+            "{page}"
+        );
+    }
+    // Every page has a title and a description of its own.
+    for page in [
+        "index.html",
+        "van-ban/index.html",
+        "can-bo/vp-tran-thi-hoa.html",
+        "ket-qua/2026-q1.html",
+    ] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        assert!(
+            html.contains("<title>") && html.contains("<meta name=\"description\" content=\""),
+            "{page}"
+        );
+    }
+}
