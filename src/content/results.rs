@@ -510,90 +510,72 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         );
     };
     let received = r.nhan_tong.as_ref().map_or(row.received(), |t| t.value);
-    if let Some(t) = &r.nhan_tong
-        && t.value != row.received()
-    {
-        fail(
-            pos_of(t),
-            format!(
-                "số hồ sơ nhận {} ≠ trực tuyến {} + trực tiếp, bưu chính {} + kỳ trước {} (= {}).",
-                n(t.value as i64),
-                n(row.online as i64),
-                n(row.direct as i64),
-                n(row.carried as i64),
-                n(row.received() as i64)
-            ),
-            format!(
-                "received {} ≠ online {} + in person/post {} + carried over {} (= {}).",
-                t.value,
-                row.online,
-                row.direct,
-                row.carried,
-                row.received()
-            ),
-        );
-    }
-    if let Some(t) = &r.da_giai_quyet
-        && t.value != row.resolved()
-    {
-        fail(
-            pos_of(t),
-            format!(
-                "đã giải quyết {} ≠ trước hạn {} + đúng hạn {} + quá hạn {} (= {}).",
-                n(t.value as i64),
-                n(row.early as i64),
-                n(row.on_time as i64),
-                n(row.late as i64),
-                n(row.resolved() as i64)
-            ),
-            format!(
-                "resolved {} ≠ early {} + on time {} + late {} (= {}).",
-                t.value,
-                row.early,
-                row.on_time,
-                row.late,
-                row.resolved()
-            ),
-        );
-    }
-    if let Some(t) = &r.dang_giai_quyet
-        && t.value != row.pending()
-    {
-        fail(
-            pos_of(t),
-            format!(
-                "đang giải quyết {} ≠ trong hạn {} + quá hạn {} (= {}).",
-                n(t.value as i64),
-                n(row.pending_on_time as i64),
-                n(row.pending_late as i64),
-                n(row.pending() as i64)
-            ),
-            format!(
-                "pending {} ≠ on time {} + late {} (= {}).",
-                t.value,
-                row.pending_on_time,
-                row.pending_late,
-                row.pending()
-            ),
-        );
-    }
-    if received != row.resolved() + row.pending() {
-        fail(
+    // (where, total name, stated total, its parts): each total must equal its parts.
+    type Part = (&'static str, &'static str, u64);
+    let checks: [(
+        Option<crate::diag::Pos>,
+        (&str, &str),
+        Option<u64>,
+        Vec<Part>,
+    ); 4] = [
+        (
+            r.nhan_tong.as_ref().and_then(pos_of),
+            ("số hồ sơ nhận", "received"),
+            r.nhan_tong.as_ref().map(|t| t.value),
+            vec![
+                ("trực tuyến", "online", row.online),
+                ("trực tiếp, bưu chính", "in person/post", row.direct),
+                ("kỳ trước", "carried over", row.carried),
+            ],
+        ),
+        (
+            r.da_giai_quyet.as_ref().and_then(pos_of),
+            ("đã giải quyết", "resolved"),
+            r.da_giai_quyet.as_ref().map(|t| t.value),
+            vec![
+                ("trước hạn", "early", row.early),
+                ("đúng hạn", "on time", row.on_time),
+                ("quá hạn", "late", row.late),
+            ],
+        ),
+        (
+            r.dang_giai_quyet.as_ref().and_then(pos_of),
+            ("đang giải quyết", "pending"),
+            r.dang_giai_quyet.as_ref().map(|t| t.value),
+            vec![
+                ("trong hạn", "on time", row.pending_on_time),
+                ("quá hạn", "late", row.pending_late),
+            ],
+        ),
+        (
             pos_of(&r.linh_vuc),
+            ("số hồ sơ nhận", "received"),
+            Some(received),
+            vec![
+                ("đã giải quyết", "resolved", row.resolved()),
+                ("đang giải quyết", "pending", row.pending()),
+            ],
+        ),
+    ];
+    for (at, (name_vi, name_en), stated, parts) in checks {
+        let sum: u64 = parts.iter().map(|p| p.2).sum();
+        let Some(stated) = stated.filter(|s| *s != sum) else {
+            continue;
+        };
+        let vi: Vec<String> = parts
+            .iter()
+            .map(|(v, _, x)| format!("{v} {}", n(*x as i64)))
+            .collect();
+        let en: Vec<String> = parts.iter().map(|(_, e, x)| format!("{e} {x}")).collect();
+        fail(
+            at,
             format!(
-                "số hồ sơ nhận {} ≠ đã giải quyết {} + đang giải quyết {} (= {}).",
-                n(received as i64),
-                n(row.resolved() as i64),
-                n(row.pending() as i64),
-                n((row.resolved() + row.pending()) as i64)
+                "{name_vi} {} ≠ {} (= {}).",
+                n(stated as i64),
+                vi.join(" + "),
+                n(sum as i64)
             ),
-            format!(
-                "received {} ≠ resolved {} + pending {} (= {}).",
-                received,
-                row.resolved(),
-                row.pending(),
-                row.resolved() + row.pending()
-            ),
+            format!("{name_en} {stated} ≠ {} (= {sum}).", en.join(" + ")),
         );
     }
     row

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::model::{Document, Kind, Site};
+use crate::results::is_late;
 use crate::results::view::{PeriodView, period_view};
-use crate::results::{TaskStatus, is_late};
 use crate::suggest;
 use crate::vn::Date;
 
@@ -118,13 +118,7 @@ pub fn officials(site: &Site) -> Vec<Official> {
                                 as_of = Some(p.label.clone());
                                 let due_date = due.as_deref().and_then(|d| Date::parse(d).ok());
                                 let late = is_late(t.status, due_date, p.to);
-                                let text = match (t.status, late) {
-                                    (TaskStatus::Done, _) => "Hoàn thành",
-                                    (TaskStatus::NotDone, _) => "Không thực hiện",
-                                    (_, true) => "Chậm",
-                                    (TaskStatus::InProgress, _) => "Đang thực hiện",
-                                    (TaskStatus::NotDue, _) => "Chưa đến hạn",
-                                };
+                                let text = crate::results::view::status_text(t.status, late);
                                 (text.to_string(), late)
                             }
                             _ => ("Chưa báo cáo".to_string(), false),

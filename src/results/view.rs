@@ -104,7 +104,8 @@ pub struct Progress {
     pub share: String,
 }
 
-fn status_text(s: TaskStatus, late: bool) -> &'static str {
+/// Tình trạng as printed: lateness overrides "đang thực hiện" and "chưa đến hạn".
+pub fn status_text(s: TaskStatus, late: bool) -> &'static str {
     match (s, late) {
         (TaskStatus::Done, _) => "Hoàn thành",
         (TaskStatus::NotDone, _) => "Không thực hiện",
