@@ -483,6 +483,18 @@ fn period(
     })
 }
 
+/// A part of a Biểu 06 total: its names (vi, en) and value.
+type Part = (&'static str, &'static str, u64);
+
+/// Where a Biểu 06 total is written, its names (vi, en), the figure stated (if any) and the
+/// parts it must equal.
+type Total = (
+    Option<crate::diag::Pos>,
+    (&'static str, &'static str),
+    Option<u64>,
+    Vec<Part>,
+);
+
 /// One Biểu 06 row, its three invariants checked (TT 01/2020/TT-VPCP).
 fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
     let row = Form06Row {
@@ -510,14 +522,8 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         );
     };
     let received = r.nhan_tong.as_ref().map_or(row.received(), |t| t.value);
-    // (where, total name, stated total, its parts): each total must equal its parts.
-    type Part = (&'static str, &'static str, u64);
-    let checks: [(
-        Option<crate::diag::Pos>,
-        (&str, &str),
-        Option<u64>,
-        Vec<Part>,
-    ); 4] = [
+    // Each total must equal its parts.
+    let checks: [Total; 4] = [
         (
             r.nhan_tong.as_ref().and_then(pos_of),
             ("số hồ sơ nhận", "received"),
