@@ -157,115 +157,79 @@ fn write_all(
     pages: &Pages,
     pdfs: &[(&Document, Vec<u8>, usize)],
 ) -> Result<(), BuildError> {
-    let io = |path: &str| {
-        let path = PathBuf::from(path);
-        move |error| BuildError::Io { path, error }
-    };
-    let render_err = |doc: &Document| {
-        let document = doc.source.clone();
-        move |detail| BuildError::Render { document, detail }
+    let mut out = Out {
+        staging,
+        written: Vec::new(),
     };
     for (doc, pdf, _) in pdfs {
-        staging
-            .write(&doc.meta.pdf_path, pdf)
-            .map_err(io(&doc.meta.pdf_path))?;
-        let html = pages.document(site, doc).map_err(render_err(doc))?;
-        staging
-            .write(&doc.meta.html_path, html.as_bytes())
-            .map_err(io(&doc.meta.html_path))?;
+        out.file(&doc.meta.pdf_path, pdf)?;
+        out.page(&doc.meta.html_path, &doc.source, pages.document(site, doc))?;
     }
-    let render_err = |name: &str| {
-        let document = PathBuf::from(name);
-        move |detail| BuildError::Render { document, detail }
-    };
-    // Every page written, for the sitemap.
-    let mut written: Vec<String> = vec!["index.html".into()];
-    written.extend(site.documents.iter().map(|d| d.meta.html_path.clone()));
+
+    // Each period's view is computed once and serves its page, its downloads, the one-file
+    // page and the home page's glance.
+    let mut views = Vec::new();
     let mut data_periods = Vec::new();
     if let Some(results) = &site.results {
+        let current = crate::render::site::current_period(results);
         let css = theme
             .static_files
             .get(Path::new("style.css"))
             .map(|b| String::from_utf8_lossy(b).into_owned())
             .unwrap_or_default();
-        let current = crate::render::site::current_period(site).map(|v| v.id);
-        for period in &results.periods {
+        for (i, period) in results.periods.iter().enumerate() {
             let view = crate::results::view::period_view(results, period, &site.documents);
             let files = crate::results::view::downloads(&view);
-            let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
             for (name, bytes) in &files {
-                let rel = format!("ket-qua/{}/{name}", period.id);
-                staging.write(&rel, bytes).map_err(io(&rel))?;
+                out.file(&format!("ket-qua/{}/{name}", period.id), bytes)?;
             }
-            let source = format!("ket-qua/{}.yaml", period.id);
-            let html = pages
-                .results(site, &view, &names)
-                .map_err(render_err(&source))?;
+            let names: Vec<String> = files.into_iter().map(|(n, _)| n).collect();
+            let source = PathBuf::from(format!("ket-qua/{}.yaml", period.id));
             let rel = format!("ket-qua/{}.html", period.id);
-            staging.write(&rel, html.as_bytes()).map_err(io(&rel))?;
-            written.push(rel);
-            if current.as_deref() == Some(period.id.as_str()) {
-                let one = pages
-                    .results_one_file(site, &view, &css)
-                    .map_err(render_err(&source))?;
+            out.page(&rel, &source, pages.results(site, &view, &names))?;
+            if current == Some(i) {
                 let rel = format!("ket-qua/{}-mot-tep.html", period.id);
-                staging.write(&rel, one.as_bytes()).map_err(io(&rel))?;
+                let one = pages.results_one_file(site, &view, &css);
+                // Meant to be uploaded on its own, not linked from the sitemap.
+                out.file(&rel, one.map_err(render_error(&source))?.as_bytes())?;
             }
             data_periods.push((period.id.clone(), period.label.clone(), names));
+            views.push(view);
         }
-        let html = pages
-            .results_index(site)
-            .map_err(render_err("ket-qua/index.html"))?;
-        staging
-            .write("ket-qua/index.html", html.as_bytes())
-            .map_err(io("ket-qua/index.html"))?;
-        written.push("ket-qua/index.html".into());
+        let current = current.and_then(|i| views.get(i));
+        let rel = "ket-qua/index.html";
+        out.page(rel, Path::new(rel), pages.results_index(site, current))?;
     }
-    let html = pages
-        .documents(site)
-        .map_err(render_err("van-ban/index.html"))?;
-    staging
-        .write("van-ban/index.html", html.as_bytes())
-        .map_err(io("van-ban/index.html"))?;
-    written.push("van-ban/index.html".into());
+    let current = site
+        .results
+        .as_ref()
+        .and_then(crate::render::site::current_period)
+        .and_then(|i| views.get(i));
+
+    let rel = "van-ban/index.html";
+    out.page(rel, Path::new(rel), pages.documents(site))?;
     let officials = crate::render::site::officials(site);
-    let html = pages
-        .officials(site, &officials)
-        .map_err(render_err("can-bo/index.html"))?;
-    staging
-        .write("can-bo/index.html", html.as_bytes())
-        .map_err(io("can-bo/index.html"))?;
-    written.push("can-bo/index.html".into());
+    let rel = "can-bo/index.html";
+    out.page(rel, Path::new(rel), pages.officials(site, &officials))?;
     for o in &officials {
         let rel = format!("can-bo/{}.html", o.id);
-        let html = pages.official(site, o).map_err(render_err(&rel))?;
-        staging.write(&rel, html.as_bytes()).map_err(io(&rel))?;
-        written.push(rel);
+        out.page(&rel, Path::new(&rel), pages.official(site, o))?;
     }
-    let html = pages
-        .data(site, &data_periods)
-        .map_err(render_err("du-lieu.html"))?;
-    staging
-        .write("du-lieu.html", html.as_bytes())
-        .map_err(io("du-lieu.html"))?;
-    written.push("du-lieu.html".into());
-    let sitemap = crate::render::site::sitemap(site, &written);
-    staging
-        .write("sitemap.xml", sitemap.as_bytes())
-        .map_err(io("sitemap.xml"))?;
-    let index = pages.index(site).map_err(|detail| BuildError::Render {
-        document: PathBuf::from("index.html"),
-        detail,
-    })?;
-    staging
-        .write("index.html", index.as_bytes())
-        .map_err(io("index.html"))?;
+    let rel = "du-lieu.html";
+    out.page(rel, Path::new(rel), pages.data(site, &data_periods))?;
+    out.page(
+        "index.html",
+        Path::new("index.html"),
+        pages.index(site, current),
+    )?;
+    // The home page first in the sitemap.
+    out.written.rotate_right(1);
+
     for (rel, bytes) in &theme.static_files {
-        let rel = Path::new("static").join(rel);
-        staging
-            .write(&rel, bytes)
-            .map_err(io(&rel.to_string_lossy()))?;
+        out.file(&Path::new("static").join(rel).to_string_lossy(), bytes)?;
     }
+    let sitemap = crate::render::site::sitemap(site, &out.written);
+    out.file("sitemap.xml", sitemap.as_bytes())?;
     let listing: Vec<Listing> = site
         .documents
         .iter()
@@ -286,8 +250,39 @@ fn write_all(
         error: std::io::Error::other(e),
     })?;
     json.push(b'\n');
-    staging
-        .write("documents.json", &json)
-        .map_err(io("documents.json"))?;
-    Ok(())
+    out.file("documents.json", &json)
+}
+
+fn render_error(source: &Path) -> impl FnOnce(String) -> BuildError + use<> {
+    let document = source.to_path_buf();
+    move |detail| BuildError::Render { document, detail }
+}
+
+/// The staged output, with every HTML page written (for the sitemap).
+struct Out<'a> {
+    staging: &'a Staging,
+    written: Vec<String>,
+}
+
+impl Out<'_> {
+    fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), BuildError> {
+        self.staging
+            .write(rel, bytes)
+            .map_err(|error| BuildError::Io {
+                path: PathBuf::from(rel),
+                error,
+            })
+    }
+
+    /// A rendered page, or the template error naming the content `source` it was for.
+    fn page(
+        &mut self,
+        rel: &str,
+        source: &Path,
+        html: Result<String, String>,
+    ) -> Result<(), BuildError> {
+        self.file(rel, html.map_err(render_error(source))?.as_bytes())?;
+        self.written.push(rel.to_string());
+        Ok(())
+    }
 }

@@ -254,15 +254,6 @@ pub fn upper(s: &str) -> String {
     s.to_uppercase()
 }
 
-/// First letter upper case, the rest unchanged ("mục đích" → "Mục đích").
-pub fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// NFC normalisation: every string that comes from a file goes through this once.
 pub fn nfc(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -367,7 +358,6 @@ mod tests {
             "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"
         );
         assert_eq!(upper("ơ ư ỹ ặ"), "Ơ Ư Ỹ Ặ");
-        assert_eq!(capitalize("mục đích"), "Mục đích");
         // "ế" typed as e + circumflex + acute (NFD) becomes one code point.
         assert_eq!(nfc("Ke\u{302}\u{301}"), "Kế");
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::model::{Document, Site};
+use crate::results::view::PeriodView;
 use crate::theme::Theme;
 
 pub struct Pages {
@@ -100,9 +101,9 @@ impl Pages {
         .map_err(|e| e.to_string())
     }
 
-    pub fn index(&self, site: &Site) -> Result<String, String> {
+    pub fn index(&self, site: &Site, current: Option<&PeriodView>) -> Result<String, String> {
         let mut ctx = Self::context(site, "")?;
-        ctx.insert("current", &crate::render::site::current_period(site));
+        ctx.insert("current", &current);
         self.render("index.html", &ctx)
     }
 
@@ -163,9 +164,13 @@ impl Pages {
         self.render("du-lieu.html", &ctx)
     }
 
-    pub fn results_index(&self, site: &Site) -> Result<String, String> {
+    pub fn results_index(
+        &self,
+        site: &Site,
+        current: Option<&PeriodView>,
+    ) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;
-        ctx.insert("current", &crate::render::site::current_period(site));
+        ctx.insert("current", &current);
         self.render("ket-qua-index.html", &ctx)
     }
 

@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use crate::model::{Document, Kind, Site};
 use crate::results::is_late;
-use crate::results::view::{PeriodView, period_view};
 use crate::suggest;
 use crate::vn::Date;
 
@@ -158,14 +157,15 @@ pub fn officials(site: &Site) -> Vec<Official> {
         .collect()
 }
 
-/// The latest period's view, for the home page and the one-file page.
-pub fn current_period(site: &Site) -> Option<PeriodView> {
-    let results = site.results.as_ref()?;
-    let latest = results
+/// The index of the period shown as current: the one ending last (the shortest, if a
+/// quarter and a half-year end on the same day).
+pub fn current_period(results: &crate::results::Results) -> Option<usize> {
+    results
         .periods
         .iter()
-        .max_by_key(|p| (p.to, std::cmp::Reverse(p.from)))?;
-    Some(period_view(results, latest, &site.documents))
+        .enumerate()
+        .max_by_key(|(_, p)| (p.to, std::cmp::Reverse(p.from)))
+        .map(|(i, _)| i)
 }
 
 /// sitemap.xml: absolute addresses when the site's base URL is configured, paths otherwise.
