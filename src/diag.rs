@@ -173,9 +173,13 @@ impl Diagnostics {
     /// user can open them (`content/van-ban/kh.yaml`, not `van-ban/kh.yaml`).
     pub fn render(&self, lang: Lang, root: &Path) -> String {
         let mut out = String::new();
+        // Each file is read once, however many of its lines are quoted.
+        let mut sources: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
         for d in &self.items {
             let path = root.join(&d.file);
-            let src = std::fs::read_to_string(&path).ok();
+            let src = sources
+                .entry(path.clone())
+                .or_insert_with(|| std::fs::read_to_string(&path).ok());
             let shown = Diagnostic {
                 file: path,
                 ..d.clone()

@@ -266,6 +266,8 @@ fn check_unique_documents(docs: &[Document], diags: &mut Diagnostics) {
 /// Validation context for one file.
 pub(super) struct Cx<'a> {
     pub(super) file: &'a SourceFile,
+    /// The file's lines, split once, to place a bad character on its exact line.
+    lines: Vec<&'a str>,
     coverage: &'a Coverage,
     pub(super) diags: Diagnostics,
 }
@@ -278,6 +280,7 @@ impl<'a> Cx<'a> {
     pub(super) fn new(file: &'a SourceFile, coverage: &'a Coverage) -> Self {
         Self {
             file,
+            lines: file.text.lines().collect(),
             coverage,
             diags: Diagnostics::default(),
         }
@@ -313,9 +316,9 @@ impl<'a> Cx<'a> {
         let Some(at) = pos_of(s) else {
             return value;
         };
-        let src_lines: Vec<&str> = self.file.text.lines().collect();
         // A block scalar (`|` or `>`) starts on the line after its indicator.
-        let first = src_lines
+        let first = self
+            .lines
             .get(at.line as usize - 1)
             .map(|l| {
                 let rest: String = l.chars().skip(at.col as usize - 1).collect();
@@ -334,7 +337,8 @@ impl<'a> Cx<'a> {
                     continue;
                 }
                 let line_no = base + k as u32;
-                let col = src_lines
+                let col = self
+                    .lines
                     .get(line_no as usize - 1)
                     .and_then(|l| l.chars().position(|x| x == c))
                     .map(|i| i as u32 + 1)
