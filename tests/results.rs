@@ -391,3 +391,27 @@ fn demo_results_cover_the_year() {
         }
     }
 }
+
+#[test]
+fn evidence_pointing_at_a_broken_document_is_not_reported_twice() {
+    let q1 = Q1.replace(
+        "ghi_chu: Đang triển khai }",
+        "ghi_chu: Đang triển khai, minh_chung: van-ban/cv.pdf }",
+    );
+    let (_tmp, content) = site_with(&q1);
+    // The công văn the evidence points at has an error of its own: an impossible date.
+    let cv = "loai: cong-van\nso: 7\ndon_vi_soan_thao: VP\nngay: 2026-02-30\ntrich_yeu: Thử\nkinh_gui: [Các thôn]\nnoi_dung: Nội dung.\nnoi_nhan: [Như trên, \"Lưu: VT, VP\"]\nnguoi_ky: { chuc_danh: [CHỦ TỊCH], can_bo: chu-tich }\n";
+    std::fs::write(content.join("van-ban/cv.yaml"), cv).unwrap();
+    let (code, out) = check(&content);
+    assert_eq!(code, 1);
+    assert!(out.contains("2026-02-30"), "{out}");
+    assert!(
+        !out.contains("Minh chứng"),
+        "no second report about the same document: {out}"
+    );
+    // A link to no document at all is still reported.
+    let q1 = q1.replace("van-ban/cv.pdf", "van-ban/khong-co.pdf");
+    std::fs::write(content.join("ket-qua/2026-q1.yaml"), q1).unwrap();
+    let (_, out) = check(&content);
+    assert!(out.contains("Minh chứng \"van-ban/khong-co.pdf\""), "{out}");
+}

@@ -120,6 +120,16 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
                     .is_some_and(|n| n == results::INDICATORS_FILE || n == results::PROFILE_FILE)
             })
             .collect(),
+        document_paths: document_files
+            .iter()
+            .filter_map(|f| f.rel.file_stem()?.to_str().map(validate::slug))
+            .flat_map(|slug| {
+                [
+                    format!("van-ban/{slug}.html"),
+                    format!("van-ban/{slug}.pdf"),
+                ]
+            })
+            .collect(),
     };
 
     let Some(issuer_file) = issuer_file else {

@@ -23,6 +23,9 @@ pub(super) struct Files<'a> {
     pub indicators: Option<&'a SourceFile>,
     pub profile: Option<&'a SourceFile>,
     pub periods: Vec<&'a SourceFile>,
+    /// The page and PDF path of every document file, valid or not: an evidence link to a
+    /// document that has errors of its own is not reported a second time.
+    pub document_paths: Vec<String>,
 }
 
 pub(super) fn results(
@@ -74,7 +77,7 @@ pub(super) fn results(
         parsed.diags.into_iter().for_each(|d| diags.push(d));
         let Some(raw) = parsed.value else { continue };
         let mut cx = Cx::new(file, coverage);
-        if let Some(p) = period(&mut cx, &raw, &indicators, documents) {
+        if let Some(p) = period(&mut cx, &raw, &indicators, documents, &files.document_paths) {
             periods.push(p);
         }
         diags.extend(cx.diags);
@@ -243,6 +246,7 @@ fn period(
     raw: &raw::PeriodFile,
     indicators: &[Indicator],
     documents: &[Document],
+    document_paths: &[String],
 ) -> Option<Period> {
     let id = cx
         .rel()
@@ -428,9 +432,7 @@ fn period(
             if let Some(e) = &t.minh_chung {
                 let link = e.value.trim();
                 let ours = link.starts_with("van-ban/") || link.starts_with("ket-qua/");
-                let known = documents
-                    .iter()
-                    .any(|d| d.meta.pdf_path == link || d.meta.html_path == link);
+                let known = document_paths.iter().any(|p| p == link);
                 if ours && !known {
                     cx.warn(
                         pos_of(e),
