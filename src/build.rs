@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::content::{self, Loaded};
 use crate::diag::Diagnostics;
 use crate::model::{Document, Site};
-use crate::output::Staging;
+use crate::output::{Claim, Kind, OutputError, Protected, Staging};
 use crate::render::html::Pages;
 use crate::render::pdf::{Engine, Layouts};
 use crate::theme::Theme;
@@ -26,6 +26,8 @@ pub struct Paths {
     pub theme: Option<PathBuf>,
     /// A `templates/` folder whose files override the theme's.
     pub templates: Option<PathBuf>,
+    /// A folder of extra fonts (`--fonts`), protected like the content.
+    pub fonts: Option<PathBuf>,
 }
 
 impl Paths {
@@ -47,9 +49,41 @@ impl Paths {
             output: output.to_path_buf(),
             theme: theme.map(Path::to_path_buf),
             templates,
+            fonts: None,
         }
     }
+
+    /// The project folder: the one that holds the content folder.
+    fn project(&self) -> PathBuf {
+        let abs = std::path::absolute(&self.content).unwrap_or_else(|_| self.content.clone());
+        abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+    }
+
+    /// The cache beside the content folder (`.cchc/`): the one place outside the output
+    /// folder that a build writes to.
+    pub fn cache(&self) -> PathBuf {
+        self.project().join(CACHE_DIR)
+    }
+
+    /// Every folder of the user's that an output folder may not touch.
+    pub fn protected(&self) -> Protected {
+        let mut p = Protected::new(&self.content);
+        for (kind, dir) in [
+            (Kind::Theme, &self.theme),
+            (Kind::Templates, &self.templates),
+            (Kind::Fonts, &self.fonts),
+        ] {
+            if let Some(dir) = dir {
+                p.add(kind, dir);
+            }
+        }
+        p.add(Kind::Cache, &self.cache());
+        p
+    }
 }
+
+/// Name of the cache folder beside the content folder.
+pub const CACHE_DIR: &str = ".cchc";
 
 #[derive(Debug)]
 pub enum BuildError {
@@ -63,6 +97,8 @@ pub enum BuildError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// The output folder may not be replaced, is busy, or could not be written.
+    Output(OutputError),
 }
 
 /// What a successful build produced.
@@ -95,6 +131,9 @@ pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
 }
 
 pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
+    // Before any work: a build that may not write where it was told stops at once.
+    let claim = Claim::new(&paths.output, &paths.protected(), &paths.cache())
+        .map_err(BuildError::Output)?;
     let theme = Theme::resolve(paths.theme.as_deref(), paths.templates.as_deref())
         .map_err(BuildError::Theme)?;
     let Loaded { site, warnings } =
@@ -128,16 +167,10 @@ pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> 
         comemo::evict(0);
     }
 
-    let staging = Staging::new(&paths.output).map_err(|error| BuildError::Io {
-        path: paths.output.clone(),
-        error,
-    })?;
+    let staging = claim.stage().map_err(BuildError::Output)?;
     let result = write_all(&staging, &site, &theme, &pages, &pdfs);
     match result {
-        Ok(()) => staging.commit().map_err(|error| BuildError::Io {
-            path: paths.output.clone(),
-            error,
-        })?,
+        Ok(()) => staging.commit().map_err(BuildError::Output)?,
         Err(e) => {
             staging.abandon();
             return Err(e);
@@ -151,7 +184,7 @@ pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> 
 }
 
 fn write_all(
-    staging: &Staging,
+    staging: &Staging<'_>,
     site: &Site,
     theme: &Theme,
     pages: &Pages,
@@ -177,7 +210,7 @@ fn write_all(
             .get(Path::new("style.css"))
             .map(|b| String::from_utf8_lossy(b).into_owned())
             .unwrap_or_default();
-        for (i, period) in results.periods.iter().enumerate() {
+        for period in &results.periods {
             let view = crate::results::view::period_view(results, period, &site.documents);
             let files = crate::results::view::downloads(&view);
             for (name, bytes) in &files {
@@ -187,12 +220,11 @@ fn write_all(
             let source = PathBuf::from(format!("ket-qua/{}.yaml", period.id));
             let rel = format!("ket-qua/{}.html", period.id);
             out.page(&rel, &source, pages.results(site, &view, &names))?;
-            if current == Some(i) {
-                let rel = format!("ket-qua/{}-mot-tep.html", period.id);
-                let one = pages.results_one_file(site, &view, &css);
-                // Meant to be uploaded on its own, not linked from the sitemap.
-                out.file(&rel, one.map_err(render_error(&source))?.as_bytes())?;
-            }
+            // Every period's page links its one-file twin, so every period gets one. Meant
+            // to be uploaded on its own, not listed in the sitemap.
+            let rel = format!("ket-qua/{}-mot-tep.html", period.id);
+            let one = pages.results_one_file(site, &view, &css);
+            out.file(&rel, one.map_err(render_error(&source))?.as_bytes())?;
             data_periods.push((period.id.clone(), period.label.clone(), names));
             views.push(view);
         }
@@ -260,18 +292,13 @@ fn render_error(source: &Path) -> impl FnOnce(String) -> BuildError + use<> {
 
 /// The staged output, with every HTML page written (for the sitemap).
 struct Out<'a> {
-    staging: &'a Staging,
+    staging: &'a Staging<'a>,
     written: Vec<String>,
 }
 
 impl Out<'_> {
     fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), BuildError> {
-        self.staging
-            .write(rel, bytes)
-            .map_err(|error| BuildError::Io {
-                path: PathBuf::from(rel),
-                error,
-            })
+        self.staging.write(rel, bytes).map_err(BuildError::Output)
     }
 
     /// A rendered page, or the template error naming the content `source` it was for.

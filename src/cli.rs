@@ -10,8 +10,30 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildError, Paths};
 use crate::diag::{Diagnostics, Lang};
+use crate::output::OutputError;
 use crate::render::fonts::{self, FontSet};
 use crate::render::pdf::Engine;
+
+// A closed pipe (`cchc check | head -1`) or a full disk must not panic the printing of a
+// message: what cannot be written is dropped, and the exit code still tells the outcome.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+macro_rules! errln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+macro_rules! err {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($t)*);
+    }};
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -112,16 +134,22 @@ impl Dirs {
     }
 }
 
+impl Dirs {
+    /// `--fonts`, or `fonts/` beside the content folder when there is one.
+    fn fonts_dir(&self) -> Option<PathBuf> {
+        self.fonts.clone().or_else(|| {
+            let beside = self
+                .content
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join("fonts");
+            beside.is_dir().then_some(beside)
+        })
+    }
+}
+
 fn engine_for(dirs: &Dirs) -> std::sync::Arc<Engine> {
-    let fonts_dir = dirs.fonts.clone().or_else(|| {
-        let beside = dirs
-            .content
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("fonts");
-        beside.is_dir().then_some(beside)
-    });
-    Engine::new(FontSet::load(fonts_dir.as_deref()))
+    Engine::new(FontSet::load(dirs.fonts_dir().as_deref()))
 }
 
 pub fn run(command: Command, lang: Lang) -> ExitCode {
@@ -129,12 +157,13 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Build { dirs, output } => {
             let started = Instant::now();
             let engine = engine_for(&dirs);
-            let paths = Paths::new(&dirs.content, &output, dirs.theme().as_deref());
+            let mut paths = Paths::new(&dirs.content, &output, dirs.theme().as_deref());
+            paths.fonts = dirs.fonts_dir();
             match build::build(&engine, &paths) {
                 Ok(report) => {
                     print_diags(&report.warnings, lang, &dirs.content);
                     font_notice(&engine, lang);
-                    println!(
+                    outln!(
                         "{}",
                         match lang {
                             Lang::Vi => format!(
@@ -164,7 +193,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             match build::check(&engine, &paths) {
                 Ok(loaded) => {
                     print_diags(&loaded.warnings, lang, &dirs.content);
-                    println!(
+                    outln!(
                         "{}",
                         match lang {
                             Lang::Vi => format!(
@@ -186,7 +215,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         }
         Command::Init { dir } => match crate::init::scaffold(&dir) {
             Ok(()) => {
-                println!(
+                outln!(
                     "{}",
                     say(
                         lang,
@@ -205,13 +234,13 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(msg) => {
-                eprintln!("{}", msg.get(lang));
+                errln!("{}", msg.get(lang));
                 ExitCode::from(1)
             }
         },
         Command::FixEncoding { file } => fix_encoding(&file, lang),
         Command::Licenses => {
-            println!("{}", fonts::BUNDLED_LICENSE);
+            outln!("{}", fonts::BUNDLED_LICENSE);
             ExitCode::SUCCESS
         }
     }
@@ -221,7 +250,7 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{}",
                 say(
                     lang,
@@ -240,7 +269,7 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
     };
     let (fixed, findings) = crate::encoding::fix(&text);
     if findings.is_empty() {
-        println!(
+        outln!(
             "{}",
             say(
                 lang,
@@ -253,7 +282,7 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
     let backup = backup_path(file);
     let written = std::fs::copy(file, &backup).and_then(|_| std::fs::write(file, &fixed));
     if let Err(e) = written {
-        eprintln!(
+        errln!(
             "{}",
             say(
                 lang,
@@ -264,7 +293,7 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
         return ExitCode::from(1);
     }
     for f in &findings {
-        println!(
+        outln!(
             "{}:{}:{}: {} → {}",
             file.display(),
             f.line,
@@ -273,7 +302,7 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
             f.fixed
         );
     }
-    println!(
+    outln!(
         "{}",
         say(
             lang,
@@ -308,7 +337,7 @@ fn backup_path(file: &Path) -> PathBuf {
 
 fn font_notice(engine: &Engine, lang: Lang) {
     if engine.fonts.family != fonts::PREFERRED {
-        eprintln!(
+        errln!(
             "{}",
             say(
                 lang,
@@ -321,7 +350,7 @@ fn font_notice(engine: &Engine, lang: Lang) {
 
 fn print_diags(diags: &Diagnostics, lang: Lang, root: &Path) {
     if !diags.is_empty() {
-        eprint!("{}", diags.clone().sorted().render(lang, root));
+        err!("{}", diags.clone().sorted().render(lang, root));
     }
 }
 
@@ -330,7 +359,7 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
         BuildError::Content(diags) => (diags, content),
         BuildError::Theme(diags) => (diags, Path::new("")),
         BuildError::Render { document, detail } => {
-            eprintln!(
+            errln!(
                 "{}\n{detail}",
                 match lang {
                     Lang::Vi => format!(
@@ -345,8 +374,27 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
             );
             return ExitCode::from(1);
         }
+        BuildError::Output(e) => {
+            let (message, hint) = e.text();
+            errln!("{}", message.get(lang));
+            if let Some(h) = hint {
+                let word = if lang == Lang::Vi {
+                    "cách sửa"
+                } else {
+                    "fix"
+                };
+                errln!("  {word}: {}", h.get(lang));
+            }
+            // Naming a folder cchc may not replace is a usage mistake.
+            let code = if matches!(e, OutputError::Refused { .. }) {
+                2
+            } else {
+                1
+            };
+            return ExitCode::from(code);
+        }
         BuildError::Io { path, error } => {
-            eprintln!(
+            errln!(
                 "{}",
                 match lang {
                     Lang::Vi => format!("Không ghi được {}: {error}", path.display()),
@@ -358,7 +406,7 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
     };
     let n = diags.errors().count();
     print_diags(&diags, lang, root);
-    eprintln!(
+    errln!(
         "{}",
         match lang {
             Lang::Vi => format!(

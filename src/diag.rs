@@ -43,7 +43,7 @@ pub enum Severity {
 }
 
 /// Where in a file: 1-based line and column (characters, not bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
@@ -107,6 +107,7 @@ impl Diagnostic {
                 .take(p.col.saturating_sub(1) as usize)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let (line, caret_at) = window(line, &caret_at);
             let _ = write!(out, "\n {pad} |\n {num} | {line}\n {pad} | {caret_at}^");
         }
         if let Some(h) = &self.hint {
@@ -120,6 +121,35 @@ impl Diagnostic {
         out
     }
 }
+
+/// Characters of a quoted source line shown on each side of the column.
+const WINDOW: usize = 60;
+
+/// A long line (a pasted paragraph, 20,000 emoji) is quoted as a window around the column,
+/// with "…" where it was cut, so one message stays one screen.
+fn window(line: &str, caret_pad: &str) -> (String, String) {
+    let col = caret_pad.chars().count();
+    let len = line.chars().count();
+    if len <= 2 * WINDOW {
+        return (line.to_string(), caret_pad.to_string());
+    }
+    let start = col.saturating_sub(WINDOW);
+    let end = (col + WINDOW).min(len);
+    let mut shown: String = line.chars().skip(start).take(end - start).collect();
+    let mut pad: String = caret_pad.chars().skip(start).collect();
+    if start > 0 {
+        shown.insert(0, '…');
+        pad.insert(0, ' ');
+    }
+    if end < len {
+        shown.push('…');
+    }
+    (shown, pad)
+}
+
+/// Messages printed per file; the rest are counted, not printed (one broken line can
+/// otherwise make thousands).
+pub const MAX_PER_FILE: usize = 50;
 
 /// Collects problems across all files of a build.
 #[derive(Debug, Default, Clone)]
@@ -175,7 +205,19 @@ impl Diagnostics {
         let mut out = String::new();
         // Each file is read once, however many of its lines are quoted.
         let mut sources: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+        let mut seen = std::collections::HashSet::new();
+        let mut per_file: std::collections::BTreeMap<&Path, (usize, usize)> = Default::default();
         for d in &self.items {
+            // The same message at the same place says nothing new.
+            if !seen.insert((&d.file, d.pos, &d.message.vi)) {
+                continue;
+            }
+            let (shown, hidden) = per_file.entry(&d.file).or_default();
+            if *shown >= MAX_PER_FILE {
+                *hidden += 1;
+                continue;
+            }
+            *shown += 1;
             let path = root.join(&d.file);
             let src = sources
                 .entry(path.clone())
@@ -187,6 +229,23 @@ impl Diagnostics {
             out.push_str(&shown.render(lang, src.as_deref()));
             out.push_str("\n\n");
         }
+        for (file, (_, hidden)) in per_file {
+            if hidden > 0 {
+                let file = root.join(file);
+                let _ = match lang {
+                    Lang::Vi => writeln!(
+                        out,
+                        "{}: còn {hidden} thông báo khác không in ra; sửa các lỗi trên rồi chạy lại để xem tiếp.\n",
+                        file.display()
+                    ),
+                    Lang::En => writeln!(
+                        out,
+                        "{}: {hidden} more messages not shown; fix the ones above and run again to see them.\n",
+                        file.display()
+                    ),
+                };
+            }
+        }
         out
     }
 }
@@ -197,9 +256,76 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// An operating-system error in words a clerk reads in either language (the OS's own text,
+/// in English, is kept for the English side and for the administrator).
+pub fn io_reason(e: &std::io::Error) -> Text {
+    use std::io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::NotFound => "không tìm thấy",
+        K::PermissionDenied => "không có quyền truy cập",
+        K::AlreadyExists => "đã có sẵn",
+        K::IsADirectory => "là một thư mục, không phải tệp",
+        K::NotADirectory => "không phải thư mục",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::StorageFull | K::QuotaExceeded => "ổ đĩa đã đầy",
+        K::FileTooLarge => "tệp quá lớn",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::CrossesDevices => "không thể chuyển giữa hai ổ đĩa",
+        K::ResourceBusy => "đang được chương trình khác dùng",
+        K::InvalidData => "dữ liệu không đọc được",
+        _ => "lỗi hệ điều hành",
+    };
+    Text::new(format!("{vi} ({e})"), e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_quoted_as_a_window_around_the_column() {
+        let line = format!("noi_dung: {}X{}", "a".repeat(500), "b".repeat(500));
+        let d = Diagnostic::error(
+            "kh.yaml",
+            Some(Pos { line: 1, col: 511 }),
+            Text::new("Ký tự lạ.", "Odd character."),
+        );
+        let out = d.render(Lang::Vi, Some(&line));
+        let quoted = out.lines().nth(2).unwrap();
+        let caret = out.lines().nth(3).unwrap();
+        assert_eq!(
+            quoted,
+            format!(" 1 | …{}X{}…", "a".repeat(60), "b".repeat(59))
+        );
+        assert_eq!(
+            caret.find('^'),
+            quoted.char_indices().position(|(_, c)| c == 'X')
+        );
+    }
+
+    #[test]
+    fn repeated_messages_are_printed_once_and_a_file_is_capped() {
+        let mut all = Diagnostics::default();
+        for i in 0..(MAX_PER_FILE as u32 + 20) {
+            let d = Diagnostic::error(
+                "kh.yaml",
+                Some(Pos {
+                    line: 1,
+                    col: i + 1,
+                }),
+                Text::new("Ký tự lạ.", "Odd character."),
+            );
+            all.push(d.clone());
+            all.push(d);
+        }
+        let out = all.render(Lang::Vi, Path::new("content"));
+        assert_eq!(out.matches("lỗi: content/kh.yaml:1:").count(), MAX_PER_FILE);
+        assert!(
+            out.contains("content/kh.yaml: còn 20 thông báo khác không in ra"),
+            "{out}"
+        );
+    }
 
     #[test]
     fn renders_file_line_column_and_a_caret() {

@@ -402,11 +402,26 @@ fn a_failed_build_keeps_the_previous_output() {
     .unwrap();
     assert!(build_into(&content, &out).is_err());
     assert_eq!(tree(&out), before, "previous build untouched");
-    let names: Vec<_> = std::fs::read_dir(tmp.path())
+    let mut names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [".cchc", "content", "output"],
+        "only the cache beside"
+    );
+    let work = std::fs::read_dir(tmp.path().join(".cchc/dung"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect::<Vec<_>>();
+    assert_eq!(work.len(), 1);
+    let inside: Vec<_> = std::fs::read_dir(&work[0])
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names.len(), 2, "no staging folder left behind: {names:?}");
+    assert_eq!(inside, ["lock"], "no staged tree left behind");
 }
 
 #[test]

@@ -54,6 +54,8 @@ pub(crate) fn site(
     let mut documents = Vec::new();
     // Reports that take their tables from a results period: (slug, file, period id).
     let mut report_links = Vec::new();
+    // Where each document's `so:` is written, to point at it when it repeats another's.
+    let mut number_at: HashMap<String, Pos> = HashMap::new();
     for file in document_files {
         let parsed = yaml::parse::<raw::DocumentFile>(file);
         parsed.diags.into_iter().for_each(|d| diags.push(d));
@@ -70,17 +72,22 @@ pub(crate) fn site(
             }
         };
         let link = raw.ky_bao_cao.clone();
+        let at = raw.so.as_ref().and_then(pos_of);
         let mut cx = Cx::new(file, coverage);
+        cx.issuer_unknown = issuer.is_none();
         let doc = cx.document(raw, issuer_ref);
         diags.extend(cx.diags);
         if let Some(doc) = doc {
+            if let Some(at) = at {
+                number_at.insert(doc.slug.clone(), at);
+            }
             if let Some(link) = link {
                 report_links.push((doc.slug.clone(), file.rel.clone(), link));
             }
             documents.push(doc);
         }
     }
-    check_unique_documents(&documents, &mut diags);
+    check_unique_documents(&documents, &number_at, &mut diags);
     documents.sort_by(|a, b| (b.date.0, &b.number, &a.slug).cmp(&(a.date.0, &a.number, &b.slug)));
 
     let site = issuer.map(|issuer| {
@@ -213,7 +220,11 @@ fn placeholder_issuer() -> Issuer {
     }
 }
 
-fn check_unique_documents(docs: &[Document], diags: &mut Diagnostics) {
+fn check_unique_documents(
+    docs: &[Document],
+    number_at: &HashMap<String, Pos>,
+    diags: &mut Diagnostics,
+) {
     let mut by_slug: HashMap<&str, &Path> = HashMap::new();
     let mut by_number: HashMap<(u16, &str, &str), &Path> = HashMap::new();
     for d in docs {
@@ -245,7 +256,7 @@ fn check_unique_documents(docs: &[Document], diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     &d.source,
-                    None,
+                    number_at.get(&d.slug).copied(),
                     Text::new(
                         format!(
                             "Số {n}/{} năm {} đã dùng cho {}: mỗi số chỉ cấp một lần trong năm.",
@@ -270,6 +281,9 @@ pub(super) struct Cx<'a> {
     lines: Vec<&'a str>,
     coverage: &'a Coverage,
     pub(super) diags: Diagnostics,
+    /// The issuer file could not be read: references to its units and staff cannot be
+    /// checked, and reporting each one would bury the one real mistake.
+    issuer_unknown: bool,
 }
 
 pub(super) fn pos_of<T>(s: &S<T>) -> Option<Pos> {
@@ -283,6 +297,7 @@ impl<'a> Cx<'a> {
             lines: file.text.lines().collect(),
             coverage,
             diags: Diagnostics::default(),
+            issuer_unknown: false,
         }
     }
 
@@ -485,6 +500,17 @@ impl<'a> Cx<'a> {
                     Some((format!("Viết `ma: {fixed}`."), format!("Write `ma: {fixed}`."))),
                 );
             }
+            if let Some(problem) = slug_problem(&id).filter(|_| is_id(&id)) {
+                self.error(
+                    pos_of(&p.ma),
+                    format!("Mã cán bộ `{id}` {}", problem.vi),
+                    format!("Staff id `{id}` {}", problem.en),
+                    Some((
+                        format!("Viết mã theo họ tên, ví dụ `ma: {id}-1` hoặc `ma: vp-tran-thi-hoa`."),
+                        format!("Use an id made from the name, e.g. `ma: {id}-1` or `ma: vp-tran-thi-hoa`."),
+                    )),
+                );
+            }
             if let Some(line) = staff_lines.get(&id) {
                 self.error(
                     pos_of(&p.ma),
@@ -568,6 +594,9 @@ impl<'a> Cx<'a> {
         what_en: &str,
         list_key: &str,
     ) {
+        if self.issuer_unknown {
+            return;
+        }
         let list = if known.is_empty() {
             "(chưa có)".to_string()
         } else {
@@ -605,6 +634,22 @@ impl<'a> Cx<'a> {
             .and_then(|s| s.to_str())
             .map(slug)
             .unwrap_or_default();
+        if let Some(problem) = slug_problem(&slug) {
+            let stem = self
+                .rel()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            self.error(
+                None,
+                format!("Tên tệp \"{stem}\" {}", problem.vi),
+                format!("The file name \"{stem}\" {}", problem.en),
+                Some((
+                    "Đặt tên tệp theo nội dung văn bản, bằng chữ và số, ví dụ `ke-hoach-cchc-2026.yaml`.".into(),
+                    "Name the file after the document, with letters and digits, e.g. `ke-hoach-cchc-2026.yaml`.".into(),
+                )),
+            );
+        }
 
         let kind_code = self.text(&raw.loai).trim().to_string();
         let kind = Kind::from_code(&kind_code);
@@ -1444,6 +1489,27 @@ pub(super) fn is_id(s: &str) -> bool {
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && s.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// Names that the site itself uses for its own pages in a folder (`van-ban/index.html`,
+/// `can-bo/index.html`, `static/`): a document, official or period may not take them.
+pub(crate) const RESERVED_SLUGS: &[&str] = &["index", "static", "sitemap", "documents", "du-lieu"];
+
+/// Why a slug cannot name a page ("… không dùng được: …"), or `None` when it can.
+pub(crate) fn slug_problem(slug: &str) -> Option<Text> {
+    if slug.is_empty() {
+        Some(Text::new(
+            "không có chữ hay số nào để đặt tên trang web và tệp PDF.",
+            "has no letter or digit to name the web page and the PDF.",
+        ))
+    } else if RESERVED_SLUGS.contains(&slug) {
+        Some(Text::new(
+            format!("trùng với tên trang `{slug}` mà trang web dùng sẵn."),
+            format!("is the name `{slug}` that the site uses for its own page."),
+        ))
+    } else {
+        None
+    }
 }
 
 /// "Kế hoạch CCHC 2026" → "ke-hoach-cchc-2026".

@@ -30,5 +30,17 @@ pub fn scaffold(dir: &Path) -> Result<(), Text> {
                 format!("Không tạo được {}: {e}", content.display()),
                 format!("Cannot create {}: {e}", content.display()),
             )
-        })
+        })?;
+    // The build's output and cache are regenerated: keep them out of version control.
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let text = format!("/output/\n/{}/\n", crate::build::CACHE_DIR);
+        std::fs::write(&ignore, text).map_err(|e| {
+            Text::new(
+                format!("Không tạo được {}: {e}", ignore.display()),
+                format!("Cannot create {}: {e}", ignore.display()),
+            )
+        })?;
+    }
+    Ok(())
 }

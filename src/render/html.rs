@@ -14,14 +14,38 @@ pub struct Pages {
     sources: std::collections::BTreeMap<String, (String, std::path::PathBuf)>,
 }
 
-/// Common context of every page.
+/// Common context of every page: small site-wide facts only, never the whole [`Site`], so
+/// that a page costs the same whatever the number of documents.
 #[derive(Serialize)]
 struct Common<'a> {
-    site: &'a Site,
+    site: Facts<'a>,
     /// Prefix that leads from the page back to the site root ("" or "../").
     root: &'a str,
     generator: String,
 }
+
+/// What every page may read about the site.
+#[derive(Serialize)]
+struct Facts<'a> {
+    issuer: &'a crate::model::Issuer,
+    document_count: usize,
+    /// The reporting periods (id and label), when the site has results.
+    results: Option<PeriodList<'a>>,
+}
+
+#[derive(Serialize)]
+struct PeriodList<'a> {
+    periods: Vec<PeriodLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct PeriodLink<'a> {
+    id: &'a str,
+    label: &'a str,
+}
+
+/// The newest documents shown on the home page.
+const LATEST: usize = 5;
 
 impl Pages {
     pub fn new(theme: &Theme) -> Result<Self, String> {
@@ -30,6 +54,14 @@ impl Pages {
         // Tera's default also escapes "/", which would print "05&#x2F;KH-UBND" in the source
         // of every page; these five characters are all HTML needs.
         tera.set_escape_fn(escape);
+        // Tera follows an include cycle until the stack overflows and the process aborts,
+        // leaving no message: find the cycle first.
+        if let Some(cycle) = include_cycle(&theme.templates) {
+            return Err(format!(
+                "các mẫu gọi lẫn nhau thành vòng lặp (templates include each other in a loop): {}",
+                cycle.join(" → ")
+            ));
+        }
         tera.add_raw_templates(
             theme
                 .templates
@@ -93,8 +125,22 @@ impl Pages {
     }
 
     fn context(site: &Site, root: &str) -> Result<Context, String> {
+        let results = site.results.as_ref().map(|r| PeriodList {
+            periods: r
+                .periods
+                .iter()
+                .map(|p| PeriodLink {
+                    id: &p.id,
+                    label: &p.label,
+                })
+                .collect(),
+        });
         Context::from_serialize(Common {
-            site,
+            site: Facts {
+                issuer: &site.issuer,
+                document_count: site.documents.len(),
+                results,
+            },
             root,
             generator: format!("cchc {}", env!("CARGO_PKG_VERSION")),
         })
@@ -104,6 +150,8 @@ impl Pages {
     pub fn index(&self, site: &Site, current: Option<&PeriodView>) -> Result<String, String> {
         let mut ctx = Self::context(site, "")?;
         ctx.insert("current", &current);
+        let latest: Vec<&Document> = site.documents.iter().take(LATEST).collect();
+        ctx.insert("latest", &latest);
         self.render("index.html", &ctx)
     }
 
@@ -210,6 +258,56 @@ impl Pages {
     }
 }
 
+/// The first chain of templates that includes, extends or imports itself, if any.
+fn include_cycle(templates: &std::collections::BTreeMap<String, String>) -> Option<Vec<String>> {
+    fn targets(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for tag in text.split("{%").skip(1) {
+            let tag = tag.trim_start_matches('-').trim_start();
+            let rest = ["include", "extends", "import"]
+                .iter()
+                .find_map(|k| tag.strip_prefix(k));
+            if let Some(rest) = rest {
+                let rest = rest.trim_start();
+                if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+                    && let Some(end) = rest[1..].find(q)
+                {
+                    out.push(&rest[1..1 + end]);
+                }
+            }
+        }
+        out
+    }
+    fn visit<'a>(
+        name: &'a str,
+        templates: &'a std::collections::BTreeMap<String, String>,
+        path: &mut Vec<&'a str>,
+        done: &mut std::collections::BTreeSet<&'a str>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|p| *p == name) {
+            let mut cycle: Vec<String> = path[i..].iter().map(|s| s.to_string()).collect();
+            cycle.push(name.to_string());
+            return Some(cycle);
+        }
+        if !done.insert(name) {
+            return None;
+        }
+        let (key, text) = templates.get_key_value(name)?;
+        path.push(key);
+        for t in targets(text) {
+            if let Some(c) = visit(t, templates, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    templates
+        .keys()
+        .find_map(|k| visit(k, templates, &mut Vec::new(), &mut done))
+}
+
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -233,4 +331,44 @@ fn describe(e: &tera::Error, theme: &Theme) -> String {
         src = s.source();
     }
     format!("{msg} (templates from {})", theme.dir.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_include_cycle_is_found_before_tera_overflows_its_stack() {
+        let t = |pairs: &[(&str, &str)]| -> std::collections::BTreeMap<String, String> {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let looped = t(&[
+            ("a.html", "{% extends \"base.html\" %}"),
+            ("base.html", "x {%- include 'nav.html' %}"),
+            ("nav.html", "{% include \"base.html\" %}"),
+        ]);
+        assert_eq!(
+            include_cycle(&looped),
+            Some(vec![
+                "base.html".into(),
+                "nav.html".into(),
+                "base.html".into()
+            ])
+        );
+        let fine = t(&[
+            (
+                "a.html",
+                "{% extends \"base.html\" %}{% import \"m.html\" as m %}",
+            ),
+            ("b.html", "{% extends \"base.html\" %}"),
+            ("base.html", "{% include \"nav.html\" %}"),
+            ("nav.html", ""),
+            ("m.html", ""),
+        ]);
+        assert_eq!(include_cycle(&fine), None);
+        assert!(include_cycle(&t(&[("self.html", "{% include \"self.html\" %}")])).is_some());
+    }
 }
