@@ -12,6 +12,34 @@ use serde::Serialize;
 use crate::model::{Body, Section};
 use crate::vn;
 
+/// Character references (`&#x1F600;`, `&#7;`, `&hearts;`) in Markdown source, with the
+/// text each one stands for: the fonts and the hidden-character rule apply to that text,
+/// which the source itself does not show.
+pub fn character_references(src: &str) -> Vec<(&str, String)> {
+    let mut out = Vec::new();
+    for (i, _) in src.match_indices('&') {
+        let Some(end) = src[i..]
+            .char_indices()
+            .take(40)
+            .find(|(_, c)| *c == ';')
+            .map(|(k, _)| i + k + 1)
+        else {
+            continue;
+        };
+        let literal = &src[i..end];
+        let decoded: String = Parser::new(literal)
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.into_string()),
+                _ => None,
+            })
+            .collect();
+        if decoded != literal && !decoded.is_empty() {
+            out.push((literal, decoded));
+        }
+    }
+    out
+}
+
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -286,3 +286,139 @@ fn every_link_of_the_demo_and_the_seed_sites_resolves() {
         assert!(broken.is_empty(), "{}: {broken:#?}", content.display());
     }
 }
+
+/// Checks `plan` (written into a fresh project) and returns the exit code and stderr.
+fn check_plan(issuer: &str, plan: &str, lang: &str) -> (i32, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), issuer, &[("kh.yaml", plan)]);
+    let (code, _, err) = cchc(
+        &[
+            "--lang",
+            lang,
+            "check",
+            "--content",
+            content.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    (
+        code,
+        err.replace(&format!("{}/", content.display()), "content/"),
+    )
+}
+
+#[test]
+fn a_blank_value_is_called_blank_in_plain_words() {
+    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu:");
+    let (code, err) = check_plan(ISSUER, &plan, "vi");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "content/van-ban/kh.yaml:4:10: Khóa `trich_yeu` để trống: cần một đoạn văn bản.\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("cách sửa: Viết nội dung sau dấu hai chấm, ví dụ `trich_yeu: …`"));
+    assert!(
+        !err.contains("cú pháp"),
+        "a blank is not a syntax error: {err}"
+    );
+    let (_, err) = check_plan(ISSUER, &plan, "en");
+    assert!(
+        err.contains("content/van-ban/kh.yaml:4:10: Key `trich_yeu` is blank: it needs text.\n"),
+        "{err}"
+    );
+    assert!(!err.contains("Option<"), "no Rust wording: {err}");
+}
+
+#[test]
+fn document_numbers_are_register_digits() {
+    let (code, err) = check_plan(ISSUER, &PLAN.replace("so: 3", "so: 03"), "vi");
+    assert_eq!(
+        code, 0,
+        "a leading zero is how the register writes it: {err}"
+    );
+    for bad in ["0x1F", "1e3", "3a", "-3"] {
+        let (code, err) = check_plan(ISSUER, &PLAN.replace("so: 3", &format!("so: {bad}")), "vi");
+        assert_eq!(code, 1, "{bad}");
+        assert!(
+            err.contains(&format!(
+                "content/van-ban/kh.yaml:2:5: Số văn bản \"{bad}\" không phải số thứ tự trong sổ đăng ký: chỉ gồm chữ số."
+            )),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_character_in_a_folded_block_is_placed_on_its_own_line() {
+    let plan = PLAN.replace(
+        "trich_yeu: Thử nghiệm",
+        "trich_yeu: >-\n  Thử nghiệm\n\n    thụt lề\n  một 😀 hai 😀\n  ba",
+    );
+    let (code, err) = check_plan(ISSUER, &plan, "vi");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/van-ban/kh.yaml:8:7: Ký tự «😀» (U+1F600) không in được bằng phông chữ văn bản hành chính (Times New Roman). Ký tự này có 2 lần trong giá trị này."),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("U+1F600").count(),
+        1,
+        "one message for both: {err}"
+    );
+}
+
+#[test]
+fn a_character_reference_in_markdown_is_checked_like_the_character() {
+    let plan = PLAN.replace("  Mở đầu.", "  Mở đầu &#x1F600; và &#7;.");
+    let (code, err) = check_plan(ISSUER, &plan, "vi");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/van-ban/kh.yaml:6:10: Mã ký tự `&#x1F600;` in ra U+1F600"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/van-ban/kh.yaml:6:23: Mã ký tự `&#7;` in ra U+0007"),
+        "{err}"
+    );
+}
+
+#[test]
+fn one_mistake_in_the_issuer_file_is_one_message() {
+    let issuer = ISSUER.replace("ma: UBND", "ma: [UBND");
+    let (code, err) = check_plan(&issuer, PLAN, "vi");
+    assert_eq!(code, 1);
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("lỗi: ")).collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "no follow-on errors in the plan: {errors:#?}"
+    );
+    assert!(errors[0].starts_with("lỗi: content/co_quan.yaml:"), "{err}");
+}
+
+#[test]
+fn the_site_address_is_checked_and_escaped_in_the_sitemap() {
+    let with = |url: &str| format!("{ISSUER}trang_web:\n  dia_chi_goc: \"{url}\"\n");
+    let (code, err) = check_plan(&with("xa thu nghiem.vn"), PLAN, "vi");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "Địa chỉ trang web \"xa thu nghiem.vn\" không phải một địa chỉ http(s) hợp lệ."
+        ),
+        "{err}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(
+        tmp.path(),
+        &with("https://xa.vn/cchc?nam=2026&ban=1"),
+        &[("kh.yaml", PLAN)],
+    );
+    build_into(&content, &tmp.path().join("out")).expect("builds");
+    let sitemap = std::fs::read_to_string(tmp.path().join("out/sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://xa.vn/cchc?nam=2026&amp;ban=1/index.html</loc>"),
+        "{sitemap}"
+    );
+}

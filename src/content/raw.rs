@@ -103,7 +103,9 @@ pub struct DocumentFile {
     pub don_vi_soan_thao: Option<S<String>>,
     /// Registered number; leave out for a draft (dự thảo).
     #[serde(default)]
-    pub so: Option<S<u32>>,
+    /// Text, not a YAML number: "05" is how a clerk writes it, and YAML's own number
+    /// forms ("0x1F", "1e3") must not become a document number.
+    pub so: Option<S<String>>,
     /// Ký hiệu after the slash; built from the kind and issuer when left out ("KH-UBND").
     #[serde(default)]
     pub ky_hieu: Option<S<String>>,

@@ -331,66 +331,121 @@ impl<'a> Cx<'a> {
         let Some(at) = pos_of(s) else {
             return value;
         };
-        // A block scalar (`|` or `>`) starts on the line after its indicator.
-        let first = self
-            .lines
-            .get(at.line as usize - 1)
-            .map(|l| {
-                let rest: String = l.chars().skip(at.col as usize - 1).collect();
-                let rest = rest.trim_start();
-                rest.starts_with('|') || rest.starts_with('>')
-            })
-            .unwrap_or(false);
-        let base = if first { at.line + 1 } else { at.line };
-        for (k, line) in value.split('\n').enumerate() {
-            for c in line.chars() {
-                // Control and invisible format characters (zero-width space, BOM, direction marks)
-                // print nothing and break search: report them like controls.
-                let control = (c.is_control() && c != '\t' && c != '\r')
-                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
-                if !control && self.coverage.draws_char(c) {
-                    continue;
-                }
-                let line_no = base + k as u32;
-                let col = self
-                    .lines
-                    .get(line_no as usize - 1)
-                    .and_then(|l| l.chars().position(|x| x == c))
-                    .map(|i| i as u32 + 1)
-                    .unwrap_or(at.col);
-                let code = format!("U+{:04X}", c as u32);
-                let shown = if control {
-                    code.clone()
-                } else {
-                    format!("«{c}» ({code})")
-                };
-                let (vi, en) = if control {
-                    (
-                        format!("Có ký tự điều khiển ẩn {shown} trong văn bản."),
-                        format!("Hidden control character {shown} in the text."),
-                    )
-                } else {
-                    (
-                        format!(
-                            "Ký tự {shown} không in được bằng phông chữ văn bản hành chính (Times New Roman)."
-                        ),
-                        format!(
-                            "Character {shown} cannot be drawn with the official font (Times New Roman)."
-                        ),
-                    )
-                };
-                self.error(
-                    Some(Pos { line: line_no, col }),
-                    vi,
-                    en,
-                    Some((
-                        "Xóa ký tự này hoặc thay bằng chữ, số, dấu câu tiếng Việt thông thường (biểu tượng cảm xúc, chữ Hán và ký tự ẩn không được dùng trong văn bản).".into(),
-                        "Delete it or use ordinary Vietnamese letters, digits and punctuation (no emoji, CJK or hidden characters).".into(),
-                    )),
-                );
+        // Each distinct bad character is reported once per value, at its first place in the
+        // source, with how many more there are: a pasted line of 20,000 emoji is one
+        // message, not 20,000.
+        let mut bad: Vec<(char, usize)> = Vec::new();
+        for c in value.chars() {
+            // Control and invisible format characters (zero-width space, BOM, direction
+            // marks) print nothing and break search: report them like controls.
+            let control = is_hidden(c);
+            if !control && self.coverage.draws_char(c) {
+                continue;
+            }
+            match bad.iter_mut().find(|(b, _)| *b == c) {
+                Some((_, n)) => *n += 1,
+                None => bad.push((c, 1)),
             }
         }
+        for (c, count) in bad {
+            let place = self.find_in_source(at, c).unwrap_or(at);
+            let control = is_hidden(c);
+            let code = format!("U+{:04X}", c as u32);
+            let shown = if control {
+                code.clone()
+            } else {
+                format!("«{c}» ({code})")
+            };
+            let (mut vi, mut en) = if control {
+                (
+                    format!("Có ký tự điều khiển ẩn {shown} trong văn bản."),
+                    format!("Hidden control character {shown} in the text."),
+                )
+            } else {
+                (
+                    format!(
+                        "Ký tự {shown} không in được bằng phông chữ văn bản hành chính (Times New Roman)."
+                    ),
+                    format!(
+                        "Character {shown} cannot be drawn with the official font (Times New Roman)."
+                    ),
+                )
+            };
+            if count > 1 {
+                vi.push_str(&format!(" Ký tự này có {count} lần trong giá trị này."));
+                en.push_str(&format!(" It occurs {count} times in this value."));
+            }
+            self.error(
+                Some(place),
+                vi,
+                en,
+                Some((
+                    "Xóa ký tự này hoặc thay bằng chữ, số, dấu câu tiếng Việt thông thường (biểu tượng cảm xúc, chữ Hán và ký tự ẩn không được dùng trong văn bản).".into(),
+                    "Delete it or use ordinary Vietnamese letters, digits and punctuation (no emoji, CJK or hidden characters).".into(),
+                )),
+            );
+        }
         value
+    }
+
+    /// Markdown text: [`Self::text`], and the same checks on what its character references
+    /// (`&#x1F600;`) stand for.
+    fn markdown_text(&mut self, s: &S<String>) -> String {
+        let value = self.text(s);
+        let Some(at) = pos_of(s) else {
+            return value;
+        };
+        for (literal, decoded) in markdown::character_references(&value) {
+            let Some(c) = decoded
+                .chars()
+                .find(|c| is_hidden(*c) || !self.coverage.draws_char(*c))
+            else {
+                continue;
+            };
+            let place = self.find_str_in_source(at, literal).unwrap_or(at);
+            self.error(
+                Some(place),
+                format!("Mã ký tự `{literal}` in ra U+{:04X}, ký tự không dùng được trong văn bản hành chính.", c as u32),
+                format!("The character reference `{literal}` prints U+{:04X}, which an official document cannot use.", c as u32),
+                Some((
+                    "Xóa mã này; viết thẳng chữ tiếng Việt thông thường.".into(),
+                    "Delete it; write ordinary Vietnamese text instead.".into(),
+                )),
+            );
+        }
+        value
+    }
+
+    fn find_str_in_source(&self, at: Pos, needle: &str) -> Option<Pos> {
+        let first = at.line as usize - 1;
+        for (i, line) in self.lines.iter().enumerate().skip(first) {
+            let skip = if i == first { at.col as usize - 1 } else { 0 };
+            let byte = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
+            if let Some(k) = line[byte..].find(needle) {
+                return Some(Pos {
+                    line: i as u32 + 1,
+                    col: (skip + line[byte..byte + k].chars().count()) as u32 + 1,
+                });
+            }
+        }
+        None
+    }
+
+    /// Where `c` first stands in the source at or after the start of a value. Searching
+    /// the source, not counting the value's lines, keeps the line right in folded (`>`),
+    /// quoted and multi-line values, whose lines do not map one to one.
+    fn find_in_source(&self, at: Pos, c: char) -> Option<Pos> {
+        let first = at.line as usize - 1;
+        for (i, line) in self.lines.iter().enumerate().skip(first) {
+            let skip = if i == first { at.col as usize - 1 } else { 0 };
+            if let Some(k) = line.chars().skip(skip).position(|x| x == c) {
+                return Some(Pos {
+                    line: i as u32 + 1,
+                    col: (skip + k) as u32 + 1,
+                });
+            }
+        }
+        None
     }
 
     pub(super) fn nonempty(&mut self, s: &S<String>, what_vi: &str, what_en: &str) -> String {
@@ -548,7 +603,24 @@ impl<'a> Cx<'a> {
             .trang_web
             .as_ref()
             .and_then(|w| w.dia_chi_goc.as_ref())
-            .map(|u| self.text(u).trim().trim_end_matches('/').to_string());
+            .and_then(|u| {
+                let url = self.text(u).trim().trim_end_matches('/').to_string();
+                let ok = (url.starts_with("https://") || url.starts_with("http://"))
+                    && url.len() > "https://".len()
+                    && !url.chars().any(|c| c.is_whitespace() || "<>\"'`".contains(c));
+                if !ok {
+                    self.error(
+                        pos_of(u),
+                        format!("Địa chỉ trang web \"{url}\" không phải một địa chỉ http(s) hợp lệ."),
+                        format!("Website address \"{url}\" is not a valid http(s) address."),
+                        Some((
+                            "Viết địa chỉ đầy đủ, không có dấu cách, ví dụ `dia_chi_goc: https://hoason.thainguyen.gov.vn/cchc`.".into(),
+                            "Write the full address without spaces, e.g. `dia_chi_goc: https://hoason.thainguyen.gov.vn/cchc`.".into(),
+                        )),
+                    );
+                }
+                ok.then_some(url)
+            });
         let mut contact = Vec::new();
         if let Some(c) = &raw.lien_he {
             if let Some(a) = &c.dia_chi {
@@ -678,8 +750,14 @@ impl<'a> Cx<'a> {
         let kind = kind.unwrap_or(Kind::Dispatch);
 
         let number = raw.so.as_ref().map(|n| {
-            if n.value == 0 {
-                self.error(
+            let written = n.value.trim();
+            let value = written
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                .then(|| written.parse::<u32>().ok())
+                .flatten();
+            match value {
+                Some(0) => self.error(
                     pos_of(n),
                     "Số văn bản phải từ 1 trở lên.".into(),
                     "The number must be 1 or more.".into(),
@@ -687,9 +765,19 @@ impl<'a> Cx<'a> {
                         "Bỏ dòng `so:` nếu văn bản chưa lấy số (dự thảo).".into(),
                         "Leave `so:` out for an unnumbered draft.".into(),
                     )),
-                );
+                ),
+                Some(_) => {}
+                None => self.error(
+                    pos_of(n),
+                    format!("Số văn bản \"{written}\" không phải số thứ tự trong sổ đăng ký: chỉ gồm chữ số."),
+                    format!("Document number \"{written}\" is not a register number: digits only."),
+                    Some((
+                        "Viết số như trong sổ văn bản đi, ví dụ `so: 5` hoặc `so: 05`; bỏ dòng `so:` nếu văn bản chưa lấy số.".into(),
+                        "Write the number from the outgoing register, e.g. `so: 5` or `so: 05`; leave `so:` out for a draft.".into(),
+                    )),
+                ),
             }
-            vn::doc_number(n.value)
+            vn::doc_number(value.unwrap_or(0))
         });
 
         let unit = raw.don_vi_soan_thao.as_ref().map(|u| {
@@ -770,7 +858,7 @@ impl<'a> Cx<'a> {
         let addressees = self.addressees(&raw.kinh_gui, kind, pos_of(&raw.loai));
         let urgency = raw.do_khan.as_ref().and_then(|u| self.urgency(u));
         let decision = self.decision(&raw, kind, issuer);
-        let body_src = self.text(&raw.noi_dung);
+        let body_src = self.markdown_text(&raw.noi_dung);
         let style = markdown::Style {
             articles: kind == Kind::Decision,
         };
@@ -785,7 +873,7 @@ impl<'a> Cx<'a> {
                 None => format!("{initials}."),
             }
         });
-        if raw.in_lien_he && issuer.contact.is_empty() {
+        if raw.in_lien_he && issuer.contact.is_empty() && !self.issuer_unknown {
             self.error(
                 pos_of(&raw.loai),
                 "Văn bản yêu cầu in thông tin liên hệ (`in_lien_he: true`) nhưng co_quan.yaml chưa có mục `lien_he`.".into(),
@@ -1220,7 +1308,7 @@ impl<'a> Cx<'a> {
             }
         } else if let Some(md) = &raw.noi_dung {
             AppendixContent::Text {
-                blocks: markdown::blocks(&self.text(md)),
+                blocks: markdown::blocks(&self.markdown_text(md)),
             }
         } else {
             AppendixContent::Text { blocks: Vec::new() }
@@ -1481,6 +1569,13 @@ impl<'a> Cx<'a> {
             }
         }
     }
+}
+
+/// Characters that print nothing: controls (but tab and carriage return) and invisible
+/// format characters.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 /// A staff id: lower-case ASCII letters, digits and "-" (at least one letter).

@@ -174,6 +174,23 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
                 )),
             )
         }
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
+            let key = at.map(|p| key_at(&file.text, p)).unwrap_or_default();
+            (
+                Text::new(
+                    format!("Khóa `{key}` để trống: cần một đoạn văn bản."),
+                    format!("Key `{key}` is blank: it needs text."),
+                ),
+                Some(Text::new(
+                    format!(
+                        "Viết nội dung sau dấu hai chấm, ví dụ `{key}: …`; nếu khóa này không bắt buộc thì xóa cả dòng."
+                    ),
+                    format!(
+                        "Write the text after the colon, e.g. `{key}: …`; if the key is optional, delete the line."
+                    ),
+                )),
+            )
+        }
         Error::Eof { .. } => (
             Text::new(
                 "Tệp rỗng hoặc kết thúc bất thường.",
@@ -204,10 +221,17 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
                 .next()
                 .unwrap_or(detail)
                 .to_string();
+            // The parser's text may name Rust types ("use Option<String>"): a clerk
+            // reading English gets plain words instead.
+            let detail_en = if detail.contains('<') || detail.contains("deserialize") {
+                "the structure of the file is wrong here.".to_string()
+            } else {
+                detail.clone()
+            };
             (
                 Text::new(
                     format!("Lỗi cú pháp YAML: {}", syntax_words(&detail)),
-                    format!("YAML syntax error: {detail}"),
+                    format!("YAML syntax error: {detail_en}"),
                 ),
                 Some(Text::new(
                     "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau mỗi khóa, và đặt văn bản có dấu `:` hoặc `#` trong ngoặc kép.",
@@ -221,6 +245,15 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
         Some(h) => d.with_hint(h),
         None => d,
     }
+}
+
+/// The key written on the line of a position: "  - trich_yeu:" → "trich_yeu".
+fn key_at(text: &str, p: Pos) -> String {
+    text.lines()
+        .nth(p.line as usize - 1)
+        .and_then(|l| l.split(':').next())
+        .map(|k| k.trim().trim_start_matches("- ").trim().to_string())
+        .unwrap_or_default()
 }
 
 /// The rest of the source line from a position: the scalar the parser choked on.

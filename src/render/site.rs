@@ -181,7 +181,8 @@ pub fn sitemap(site: &Site, pages: &[String]) -> String {
     );
     for p in pages {
         out.push_str(&format!(
-            "  <url><loc>{base}{}</loc></url>\n",
+            "  <url><loc>{}{}</loc></url>\n",
+            xml_escape(&base),
             xml_escape(p)
         ));
     }
@@ -193,11 +194,21 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sitemap_escapes_the_base_address_and_the_pages() {
+        assert_eq!(
+            xml_escape("https://x.vn/a?b=1&c=<2>\"'"),
+            "https://x.vn/a?b=1&amp;c=&lt;2&gt;&quot;&apos;"
+        );
+    }
 
     #[test]
     fn folding_lets_plain_letters_find_vietnamese() {
