@@ -150,6 +150,7 @@ pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> 
         let done: Vec<_> = chunk
             .par_iter()
             .map(|doc| {
+                let _watched = crate::watchdog::task(|| doc.source.display().to_string());
                 layouts
                     .render(&site.issuer, doc)
                     .map(|r| (doc, r.pdf, r.layout.pages().len()))
@@ -196,7 +197,7 @@ fn write_all(
     };
     for (doc, pdf, _) in pdfs {
         out.file(&doc.meta.pdf_path, pdf)?;
-        out.page(&doc.meta.html_path, &doc.source, pages.document(site, doc))?;
+        out.page(&doc.meta.html_path, &doc.source, || pages.document(site, doc))?;
     }
 
     // Each period's view is computed once and serves its page, its downloads, the one-file
@@ -219,18 +220,21 @@ fn write_all(
             let names: Vec<String> = files.into_iter().map(|(n, _)| n).collect();
             let source = PathBuf::from(format!("ket-qua/{}.yaml", period.id));
             let rel = format!("ket-qua/{}.html", period.id);
-            out.page(&rel, &source, pages.results(site, &view, &names))?;
+            out.page(&rel, &source, || pages.results(site, &view, &names))?;
             // Every period's page links its one-file twin, so every period gets one. Meant
             // to be uploaded on its own, not listed in the sitemap.
             let rel = format!("ket-qua/{}-mot-tep.html", period.id);
-            let one = pages.results_one_file(site, &view, &css);
+            let one = {
+                let _watched = crate::watchdog::task(|| rel.clone());
+                pages.results_one_file(site, &view, &css)
+            };
             out.file(&rel, one.map_err(render_error(&source))?.as_bytes())?;
             data_periods.push((period.id.clone(), period.label.clone(), names));
             views.push(view);
         }
         let current = current.and_then(|i| views.get(i));
         let rel = "ket-qua/index.html";
-        out.page(rel, Path::new(rel), pages.results_index(site, current))?;
+        out.page(rel, Path::new(rel), || pages.results_index(site, current))?;
     }
     let current = site
         .results
@@ -239,20 +243,20 @@ fn write_all(
         .and_then(|i| views.get(i));
 
     let rel = "van-ban/index.html";
-    out.page(rel, Path::new(rel), pages.documents(site))?;
+    out.page(rel, Path::new(rel), || pages.documents(site))?;
     let officials = crate::render::site::officials(site);
     let rel = "can-bo/index.html";
-    out.page(rel, Path::new(rel), pages.officials(site, &officials))?;
+    out.page(rel, Path::new(rel), || pages.officials(site, &officials))?;
     for o in &officials {
         let rel = format!("can-bo/{}.html", o.id);
-        out.page(&rel, Path::new(&rel), pages.official(site, o))?;
+        out.page(&rel, Path::new(&rel), || pages.official(site, o))?;
     }
     let rel = "du-lieu.html";
-    out.page(rel, Path::new(rel), pages.data(site, &data_periods))?;
+    out.page(rel, Path::new(rel), || pages.data(site, &data_periods))?;
     out.page(
         "index.html",
         Path::new("index.html"),
-        pages.index(site, current),
+        || pages.index(site, current),
     )?;
     // The home page first in the sitemap.
     out.written.rotate_right(1);
@@ -306,8 +310,12 @@ impl Out<'_> {
         &mut self,
         rel: &str,
         source: &Path,
-        html: Result<String, String>,
+        render: impl FnOnce() -> Result<String, String>,
     ) -> Result<(), BuildError> {
+        let html = {
+            let _watched = crate::watchdog::task(|| rel.to_string());
+            render()
+        };
         self.file(rel, html.map_err(render_error(source))?.as_bytes())?;
         self.written.push(rel.to_string());
         Ok(())

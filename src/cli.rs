@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -156,6 +156,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
     match command {
         Command::Build { dirs, output } => {
             let started = Instant::now();
+            arm_watchdog(lang);
             let engine = engine_for(&dirs);
             let mut paths = Paths::new(&dirs.content, &output, dirs.theme().as_deref());
             paths.fonts = dirs.fonts_dir();
@@ -244,6 +245,33 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// How long one document's layout or one page may take before the theme is taken to be
+/// stuck in a loop. Real documents take well under a second.
+const THEME_BUDGET: Duration = Duration::from_secs(60);
+
+fn arm_watchdog(lang: Lang) {
+    let budget = std::env::var("CCHC_THEME_BUDGET_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(THEME_BUDGET, Duration::from_secs);
+    crate::watchdog::arm(budget, move |what, budget| {
+        let secs = budget.as_secs();
+        errln!(
+            "{}",
+            say(
+                lang,
+                &format!(
+                    "Lỗi giao diện: dựng {what} quá {secs} giây, có lẽ mẫu trình bày (Typst hoặc tera) có vòng lặp không dừng. Đã dừng; bản dựng trước vẫn giữ nguyên."
+                ),
+                &format!(
+                    "Theme error: {what} took longer than {secs} s; the theme (Typst or tera) probably loops without end. Stopped; the previous build is untouched."
+                ),
+            )
+        );
+        std::process::exit(1);
+    });
 }
 
 fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {

@@ -19,3 +19,4 @@ pub mod results;
 pub mod suggest;
 pub mod theme;
 pub mod vn;
+pub mod watchdog;

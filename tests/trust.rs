@@ -422,3 +422,31 @@ fn the_site_address_is_checked_and_escaped_in_the_sitemap() {
         "{sitemap}"
     );
 }
+
+#[test]
+fn a_theme_that_loops_is_stopped_with_a_message_and_the_output_kept() {
+    let (tmp, _) = project();
+    let dir = tmp.path();
+    let (code, err) = build_cli(dir, "output");
+    assert_eq!(code, 0, "{err}");
+    let before = snapshot(&dir.join("output"));
+    let main = dir.join("theme/typst/main.typ");
+    let mut layout = std::fs::read_to_string(&main).unwrap();
+    layout.push_str("#let n = 0\n#for i in range(1000000000) { n += 1 }\n");
+    std::fs::write(&main, layout).unwrap();
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(["build", "--content", "content", "--theme", "theme", "--output", "output"])
+        .current_dir(dir)
+        .env("CCHC_THEME_BUDGET_SECS", "2")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("Lỗi giao diện: dựng van-ban/kh.yaml quá 2 giây, có lẽ mẫu trình bày (Typst hoặc tera) có vòng lặp không dừng."),
+        "{err}"
+    );
+    assert!(started.elapsed().as_secs() < 60, "stopped near its budget");
+    assert_eq!(snapshot(&dir.join("output")), before);
+}
