@@ -112,7 +112,9 @@ impl Dirs {
     }
 }
 
-fn engine_for(dirs: &Dirs) -> std::sync::Arc<Engine> {
+/// The engine with the fonts of `dirs`; when those cannot serve, the bundled fonts and the
+/// reasons, so that the content is still checked in the same run.
+fn engine_for(dirs: &Dirs) -> (std::sync::Arc<Engine>, Diagnostics) {
     let fonts_dir = dirs.fonts.clone().or_else(|| {
         let beside = dirs
             .content
@@ -121,15 +123,62 @@ fn engine_for(dirs: &Dirs) -> std::sync::Arc<Engine> {
             .join("fonts");
         beside.is_dir().then_some(beside)
     });
-    Engine::new(FontSet::load(fonts_dir.as_deref()))
+    match FontSet::load(fonts_dir.as_deref()) {
+        Ok(set) => (Engine::new(set), Diagnostics::default()),
+        Err(diags) => match FontSet::load(None) {
+            Ok(set) => (Engine::new(set), diags),
+            // The bundled fonts are part of the binary: failing them is a broken build.
+            Err(bundled) => panic!("the bundled fonts do not load: {bundled:?}"),
+        },
+    }
+}
+
+/// The font folder cannot be used: nothing is built, but the content is still checked
+/// (with the bundled fonts) so that every problem is listed at once.
+fn font_failure(
+    font_errors: Diagnostics,
+    engine: &Engine,
+    paths: &Paths,
+    lang: Lang,
+    content: &Path,
+) -> ExitCode {
+    let mut n = font_errors.errors().count();
+    print_diags(&font_errors, lang, Path::new(""));
+    match build::check(engine, paths) {
+        Ok(loaded) => print_diags(&loaded.warnings, lang, content),
+        Err(BuildError::Content(diags)) => {
+            n += diags.errors().count();
+            print_diags(&diags, lang, content);
+        }
+        Err(BuildError::Theme(diags)) => {
+            n += diags.errors().count();
+            print_diags(&diags, lang, Path::new(""));
+        }
+        Err(other) => return fail(other, lang, content),
+    }
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Vi => format!(
+                "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
+            ),
+            Lang::En => format!(
+                "{n} errors to fix. Nothing was written; the previous build (if any) is untouched."
+            ),
+        }
+    );
+    ExitCode::from(1)
 }
 
 pub fn run(command: Command, lang: Lang) -> ExitCode {
     match command {
         Command::Build { dirs, output } => {
             let started = Instant::now();
-            let engine = engine_for(&dirs);
+            let (engine, font_errors) = engine_for(&dirs);
             let paths = Paths::new(&dirs.content, &output, dirs.theme().as_deref());
+            if font_errors.has_errors() {
+                return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
+            }
             match build::build(&engine, &paths) {
                 Ok(report) => {
                     print_diags(&report.warnings, lang, &dirs.content);
@@ -159,8 +208,11 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             }
         }
         Command::Check { dirs } => {
-            let engine = engine_for(&dirs);
+            let (engine, font_errors) = engine_for(&dirs);
             let paths = Paths::new(&dirs.content, Path::new("output"), dirs.theme().as_deref());
+            if font_errors.has_errors() {
+                return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
+            }
             match build::check(&engine, &paths) {
                 Ok(loaded) => {
                     print_diags(&loaded.warnings, lang, &dirs.content);

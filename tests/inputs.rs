@@ -282,3 +282,267 @@ fn unreadable_files_and_folders_are_errors() {
         "{err}"
     );
 }
+
+/// A minimal TrueType font: the tables a font reader requires, a family name, a style and
+/// a character map over `ranges`, but no outlines (it is never drawn, only vetted).
+fn tiny_font(family: &str, bold: bool, italic: bool, ranges: &[(u16, u16)]) -> Vec<u8> {
+    fn be16(v: &mut Vec<u8>, x: u16) {
+        v.extend_from_slice(&x.to_be_bytes());
+    }
+    fn be32(v: &mut Vec<u8>, x: u32) {
+        v.extend_from_slice(&x.to_be_bytes());
+    }
+    let glyphs: u16 = 1 + ranges.iter().map(|(a, b)| b - a + 1).sum::<u16>();
+
+    let mut head = Vec::new();
+    be32(&mut head, 0x0001_0000);
+    be32(&mut head, 0x0001_0000);
+    be32(&mut head, 0);
+    be32(&mut head, 0x5F0F_3CF5);
+    be16(&mut head, 0);
+    be16(&mut head, 1000);
+    head.extend_from_slice(&[0; 16]);
+    head.extend_from_slice(&[0; 8]);
+    be16(&mut head, u16::from(bold) | (u16::from(italic) << 1));
+    be16(&mut head, 8);
+    be16(&mut head, 2);
+    be16(&mut head, 0);
+    be16(&mut head, 0);
+    assert_eq!(head.len(), 54);
+
+    let mut hhea = Vec::new();
+    be32(&mut hhea, 0x0001_0000);
+    be16(&mut hhea, 800);
+    be16(&mut hhea, (-200i16) as u16);
+    hhea.extend_from_slice(&[0; 26]);
+    be16(&mut hhea, 1);
+    assert_eq!(hhea.len(), 36);
+
+    let mut maxp = Vec::new();
+    be32(&mut maxp, 0x0000_5000);
+    be16(&mut maxp, glyphs);
+
+    let mut os2 = vec![0u8; 78];
+    os2[4..6].copy_from_slice(&(if bold { 700u16 } else { 400 }).to_be_bytes());
+    os2[6..8].copy_from_slice(&5u16.to_be_bytes());
+    let selection: u16 = match (bold, italic) {
+        (false, false) => 0x40,
+        (b, i) => u16::from(i) | (u16::from(b) << 5),
+    };
+    os2[62..64].copy_from_slice(&selection.to_be_bytes());
+
+    let style = match (bold, italic) {
+        (false, false) => "Regular",
+        (true, false) => "Bold",
+        (false, true) => "Italic",
+        (true, true) => "Bold Italic",
+    };
+    let names = [
+        (1u16, family.to_string()),
+        (2, style.to_string()),
+        (4, format!("{family} {style}")),
+    ];
+    let mut name = Vec::new();
+    be16(&mut name, 0);
+    be16(&mut name, names.len() as u16);
+    be16(&mut name, 6 + 12 * names.len() as u16);
+    let mut strings = Vec::new();
+    for (id, text) in &names {
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for x in [3, 1, 0x0409, *id, utf16.len() as u16, strings.len() as u16] {
+            be16(&mut name, x);
+        }
+        strings.extend(utf16);
+    }
+    name.extend(strings);
+
+    // Format 4: one segment per range, glyphs numbered in order, then the 0xFFFF end.
+    let mut segs: Vec<(u16, u16, u16)> = Vec::new();
+    let mut next = 1u16;
+    for (a, b) in ranges {
+        segs.push((*a, *b, next.wrapping_sub(*a)));
+        next += b - a + 1;
+    }
+    segs.push((0xFFFF, 0xFFFF, 1));
+    let n = segs.len() as u16;
+    let mut sub = Vec::new();
+    be16(&mut sub, 4);
+    be16(&mut sub, 16 + 8 * n);
+    be16(&mut sub, 0);
+    be16(&mut sub, 2 * n);
+    let pow = 1u16 << (15 - n.leading_zeros());
+    be16(&mut sub, 2 * pow);
+    be16(&mut sub, pow.trailing_zeros() as u16);
+    be16(&mut sub, 2 * n - 2 * pow);
+    segs.iter().for_each(|s| be16(&mut sub, s.1));
+    be16(&mut sub, 0);
+    segs.iter().for_each(|s| be16(&mut sub, s.0));
+    segs.iter().for_each(|s| be16(&mut sub, s.2));
+    segs.iter().for_each(|_| be16(&mut sub, 0));
+    let mut cmap = Vec::new();
+    for x in [0u16, 1, 3, 1] {
+        be16(&mut cmap, x);
+    }
+    be32(&mut cmap, 12);
+    cmap.extend(sub);
+
+    let tables: [(&[u8; 4], Vec<u8>); 6] = [
+        (b"OS/2", os2),
+        (b"cmap", cmap),
+        (b"head", head),
+        (b"hhea", hhea),
+        (b"maxp", maxp),
+        (b"name", name),
+    ];
+    let mut font = Vec::new();
+    be32(&mut font, 0x0001_0000);
+    be16(&mut font, tables.len() as u16);
+    be16(&mut font, 64);
+    be16(&mut font, 2);
+    be16(&mut font, 16 * tables.len() as u16 - 64);
+    let mut offset = 12 + 16 * tables.len();
+    let mut body = Vec::new();
+    for (tag, data) in &tables {
+        font.extend_from_slice(*tag);
+        be32(&mut font, 0);
+        be32(&mut font, offset as u32);
+        be32(&mut font, data.len() as u32);
+        let mut padded = data.clone();
+        padded.resize(data.len().div_ceil(4) * 4, 0);
+        offset += padded.len();
+        body.extend(padded);
+    }
+    font.extend(body);
+    font
+}
+
+/// `cchc check` with `--fonts`; returns (exit code, all output).
+fn check_with_fonts(content: &Path, fonts: &Path, cwd: &Path) -> (i32, String) {
+    let (code, out, err) = cchc(
+        &[
+            "check",
+            "--content",
+            content.to_str().unwrap(),
+            "--fonts",
+            fonts.to_str().unwrap(),
+        ],
+        cwd,
+    );
+    (code, format!("{out}{err}"))
+}
+
+#[test]
+fn a_missing_or_unusable_fonts_folder_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+
+    let (code, err) = check_with_fonts(&content, &tmp.path().join("phong"), tmp.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("phong: Không mở được thư mục phông chữ: không tồn tại ("),
+        "{err}"
+    );
+    assert!(err.contains("cách sửa"), "{err}");
+
+    let file = tmp.path().join("times.ttf");
+    std::fs::write(&file, "not a font").unwrap();
+    let (code, err) = check_with_fonts(&content, &file, tmp.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("là một tệp, không phải thư mục"), "{err}");
+
+    let empty = tmp.path().join("trong");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("doc-ky.txt"), "Times New Roman").unwrap();
+    let (code, err) = check_with_fonts(&content, &empty, tmp.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("không có tệp phông nào"), "{err}");
+
+    let broken = tmp.path().join("hong");
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("times.ttf"), "not a font").unwrap();
+    let (code, err) = check_with_fonts(&content, &broken, tmp.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("times.ttf: Tệp này không đọc được như một phông chữ"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_old_times_new_roman_is_one_error_about_the_font() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    let fonts = tmp.path().join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    // ASCII and Latin-1 only, as Times New Roman shipped before Vietnamese was added.
+    let latin1 = [(0x20, 0x7E), (0xA0, 0xFF)];
+    for (file, bold, italic) in [
+        ("times.ttf", false, false),
+        ("timesbd.ttf", true, false),
+        ("timesi.ttf", false, true),
+        ("timesbi.ttf", true, true),
+    ] {
+        std::fs::write(
+            fonts.join(file),
+            tiny_font("Times New Roman", bold, italic, &latin1),
+        )
+        .unwrap();
+    }
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(code, 1, "{err}");
+    let m = message_about(&err, "fonts/times.ttf");
+    assert!(m.contains("Phông Times New Roman (thường)"), "{m}");
+    assert!(m.contains("ví dụ: ả ạ ă"), "{m}");
+    assert!(m.contains("cách sửa"), "{m}");
+    assert!(
+        !err.contains("không in được"),
+        "no error per character:\n{err}"
+    );
+    assert!(err.contains("Có 4 lỗi"), "one per font file:\n{err}");
+    // Content problems are still listed in the same run.
+    let plan = PLAN.replace("so: 3", "so: ba");
+    std::fs::write(content.join("van-ban/kh.yaml"), &plan).unwrap();
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("Có 5 lỗi") && err.contains("không đúng kiểu"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_complete_times_new_roman_is_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    let fonts = tmp.path().join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    let full = [
+        (0x20, 0x7E),
+        (0xA0, 0x1B0),
+        (0x300, 0x323),
+        (0x1EA0, 0x1EF9),
+    ];
+    for (file, bold, italic) in [
+        ("times.ttf", false, false),
+        ("timesbd.ttf", true, false),
+        ("timesi.ttf", false, true),
+        ("timesbi.ttf", true, true),
+    ] {
+        std::fs::write(
+            fonts.join(file),
+            tiny_font("Times New Roman", bold, italic, &full),
+        )
+        .unwrap();
+    }
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+}

@@ -2,13 +2,15 @@
 //! coverage, SIL OFL 1.1), plus any fonts in an optional folder so that an office that owns
 //! Times New Roman gets the real thing. Loaded once per process and shared by every build.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontStyle, FontWeight};
 use typst::utils::LazyHash;
 
 use crate::content::Coverage;
+use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
+use crate::inputs::{Tree, Visit};
 
 /// The family ND30 names, used when its four styles are present in a font folder.
 pub const PREFERRED: &str = "Times New Roman";
@@ -32,48 +34,45 @@ pub struct FontSet {
     pub family: String,
 }
 
+/// Every letter of Vietnamese, both cases: a font lacking some of them is an old 8-bit
+/// era font and would drop the marks of those letters from every page.
+const VIETNAMESE_LETTERS: &str = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ\
+AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆGHIÌÍỈĨỊKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVXYỲÝỶỸỴ";
+
 impl FontSet {
-    /// The bundled faces plus every .ttf/.otf/.ttc under `extra` (if given and present).
-    pub fn load(extra: Option<&Path>) -> Self {
+    /// The bundled faces plus every .ttf/.otf/.ttc under `extra`. A folder that is named
+    /// but missing, empty, unreadable, or whose Times New Roman cannot write Vietnamese
+    /// is an error: silently printing in another font, or failing on every letter of the
+    /// content, would hide the one thing to fix.
+    pub fn load(extra: Option<&Path>) -> Result<Self, Diagnostics> {
         let mut fonts: Vec<Font> = BUNDLED_FACES
             .iter()
             .flat_map(|blob| Font::iter(Bytes::new(*blob)))
             .collect();
-        if let Some(dir) = extra.filter(|d| d.is_dir()) {
-            let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    e.file_type().is_file()
-                        && matches!(
-                            e.path()
-                                .extension()
-                                .and_then(|x| x.to_str())
-                                .map(str::to_ascii_lowercase)
-                                .as_deref(),
-                            Some("ttf" | "otf" | "ttc")
-                        )
-                })
-                .map(|e| e.into_path())
-                .collect();
-            paths.sort();
-            for p in paths {
-                if let Ok(data) = std::fs::read(&p) {
-                    fonts.extend(Font::iter(Bytes::new(data)));
-                }
-            }
-        }
+        let mut diags = Diagnostics::default();
+        let from_folder = match extra {
+            Some(dir) => folder_fonts(dir, &mut diags),
+            None => Vec::new(),
+        };
+        fonts.extend(from_folder.iter().map(|(_, f)| f.clone()));
         let family = if has_four_styles(&fonts, PREFERRED) {
             PREFERRED
         } else {
             BUNDLED
         };
-        Self {
+        for (path, font) in &from_folder {
+            if font.info().family.eq_ignore_ascii_case(family) {
+                vietnamese_gaps(path, font, &mut diags);
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(Self {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             family: family.to_string(),
             fonts,
-        }
+        })
     }
 
     /// Characters drawn by every face of the chosen family, so that text prints the same
@@ -94,6 +93,158 @@ impl FontSet {
                 || faces.iter().all(|f| f.info().coverage.contains(c as u32))
         })
     }
+}
+
+/// The faces in the font folder `dir`, each with the file it came from (as the user
+/// named it, for messages).
+fn folder_fonts(dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, Font)> {
+    let folder_error = |vi: &str, en: &str| {
+        Diagnostic::error(dir, None, Text::new(vi, en)).with_hint(Text::new(
+            "Dùng một thư mục có các tệp phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, chép từ C:\\Windows\\Fonts), hoặc bỏ tùy chọn `--fonts` (và thư mục `fonts/` cạnh `content/`) để dùng phông Liberation Serif có sẵn (cùng kích thước chữ).",
+            "Use a folder holding the Times New Roman files (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, copied from C:\\Windows\\Fonts), or drop `--fonts` (and the `fonts/` folder beside `content/`) to use the bundled Liberation Serif (same metrics).",
+        ))
+    };
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            diags.push(folder_error(
+                "Đường dẫn phông chữ này là một tệp, không phải thư mục.",
+                "This fonts path is a file, not a folder.",
+            ));
+            return Vec::new();
+        }
+        Err(e) => {
+            let why = io_reason(&e);
+            diags.push(folder_error(
+                &format!("Không mở được thư mục phông chữ: {}.", why.vi),
+                &format!("Cannot open the fonts folder: {}.", why.en),
+            ));
+            return Vec::new();
+        }
+    }
+    let Some(tree) = Tree::new(dir, dir, Text::new("thư mục phông chữ", "the fonts folder"))
+    else {
+        diags.push(folder_error(
+            "Không mở được thư mục phông chữ.",
+            "Cannot open the fonts folder.",
+        ));
+        return Vec::new();
+    };
+    let is_font = |p: &Path| {
+        matches!(
+            p.extension()
+                .and_then(|x| x.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("ttf" | "otf" | "ttc")
+        )
+    };
+    let files: Vec<_> = tree
+        .walk(Path::new(""), &mut |_, _| Visit::Take, diags)
+        .into_iter()
+        .filter(|f| is_font(&f.rel))
+        .collect();
+    if files.is_empty() && !diags.has_errors() {
+        diags.push(folder_error(
+            "Thư mục phông chữ không có tệp phông nào (.ttf, .otf, .ttc).",
+            "The fonts folder holds no font file (.ttf, .otf, .ttc).",
+        ));
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let shown = dir.join(&f.rel);
+        let data = match std::fs::read(&f.path) {
+            Ok(d) => d,
+            Err(e) => {
+                let why = io_reason(&e);
+                diags.push(
+                    Diagnostic::error(
+                        &shown,
+                        None,
+                        Text::new(
+                            format!("Không đọc được tệp phông: {}.", why.vi),
+                            format!("Cannot read the font file: {}.", why.en),
+                        ),
+                    )
+                    .with_hint(Text::new(
+                        "Kiểm tra tài khoản đang chạy chương trình có quyền đọc tệp, hoặc xóa tệp khỏi thư mục phông.",
+                        "Check that the account running cchc may read it, or remove it from the fonts folder.",
+                    )),
+                );
+                continue;
+            }
+        };
+        let faces: Vec<Font> = Font::iter(Bytes::new(data)).collect();
+        if faces.is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    &shown,
+                    None,
+                    Text::new(
+                        "Tệp này không đọc được như một phông chữ (tệp hỏng, hoặc không phải phông TrueType/OpenType).",
+                        "This file cannot be read as a font (it is damaged, or not a TrueType/OpenType font).",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Chép lại tệp phông từ máy gốc (C:\\Windows\\Fonts), hoặc xóa nó khỏi thư mục phông.",
+                    "Copy the font again from its source (C:\\Windows\\Fonts), or remove it from the fonts folder.",
+                )),
+            );
+        }
+        out.extend(faces.into_iter().map(|face| (shown.clone(), face)));
+    }
+    out
+}
+
+/// One error per face that cannot write Vietnamese, instead of one per character of the
+/// content.
+fn vietnamese_gaps(path: &Path, font: &Font, diags: &mut Diagnostics) {
+    let info = font.info();
+    let missing: Vec<char> = VIETNAMESE_LETTERS
+        .chars()
+        .filter(|c| !info.coverage.contains(*c as u32))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let total = VIETNAMESE_LETTERS.chars().count();
+    let sample: String = missing
+        .iter()
+        .take(12)
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let more = if missing.len() > 12 { " …" } else { "" };
+    let bold = info.variant.weight >= FontWeight::BOLD;
+    let italic = info.variant.style != FontStyle::Normal;
+    let (style_vi, style_en) = match (bold, italic) {
+        (false, false) => ("thường", "regular"),
+        (true, false) => ("đậm", "bold"),
+        (false, true) => ("nghiêng", "italic"),
+        (true, true) => ("đậm nghiêng", "bold italic"),
+    };
+    diags.push(
+        Diagnostic::error(
+            path,
+            None,
+            Text::new(
+                format!(
+                    "Phông {} ({style_vi}) trong tệp này thiếu {} trên {total} chữ cái tiếng Việt, ví dụ: {sample}{more}. Đây là bản phông cũ: in ra sẽ mất dấu.",
+                    info.family,
+                    missing.len()
+                ),
+                format!(
+                    "The {} ({style_en}) font in this file lacks {} of the {total} Vietnamese letters, e.g. {sample}{more}. It is an old version: printed text would lose its marks.",
+                    info.family,
+                    missing.len()
+                ),
+            ),
+        )
+        .with_hint(Text::new(
+            "Thay bằng tệp Times New Roman bản mới (Windows 7 trở lên, trong C:\\Windows\\Fonts), hoặc xóa tệp này khỏi thư mục phông để dùng phông Liberation Serif có sẵn (cùng kích thước chữ).",
+            "Replace it with a current Times New Roman (Windows 7 or later, in C:\\Windows\\Fonts), or remove it from the fonts folder to use the bundled Liberation Serif (same metrics).",
+        )),
+    );
 }
 
 fn has_four_styles(fonts: &[Font], family: &str) -> bool {
@@ -117,7 +268,7 @@ mod tests {
 
     #[test]
     fn bundled_font_draws_every_vietnamese_letter_but_not_emoji_or_cjk() {
-        let set = FontSet::load(None);
+        let set = FontSet::load(None).expect("the bundled fonts load");
         assert_eq!(set.family, BUNDLED);
         assert_eq!(set.fonts.len(), 4);
         let cov = set.coverage();
