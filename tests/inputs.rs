@@ -85,6 +85,15 @@ fn a_link_to_a_file_outside_is_refused_without_quoting_it() {
     link(&secret, content.join("van-ban/pw.yaml"));
     // The issuer file and the results folder obey the same rule.
     link(&secret, content.join("ket-qua"));
+    std::fs::rename(
+        content.join("co_quan.yaml"),
+        tmp.path().join("co_quan.yaml"),
+    )
+    .unwrap();
+    link(
+        tmp.path().join("co_quan.yaml"),
+        content.join("co_quan.yaml"),
+    );
     let (code, err) = check(&content, tmp.path());
     assert_eq!(code, 1, "{err}");
     assert!(
@@ -95,6 +104,7 @@ fn a_link_to_a_file_outside_is_refused_without_quoting_it() {
         ("van-ban/mat.yaml", &outside),
         ("van-ban/pw.yaml", &secret),
         ("ket-qua", &secret),
+        ("content/co_quan.yaml", &tmp.path().join("co_quan.yaml")),
     ] {
         let m = message_about(&err, file);
         assert!(
@@ -102,7 +112,7 @@ fn a_link_to_a_file_outside_is_refused_without_quoting_it() {
             "{m}"
         );
     }
-    assert!(err.contains("Có 3 lỗi"), "{err}");
+    assert!(err.contains("Có 4 lỗi"), "{err}");
 }
 
 #[cfg(unix)]
@@ -545,4 +555,44 @@ fn a_complete_times_new_roman_is_used() {
         tmp.path(),
     );
     assert_eq!(code, 0, "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn theme_and_template_links_stay_inside_their_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    let theme = tmp.path().join("giao-dien");
+    copy_dir(&theme_dir(), &theme);
+    let secret = tmp.path().join("bi-mat.txt");
+    std::fs::write(&secret, "BI-MAT").unwrap();
+    // Inside the theme: fine, and copied like any static file.
+    link("style.css", theme.join("static/style-2.css"));
+    link(&secret, theme.join("static/bi-mat.txt"));
+    // The user's `templates/` beside `content/` obeys the same rule.
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    link(&secret, tmp.path().join("templates/base.html"));
+    let (code, out, err) = cchc(
+        &[
+            "check",
+            "--content",
+            content.to_str().unwrap(),
+            "--theme",
+            theme.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    let all = format!("{out}{err}");
+    assert_eq!(code, 1, "{all}");
+    assert!(!all.contains("BI-MAT"), "{all}");
+    let m = message_about(&all, "static/bi-mat.txt");
+    assert!(
+        m.contains(&format!("trỏ tới `{}`", secret.display()))
+            && m.contains("nằm ngoài thư mục giao diện"),
+        "{m}"
+    );
+    let m = message_about(&all, "templates/base.html");
+    assert!(m.contains("nằm ngoài thư mục mẫu trang"), "{m}");
+    assert!(!all.contains("style-2.css"), "{all}");
+    assert!(all.contains("Có 2 lỗi"), "{all}");
 }
