@@ -60,39 +60,43 @@ impl Tree {
 
     /// The one file `rel`, resolved through links that stay inside. `Ok(None)` when nothing
     /// is there; a refused link or a non-file is an error naming it.
-    pub fn file(&self, rel: &Path) -> Result<Option<PathBuf>, Diagnostic> {
+    pub fn file(&self, rel: &Path) -> Result<Option<PathBuf>, Box<Diagnostic>> {
         let full = self.root.join(rel);
         let meta = match std::fs::symlink_metadata(&full) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(self.unreadable(rel, &e)),
+            Err(e) => return Err(Box::new(self.unreadable(rel, &e))),
         };
         let (target, meta) = if meta.file_type().is_symlink() {
             self.resolve(rel)?
         } else {
             // A parent folder may itself be a link: check the real place too.
             match std::fs::canonicalize(&full) {
-                Ok(t) if !t.starts_with(&self.canon) => return Err(self.outside(rel, &t)),
+                Ok(t) if !t.starts_with(&self.canon) => {
+                    return Err(Box::new(self.outside(rel, &t)));
+                }
                 Ok(t) => (t, meta),
-                Err(e) => return Err(self.unreadable(rel, &e)),
+                Err(e) => return Err(Box::new(self.unreadable(rel, &e))),
             }
         };
         if meta.is_dir() {
-            return Err(Diagnostic::error(
-                self.shown(rel),
-                None,
-                Text::new(
-                    "Đây là một thư mục, nhưng ở đây cần một tệp.",
-                    "This is a folder, but a file is needed here.",
-                ),
-            )
-            .with_hint(Text::new(
-                "Đổi tên thư mục này và đặt tệp đúng tên vào chỗ của nó.",
-                "Rename the folder and put the file in its place.",
-            )));
+            return Err(Box::new(
+                Diagnostic::error(
+                    self.shown(rel),
+                    None,
+                    Text::new(
+                        "Đây là một thư mục, nhưng ở đây cần một tệp.",
+                        "This is a folder, but a file is needed here.",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Đổi tên thư mục này và đặt tệp đúng tên vào chỗ của nó.",
+                    "Rename the folder and put the file in its place.",
+                )),
+            ));
         }
         if !meta.is_file() {
-            return Err(self.not_regular(rel));
+            return Err(Box::new(self.not_regular(rel)));
         }
         Ok(Some(target))
     }
@@ -111,7 +115,7 @@ impl Tree {
             Ok(Some(dir)) => dir,
             Ok(None) => return found,
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 return found;
             }
         };
@@ -128,49 +132,51 @@ impl Tree {
     }
 
     /// `sub` as a folder to walk: `Ok(None)` when it does not exist.
-    fn file_or_dir(&self, sub: &Path) -> Result<Option<PathBuf>, Diagnostic> {
+    fn file_or_dir(&self, sub: &Path) -> Result<Option<PathBuf>, Box<Diagnostic>> {
         let full = self.root.join(sub);
         match std::fs::symlink_metadata(&full) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(self.unreadable(sub, &e)),
+            Err(e) => return Err(Box::new(self.unreadable(sub, &e))),
             Ok(_) => {}
         }
         let (target, meta) = self.resolve(sub)?;
         if !meta.is_dir() {
-            return Err(Diagnostic::error(
-                self.shown(sub),
-                None,
-                Text::new(
-                    "Đây phải là một thư mục, nhưng lại là một tệp.",
-                    "This must be a folder, but it is a file.",
-                ),
-            )
-            .with_hint(Text::new(
-                "Đổi tên tệp này đi rồi tạo thư mục đúng tên này.",
-                "Rename the file, then create a folder of this name.",
-            )));
+            return Err(Box::new(
+                Diagnostic::error(
+                    self.shown(sub),
+                    None,
+                    Text::new(
+                        "Đây phải là một thư mục, nhưng lại là một tệp.",
+                        "This must be a folder, but it is a file.",
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Đổi tên tệp này đi rồi tạo thư mục đúng tên này.",
+                    "Rename the file, then create a folder of this name.",
+                )),
+            ));
         }
         Ok(Some(target))
     }
 
     /// Where `rel` really is, refused when that is outside the root.
-    fn resolve(&self, rel: &Path) -> Result<(PathBuf, std::fs::Metadata), Diagnostic> {
+    fn resolve(&self, rel: &Path) -> Result<(PathBuf, std::fs::Metadata), Box<Diagnostic>> {
         let full = self.root.join(rel);
         let target = match std::fs::canonicalize(&full) {
             Ok(t) => t,
             Err(e) => {
-                return Err(match std::fs::read_link(&full) {
+                return Err(Box::new(match std::fs::read_link(&full) {
                     Ok(points_to) => self.broken_link(rel, &points_to, &e),
                     Err(_) => self.unreadable(rel, &e),
-                });
+                }));
             }
         };
         if !target.starts_with(&self.canon) {
-            return Err(self.outside(rel, &target));
+            return Err(Box::new(self.outside(rel, &target)));
         }
         match std::fs::metadata(&target) {
             Ok(m) => Ok((target, m)),
-            Err(e) => Err(self.unreadable(rel, &e)),
+            Err(e) => Err(Box::new(self.unreadable(rel, &e))),
         }
     }
 
@@ -312,7 +318,7 @@ impl Walk<'_> {
                         path: target,
                     }),
                     Ok(_) => self.diags.push(self.tree.not_regular(&child)),
-                    Err(d) => self.diags.push(d),
+                    Err(d) => self.diags.push(*d),
                 }
             } else if kind.is_dir() {
                 // Not a link, so its real path is its parent's plus its name.

@@ -316,7 +316,7 @@ fn issuer(tree: &Tree, dir: &Path, diags: &mut Diagnostics) -> Option<SourceFile
             Ok(Some(path)) => return read(dir, &rel, &path, diags),
             Ok(None) => {}
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 return None;
             }
         }
