@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildError, Paths};
-use crate::diag::{Diagnostics, Lang};
+use crate::diag::{Diagnostics, Lang, io_reason};
 use crate::render::fonts::{self, FontSet};
 use crate::render::pdf::Engine;
 
@@ -278,12 +278,14 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
                 say(
                     lang,
                     &format!(
-                        "Không đọc được {} (tệp phải là văn bản UTF-8): {e}",
-                        file.display()
+                        "Không đọc được {} (tệp phải là văn bản UTF-8): {}.",
+                        file.display(),
+                        io_reason(&e).vi
                     ),
                     &format!(
-                        "Cannot read {} (it must be UTF-8 text): {e}",
-                        file.display()
+                        "Cannot read {} (it must be UTF-8 text): {}.",
+                        file.display(),
+                        io_reason(&e).en
                     ),
                 )
             );
@@ -309,8 +311,8 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
             "{}",
             say(
                 lang,
-                &format!("Không ghi được {}: {e}", file.display()),
-                &format!("Cannot write {}: {e}", file.display()),
+                &format!("Không ghi được {}: {}.", file.display(), io_reason(&e).vi),
+                &format!("Cannot write {}: {}.", file.display(), io_reason(&e).en),
             )
         );
         return ExitCode::from(1);
@@ -401,8 +403,13 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
             eprintln!(
                 "{}",
                 match lang {
-                    Lang::Vi => format!("Không ghi được {}: {error}", path.display()),
-                    Lang::En => format!("Cannot write {}: {error}", path.display()),
+                    Lang::Vi => format!(
+                        "Không ghi được {}: {}.",
+                        path.display(),
+                        io_reason(&error).vi
+                    ),
+                    Lang::En =>
+                        format!("Cannot write {}: {}.", path.display(), io_reason(&error).en),
                 }
             );
             return ExitCode::from(1);

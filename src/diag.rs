@@ -203,7 +203,7 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
-/// Why a file could not be read, in words a clerk understands, with the system's own text
+/// Why a file could not be read or written, in words a clerk understands, with the system's own text
 /// kept in parentheses for whoever fixes the computer (it is English on most systems).
 pub fn io_reason(e: &std::io::Error) -> Text {
     use std::io::ErrorKind as K;
@@ -216,7 +216,10 @@ pub fn io_reason(e: &std::io::Error) -> Text {
             "symbolic links point at each other in a loop",
         ),
         K::NotFound => ("không tồn tại", "it does not exist"),
-        K::PermissionDenied => ("không có quyền đọc", "permission denied"),
+        K::PermissionDenied => ("không có quyền truy cập", "permission denied"),
+        K::StorageFull | K::QuotaExceeded => ("ổ đĩa đã đầy", "the disk is full"),
+        K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho phép đọc", "the disk is read-only"),
+        K::AlreadyExists => ("đã có tệp trùng tên", "a file of that name exists"),
         K::IsADirectory => (
             "đây là một thư mục, không phải tệp",
             "it is a folder, not a file",

@@ -284,11 +284,11 @@ fn unreadable_files_and_folders_are_errors() {
     };
     assert_eq!(code, 1, "{err}");
     assert!(
-        message_about(&err, "content/ket-qua").contains("không có quyền đọc ("),
+        message_about(&err, "content/ket-qua").contains("không có quyền truy cập ("),
         "{err}"
     );
     assert!(
-        message_about(&err, "content/van-ban/kh.yaml").contains("không có quyền đọc ("),
+        message_about(&err, "content/van-ban/kh.yaml").contains("không có quyền truy cập ("),
         "{err}"
     );
 }
@@ -595,4 +595,34 @@ fn theme_and_template_links_stay_inside_their_folders() {
     assert!(m.contains("nằm ngoài thư mục mẫu trang"), "{m}");
     assert!(!all.contains("style-2.css"), "{all}");
     assert!(all.contains("Có 2 lỗi"), "{all}");
+}
+
+#[test]
+fn write_errors_are_explained_in_vietnamese() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    let blocker = tmp.path().join("tep");
+    std::fs::write(&blocker, "x").unwrap();
+    let out = blocker.join("output");
+    let (code, _, err) = cchc(
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 1, "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("Không ghi được"))
+        .unwrap_or_else(|| panic!("{err}"));
+    // The reason is Vietnamese words; the system's English stays in parentheses.
+    let reason = &line[line.rfind(": ").unwrap() + 2..];
+    assert!(
+        reason.starts_with(|c: char| c.is_lowercase()) && reason.contains(" ("),
+        "{line}"
+    );
 }
