@@ -626,3 +626,25 @@ fn write_errors_are_explained_in_vietnamese() {
         "{line}"
     );
 }
+
+#[test]
+fn upper_case_names_of_the_fixed_files_are_recognised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&root().join("content"), &content);
+    std::fs::rename(
+        content.join("ket-qua/chi-tieu.yaml"),
+        content.join("ket-qua/CHI-TIEU.YAML"),
+    )
+    .unwrap();
+    std::fs::rename(content.join("co_quan.yaml"), content.join("CO_QUAN.Yml")).unwrap();
+    let (code, err) = check(&content, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 cảnh báo"), "{err}");
+    // Two issuer files: the one read is said, the other named.
+    std::fs::copy(content.join("CO_QUAN.Yml"), content.join("co_quan.yaml")).unwrap();
+    let (code, err) = check(&content, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    let m = message_about(&err, "content/CO_QUAN.Yml");
+    assert!(m.contains("đã lấy từ co_quan.yaml"), "{m}");
+}

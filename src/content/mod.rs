@@ -73,7 +73,7 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
         return Err(diags);
     };
 
-    let issuer_file = issuer(&tree, dir, &mut diags);
+    let (issuer_file, issuer_rel) = issuer(&tree, dir, &mut diags);
     let documents = walk(&tree, Path::new(DOCUMENTS_DIR), &mut diags);
     let results = walk(&tree, Path::new(results::RESULTS_DIR), &mut diags);
     let read_all = |found: &[Found], diags: &mut Diagnostics| -> Vec<SourceFile> {
@@ -89,7 +89,7 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
         .chain(&results)
         .map(|f| f.path.as_path())
         .collect();
-    unused_entries(&tree, &read_from, &mut diags);
+    unused_entries(&tree, issuer_rel.as_deref(), &read_from, &mut diags);
 
     // `Chi-Tieu.YML` is the targets file too: it would otherwise be taken for a period.
     let is_named = |f: &SourceFile, name: &str| {
@@ -299,8 +299,13 @@ fn walk(tree: &Tree, sub: &Path, diags: &mut Diagnostics) -> Vec<Found> {
     yaml
 }
 
-/// `co_quan.yaml`, also when saved as `CO_QUAN.YAML` or `co_quan.yml`.
-fn issuer(tree: &Tree, dir: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+/// `co_quan.yaml`, also when saved as `CO_QUAN.YAML` or `co_quan.yml`; with the name of
+/// the file taken, if there was one.
+fn issuer(
+    tree: &Tree,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> (Option<SourceFile>, Option<PathBuf>) {
     let mut candidates = vec![PathBuf::from(ISSUER_FILE)];
     if let Ok(entries) = std::fs::read_dir(dir) {
         let mut others: Vec<PathBuf> = entries
@@ -313,11 +318,11 @@ fn issuer(tree: &Tree, dir: &Path, diags: &mut Diagnostics) -> Option<SourceFile
     }
     for rel in candidates {
         match tree.file(&rel) {
-            Ok(Some(path)) => return read(dir, &rel, &path, diags),
+            Ok(Some(path)) => return (read(dir, &rel, &path, diags), Some(rel)),
             Ok(None) => {}
             Err(d) => {
                 diags.push(*d);
-                return None;
+                return (None, Some(rel));
             }
         }
     }
@@ -332,7 +337,7 @@ fn issuer(tree: &Tree, dir: &Path, diags: &mut Diagnostics) -> Option<SourceFile
             "Create a sample content folder with `cchc init DIR` and copy this file from it.",
         )),
     );
-    None
+    (None, None)
 }
 
 fn is_issuer_name(name: &Path) -> bool {
@@ -346,7 +351,12 @@ fn is_issuer_name(name: &Path) -> bool {
 /// Names in the content folder itself that nothing reads: a document saved one level too
 /// high, or a folder named `van_ban`, would otherwise vanish without a word.
 /// A folder whose files are read through a link is in use.
-fn unused_entries(tree: &Tree, read_from: &[&Path], diags: &mut Diagnostics) {
+fn unused_entries(
+    tree: &Tree,
+    issuer: Option<&Path>,
+    read_from: &[&Path],
+    diags: &mut Diagnostics,
+) {
     let Ok(entries) = std::fs::read_dir(tree.real_root()) else {
         return;
     };
@@ -362,7 +372,7 @@ fn unused_entries(tree: &Tree, read_from: &[&Path], diags: &mut Diagnostics) {
     for (name, is_dir) in names {
         let real = tree.real_root().join(&name);
         if known.contains(&name.as_str())
-            || is_issuer_name(Path::new(&name))
+            || issuer.is_some_and(|i| i.as_os_str() == name.as_str())
             || read_from.iter().any(|p| p.starts_with(&real))
         {
             continue;
@@ -370,6 +380,20 @@ fn unused_entries(tree: &Tree, read_from: &[&Path], diags: &mut Diagnostics) {
         match classify(&name) {
             Name::Harmless => {}
             n @ (Name::Lock | Name::Hidden) => skipped(Path::new(&name), &n, diags),
+            _ if !is_dir && is_issuer_name(Path::new(&name)) => diags.push(
+                Diagnostic::warning(
+                    &name,
+                    None,
+                    Text::new(
+                        format!("Tệp này không được đọc: thông tin cơ quan đã lấy từ {}.", issuer.map(|i| i.display().to_string()).unwrap_or_default()),
+                        format!("This file is not read: the issuer was taken from {}.", issuer.map(|i| i.display().to_string()).unwrap_or_default()),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Giữ một tệp co_quan.yaml duy nhất: gộp nội dung cần giữ vào đó rồi xóa tệp này.",
+                    "Keep a single co_quan.yaml: merge what is needed into it and delete this one.",
+                )),
+            ),
             _ if is_dir => {
                 let guess = crate::suggest::closest(&name, known);
                 diags.push(
