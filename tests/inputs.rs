@@ -550,11 +550,25 @@ fn a_complete_times_new_roman_is_used() {
         )
         .unwrap();
     }
+    // A Mac's resource fork copied along is not taken for a broken font.
+    std::fs::write(fonts.join("._times.ttf"), [0u8, 5, 22, 7]).unwrap();
     let (code, _, err) = cchc(
         &["check", "--content", content.to_str().unwrap()],
         tmp.path(),
     );
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_huge_file_is_refused_not_read_into_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    let big = std::fs::File::create(content.join("van-ban/phim.yaml")).unwrap();
+    big.set_len(17 << 20).unwrap();
+    let (code, err) = check(&content, tmp.path());
+    assert_eq!(code, 1, "{err}");
+    let m = message_about(&err, "van-ban/phim.yaml");
+    assert!(m.contains("lớn hơn 16 MB"), "{m}");
 }
 
 #[cfg(unix)]

@@ -140,7 +140,22 @@ fn folder_fonts(dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, Font)> {
         )
     };
     let files: Vec<_> = tree
-        .walk(Path::new(""), &mut |_, _| Visit::Take, diags)
+        .walk(
+            Path::new(""),
+            // `._times.ttf` beside `times.ttf` is the resource fork a Mac leaves on a USB
+            // drive, not a font: hidden files in a font folder are never fonts to use.
+            &mut |rel, _| {
+                if rel
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                {
+                    Visit::Skip
+                } else {
+                    Visit::Take
+                }
+            },
+            diags,
+        )
         .into_iter()
         .filter(|f| is_font(&f.rel))
         .collect();
