@@ -181,6 +181,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             }
             match build::build(&engine, &paths) {
                 Ok(report) => {
+                    print_diags(&engine.fonts.warnings, lang, Path::new(""));
                     print_diags(&report.warnings, lang, &dirs.content);
                     font_notice(&engine, lang);
                     println!(
@@ -215,6 +216,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             }
             match build::check(&engine, &paths) {
                 Ok(loaded) => {
+                    print_diags(&engine.fonts.warnings, lang, Path::new(""));
                     print_diags(&loaded.warnings, lang, &dirs.content);
                     println!(
                         "{}",

@@ -662,3 +662,37 @@ fn upper_case_names_of_the_fixed_files_are_recognised() {
     let m = message_about(&err, "content/CO_QUAN.Yml");
     assert!(m.contains("đã lấy từ co_quan.yaml"), "{m}");
 }
+
+#[test]
+fn an_incomplete_times_new_roman_is_named_in_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", PLAN)]);
+    let fonts = tmp.path().join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    let full = [
+        (0x20, 0x7E),
+        (0xA0, 0x1B0),
+        (0x300, 0x323),
+        (0x1EA0, 0x1EF9),
+    ];
+    std::fs::write(
+        fonts.join("times.ttf"),
+        tiny_font("Times New Roman", false, false, &full),
+    )
+    .unwrap();
+    std::fs::write(
+        fonts.join("timesi.ttf"),
+        tiny_font("Times New Roman", false, true, &full),
+    )
+    .unwrap();
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let m = message_about(&err, "fonts");
+    assert!(
+        m.starts_with("fonts: Thư mục phông có Times New Roman nhưng thiếu kiểu đậm, đậm nghiêng"),
+        "{m}"
+    );
+}

@@ -32,6 +32,8 @@ pub struct FontSet {
     pub fonts: Vec<Font>,
     /// The family the theme must use: Times New Roman when complete, else Liberation Serif.
     pub family: String,
+    /// Said about the font folder without stopping the build.
+    pub warnings: Diagnostics,
 }
 
 /// Every letter of Vietnamese, both cases: a font lacking some of them is an old 8-bit
@@ -68,10 +70,17 @@ impl FontSet {
         if diags.has_errors() {
             return Err(diags);
         }
+        let mut warnings = Diagnostics::default();
+        if let Some(dir) = extra
+            && family != PREFERRED
+        {
+            incomplete_family(dir, &from_folder, &mut warnings);
+        }
         Ok(Self {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             family: family.to_string(),
             fonts,
+            warnings,
         })
     }
 
@@ -262,19 +271,70 @@ fn vietnamese_gaps(path: &Path, font: &Font, diags: &mut Diagnostics) {
     );
 }
 
-fn has_four_styles(fonts: &[Font], family: &str) -> bool {
-    let styles = [
-        (FontWeight::REGULAR, FontStyle::Normal),
-        (FontWeight::BOLD, FontStyle::Normal),
-        (FontWeight::REGULAR, FontStyle::Italic),
-        (FontWeight::BOLD, FontStyle::Italic),
-    ];
-    styles.iter().all(|(w, s)| {
-        fonts.iter().any(|f| {
-            let i = f.info();
-            i.family.eq_ignore_ascii_case(family) && i.variant.weight == *w && i.variant.style == *s
-        })
+/// The four styles a document uses, with their names.
+const STYLES: [(FontWeight, FontStyle, &str, &str); 4] = [
+    (FontWeight::REGULAR, FontStyle::Normal, "thường", "regular"),
+    (FontWeight::BOLD, FontStyle::Normal, "đậm", "bold"),
+    (FontWeight::REGULAR, FontStyle::Italic, "nghiêng", "italic"),
+    (
+        FontWeight::BOLD,
+        FontStyle::Italic,
+        "đậm nghiêng",
+        "bold italic",
+    ),
+];
+
+fn has_style<'a>(
+    mut fonts: impl Iterator<Item = &'a Font>,
+    family: &str,
+    w: FontWeight,
+    s: FontStyle,
+) -> bool {
+    fonts.any(|f| {
+        let i = f.info();
+        i.family.eq_ignore_ascii_case(family) && i.variant.weight == w && i.variant.style == s
     })
+}
+
+fn has_four_styles(fonts: &[Font], family: &str) -> bool {
+    STYLES
+        .iter()
+        .all(|(w, s, _, _)| has_style(fonts.iter(), family, *w, *s))
+}
+
+/// Some Times New Roman files but not all four: the whole document falls back to the
+/// bundled font, which the clerk who copied the files would not expect.
+fn incomplete_family(dir: &Path, from_folder: &[(PathBuf, Font)], warnings: &mut Diagnostics) {
+    let faces = || from_folder.iter().map(|(_, f)| f);
+    if !faces().any(|f| f.info().family.eq_ignore_ascii_case(PREFERRED)) {
+        return;
+    }
+    let missing: Vec<_> = STYLES
+        .iter()
+        .filter(|(w, s, _, _)| !has_style(faces(), PREFERRED, *w, *s))
+        .collect();
+    let vi: Vec<&str> = missing.iter().map(|m| m.2).collect();
+    let en: Vec<&str> = missing.iter().map(|m| m.3).collect();
+    warnings.push(
+        Diagnostic::warning(
+            dir,
+            None,
+            Text::new(
+                format!(
+                    "Thư mục phông có {PREFERRED} nhưng thiếu kiểu {}: mọi văn bản được in bằng {BUNDLED} thay thế.",
+                    vi.join(", ")
+                ),
+                format!(
+                    "The fonts folder has {PREFERRED} but not its {} style: every document is printed in {BUNDLED} instead.",
+                    en.join(", ")
+                ),
+            ),
+        )
+        .with_hint(Text::new(
+            "Chép đủ 4 tệp times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf (trong C:\\Windows\\Fonts) vào thư mục này.",
+            "Copy all four files times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf (from C:\\Windows\\Fonts) into this folder.",
+        )),
+    );
 }
 
 #[cfg(test)]
