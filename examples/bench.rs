@@ -61,7 +61,7 @@ fn run() {
         .map(PathBuf::from);
 
     let t = Instant::now();
-    let engine = Engine::new(FontSet::load(None));
+    let engine = Engine::new(FontSet::load(None).expect("the bundled fonts load"));
     let fonts_ms = t.elapsed().as_secs_f64() * 1e3;
     let loaded = content::load(&content_dir, &engine.fonts.coverage()).expect("valid content");
     let theme = Theme::builtin(None).expect("theme");

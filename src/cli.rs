@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildError, Paths};
-use crate::diag::{Diagnostics, Lang};
+use crate::diag::{Diagnostics, Lang, io_reason};
 use crate::output::OutputError;
 use crate::render::fonts::{self, FontSet};
 use crate::render::pdf::Engine;
@@ -148,8 +148,54 @@ impl Dirs {
     }
 }
 
-fn engine_for(dirs: &Dirs) -> std::sync::Arc<Engine> {
-    Engine::new(FontSet::load(dirs.fonts_dir().as_deref()))
+/// The engine with the fonts of `dirs`; when those cannot serve, the bundled fonts and the
+/// reasons, so that the content is still checked in the same run.
+fn engine_for(dirs: &Dirs) -> (std::sync::Arc<Engine>, Diagnostics) {
+    match FontSet::load(dirs.fonts_dir().as_deref()) {
+        Ok(set) => (Engine::new(set), Diagnostics::default()),
+        Err(diags) => match FontSet::load(None) {
+            Ok(set) => (Engine::new(set), diags),
+            // The bundled fonts are part of the binary: failing them is a broken build.
+            Err(bundled) => panic!("the bundled fonts do not load: {bundled:?}"),
+        },
+    }
+}
+
+/// The font folder cannot be used: nothing is built, but the content is still checked
+/// (with the bundled fonts) so that every problem is listed at once.
+fn font_failure(
+    font_errors: Diagnostics,
+    engine: &Engine,
+    paths: &Paths,
+    lang: Lang,
+    content: &Path,
+) -> ExitCode {
+    let mut n = font_errors.errors().count();
+    print_diags(&font_errors, lang, Path::new(""));
+    match build::check(engine, paths) {
+        Ok(loaded) => print_diags(&loaded.warnings, lang, content),
+        Err(BuildError::Content(diags)) => {
+            n += diags.errors().count();
+            print_diags(&diags, lang, content);
+        }
+        Err(BuildError::Theme(diags)) => {
+            n += diags.errors().count();
+            print_diags(&diags, lang, Path::new(""));
+        }
+        Err(other) => return fail(other, lang, content),
+    }
+    errln!(
+        "{}",
+        match lang {
+            Lang::Vi => format!(
+                "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
+            ),
+            Lang::En => format!(
+                "{n} errors to fix. Nothing was written; the previous build (if any) is untouched."
+            ),
+        }
+    );
+    ExitCode::from(1)
 }
 
 pub fn run(command: Command, lang: Lang) -> ExitCode {
@@ -157,11 +203,15 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Build { dirs, output } => {
             let started = Instant::now();
             arm_watchdog(lang);
-            let engine = engine_for(&dirs);
+            let (engine, font_errors) = engine_for(&dirs);
             let mut paths = Paths::new(&dirs.content, &output, dirs.theme().as_deref());
             paths.fonts = dirs.fonts_dir();
+            if font_errors.has_errors() {
+                return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
+            }
             match build::build(&engine, &paths) {
                 Ok(report) => {
+                    print_diags(&engine.fonts.warnings, lang, Path::new(""));
                     print_diags(&report.warnings, lang, &dirs.content);
                     font_notice(&engine, lang);
                     outln!(
@@ -189,10 +239,14 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             }
         }
         Command::Check { dirs } => {
-            let engine = engine_for(&dirs);
+            let (engine, font_errors) = engine_for(&dirs);
             let paths = Paths::new(&dirs.content, Path::new("output"), dirs.theme().as_deref());
+            if font_errors.has_errors() {
+                return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
+            }
             match build::check(&engine, &paths) {
                 Ok(loaded) => {
+                    print_diags(&engine.fonts.warnings, lang, Path::new(""));
                     print_diags(&loaded.warnings, lang, &dirs.content);
                     outln!(
                         "{}",
@@ -283,12 +337,14 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
                 say(
                     lang,
                     &format!(
-                        "Không đọc được {} (tệp phải là văn bản UTF-8): {e}",
-                        file.display()
+                        "Không đọc được {} (tệp phải là văn bản UTF-8): {}.",
+                        file.display(),
+                        io_reason(&e).vi
                     ),
                     &format!(
-                        "Cannot read {} (it must be UTF-8 text): {e}",
-                        file.display()
+                        "Cannot read {} (it must be UTF-8 text): {}.",
+                        file.display(),
+                        io_reason(&e).en
                     ),
                 )
             );
@@ -314,8 +370,8 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
             "{}",
             say(
                 lang,
-                &format!("Không ghi được {}: {e}", file.display()),
-                &format!("Cannot write {}: {e}", file.display()),
+                &format!("Không ghi được {}: {}.", file.display(), io_reason(&e).vi),
+                &format!("Cannot write {}: {}.", file.display(), io_reason(&e).en),
             )
         );
         return ExitCode::from(1);
@@ -425,8 +481,13 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
             errln!(
                 "{}",
                 match lang {
-                    Lang::Vi => format!("Không ghi được {}: {error}", path.display()),
-                    Lang::En => format!("Cannot write {}: {error}", path.display()),
+                    Lang::Vi => format!(
+                        "Không ghi được {}: {}.",
+                        path.display(),
+                        io_reason(&error).vi
+                    ),
+                    Lang::En =>
+                        format!("Cannot write {}: {}.", path.display(), io_reason(&error).en),
                 }
             );
             return ExitCode::from(1);

@@ -219,14 +219,20 @@ impl Diagnostics {
             }
             *shown += 1;
             let path = root.join(&d.file);
-            let src = sources
-                .entry(path.clone())
-                .or_insert_with(|| std::fs::read_to_string(&path).ok());
+            // Only a message with a line quotes the file: a refused link or a device must
+            // not be read here behind the loader's back.
+            let src = match d.pos {
+                Some(_) => sources
+                    .entry(path.clone())
+                    .or_insert_with(|| std::fs::read_to_string(&path).ok())
+                    .as_deref(),
+                None => None,
+            };
             let shown = Diagnostic {
                 file: path,
                 ..d.clone()
             };
-            out.push_str(&shown.render(lang, src.as_deref()));
+            out.push_str(&shown.render(lang, src));
             out.push_str("\n\n");
         }
         for (file, (_, hidden)) in per_file {
@@ -256,27 +262,52 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
-/// An operating-system error in words a clerk reads in either language (the OS's own text,
-/// in English, is kept for the English side and for the administrator).
+/// Why a file could not be read or written, in words a clerk understands, with the system's own text
+/// kept in parentheses for whoever fixes the computer (it is English on most systems).
 pub fn io_reason(e: &std::io::Error) -> Text {
     use std::io::ErrorKind as K;
-    let vi = match e.kind() {
-        K::NotFound => "không tìm thấy",
-        K::PermissionDenied => "không có quyền truy cập",
-        K::AlreadyExists => "đã có sẵn",
-        K::IsADirectory => "là một thư mục, không phải tệp",
-        K::NotADirectory => "không phải thư mục",
-        K::DirectoryNotEmpty => "thư mục không trống",
-        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
-        K::StorageFull | K::QuotaExceeded => "ổ đĩa đã đầy",
-        K::FileTooLarge => "tệp quá lớn",
-        K::InvalidFilename => "tên tệp không hợp lệ",
-        K::CrossesDevices => "không thể chuyển giữa hai ổ đĩa",
-        K::ResourceBusy => "đang được chương trình khác dùng",
-        K::InvalidData => "dữ liệu không đọc được",
-        _ => "lỗi hệ điều hành",
+    // ELOOP has no stable ErrorKind yet.
+    let is_loop = cfg!(target_os = "linux") && e.raw_os_error() == Some(40)
+        || cfg!(target_os = "macos") && e.raw_os_error() == Some(62);
+    let (vi, en) = match e.kind() {
+        _ if is_loop => (
+            "các liên kết tượng trưng trỏ vòng vào nhau",
+            "symbolic links point at each other in a loop",
+        ),
+        K::NotFound => ("không tồn tại", "it does not exist"),
+        K::PermissionDenied => ("không có quyền truy cập", "permission denied"),
+        K::StorageFull | K::QuotaExceeded => ("ổ đĩa đã đầy", "the disk is full"),
+        K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho phép đọc", "the disk is read-only"),
+        K::AlreadyExists => ("đã có tệp trùng tên", "a file of that name exists"),
+        K::IsADirectory => (
+            "đây là một thư mục, không phải tệp",
+            "it is a folder, not a file",
+        ),
+        K::NotADirectory => (
+            "một phần của đường dẫn là tệp chứ không phải thư mục",
+            "a part of the path is a file, not a folder",
+        ),
+        K::InvalidData => ("dữ liệu không hợp lệ", "invalid data"),
+        K::UnexpectedEof => ("tệp bị cắt cụt", "the file ends too early"),
+        K::Interrupted => ("việc đọc bị ngắt giữa chừng", "reading was interrupted"),
+        K::TimedOut => (
+            "hết thời gian chờ (ổ mạng?)",
+            "timed out (a network drive?)",
+        ),
+        K::StaleNetworkFileHandle => (
+            "ổ mạng đã mất kết nối",
+            "the network drive was disconnected",
+        ),
+        K::ResourceBusy | K::ExecutableFileBusy => (
+            "tệp đang bị chương trình khác giữ",
+            "another program holds the file",
+        ),
+        K::FileTooLarge => ("tệp quá lớn", "the file is too large"),
+        K::InvalidFilename => ("tên tệp không hợp lệ", "the file name is invalid"),
+        K::OutOfMemory => ("không đủ bộ nhớ", "out of memory"),
+        _ => ("lỗi của hệ điều hành", "an operating system error"),
     };
-    Text::new(format!("{vi} ({e})"), e.to_string())
+    Text::new(format!("{vi} ({e})"), format!("{en} ({e})"))
 }
 
 #[cfg(test)]
@@ -347,5 +378,15 @@ mod tests {
             d.render(Lang::En, None)
                 .starts_with("error: van-ban/kh.yaml:2:7: No staff")
         );
+    }
+
+    #[test]
+    fn io_reasons_are_vietnamese_words_with_the_system_text_aside() {
+        let e = std::fs::read("/nonexistent/cchc/x.yaml").unwrap_err();
+        let r = io_reason(&e);
+        assert!(r.vi.starts_with("không tồn tại ("), "{}", r.vi);
+        assert!(r.vi.ends_with(')'), "{}", r.vi);
+        let e = std::fs::read(env!("CARGO_MANIFEST_DIR")).unwrap_err();
+        assert!(io_reason(&e).vi.starts_with("đây là một thư mục"));
     }
 }

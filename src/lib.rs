@@ -11,6 +11,7 @@ pub mod content;
 pub mod diag;
 pub mod encoding;
 pub mod init;
+pub mod inputs;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
+use crate::inputs::{Tree, Visit};
 
 pub struct Theme {
     pub dir: PathBuf,
@@ -142,13 +143,20 @@ impl Theme {
     }
 
     fn add_templates(&mut self, dir: &Path, diags: &mut Diagnostics) {
-        for (rel, path) in files(dir, "html") {
+        let Some(tree) = Tree::new(
+            dir,
+            dir,
+            Text::new("thư mục mẫu trang", "the templates folder"),
+        ) else {
+            return;
+        };
+        for (rel, shown, path) in files(&tree, dir, "", "html", diags) {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     self.templates.insert(slash(&rel), text);
-                    self.template_paths.insert(slash(&rel), path);
+                    self.template_paths.insert(slash(&rel), shown);
                 }
-                Err(e) => diags.push(read_error(&path, &e)),
+                Err(e) => diags.push(read_error(&shown, &e)),
             }
         }
     }
@@ -179,24 +187,29 @@ impl Theme {
             template_paths: BTreeMap::new(),
             static_files: BTreeMap::new(),
         };
-        for (rel, path) in files(&dir.join("typst"), "typ") {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => {
-                    theme.typst.insert(format!("/{}", slash(&rel)), text);
+        let tree = Tree::new(dir, dir, Text::new("thư mục giao diện", "the theme folder"));
+        if let Some(tree) = &tree {
+            for (rel, shown, path) in files(tree, dir, "typst", "typ", &mut diags) {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        theme.typst.insert(format!("/{}", slash(&rel)), text);
+                    }
+                    Err(e) => diags.push(read_error(&shown, &e)),
                 }
-                Err(e) => diags.push(read_error(&path, &e)),
             }
         }
         theme.add_templates(&dir.join("templates"), &mut diags);
         if let Some(o) = overrides {
             theme.add_templates(o, &mut diags);
         }
-        for (rel, path) in files(&dir.join("static"), "") {
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    theme.static_files.insert(rel, bytes);
+        if let Some(tree) = &tree {
+            for (rel, shown, path) in files(tree, dir, "static", "", &mut diags) {
+                match std::fs::read(&path) {
+                    Ok(bytes) => {
+                        theme.static_files.insert(rel, bytes);
+                    }
+                    Err(e) => diags.push(read_error(&shown, &e)),
                 }
-                Err(e) => diags.push(read_error(&path, &e)),
             }
         }
         if diags.has_errors() {
@@ -215,30 +228,37 @@ fn slash(p: &Path) -> String {
 }
 
 fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let why = io_reason(e);
     Diagnostic::error(
         path,
         None,
         Text::new(
-            format!("Không đọc được tệp: {e}"),
-            format!("Cannot read: {e}"),
+            format!("Không đọc được tệp: {}.", why.vi),
+            format!("Cannot read the file: {}.", why.en),
         ),
     )
+    .with_hint(Text::new(
+        "Kiểm tra tệp là văn bản UTF-8 và tài khoản đang chạy chương trình có quyền đọc nó.",
+        "Check that the file is UTF-8 text and that the account running cchc may read it.",
+    ))
 }
 
-/// Files under `dir` with extension `ext` (any when empty), sorted, as (relative, full) paths.
-fn files(dir: &Path, ext: &str) -> Vec<(PathBuf, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
+/// Files under `tree`'s `sub` folder with extension `ext` (any when empty), sorted, as
+/// (path relative to `sub`, path to show, path to read). Links leaving the folder are
+/// refused, like the content's.
+fn files(
+    tree: &Tree,
+    root: &Path,
+    sub: &str,
+    ext: &str,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf, PathBuf)> {
+    tree.walk(Path::new(sub), &mut |_, _| Visit::Take, diags)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| ext.is_empty() || e.path().extension().and_then(|x| x.to_str()) == Some(ext))
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?.to_path_buf();
-            Some((rel, e.into_path()))
+        .filter(|f| ext.is_empty() || f.rel.extension().and_then(|x| x.to_str()) == Some(ext))
+        .filter_map(|f| {
+            let rel = f.rel.strip_prefix(sub).ok()?.to_path_buf();
+            Some((rel, root.join(&f.rel), f.path))
         })
         .collect()
 }

@@ -27,8 +27,16 @@ pub fn scaffold(dir: &Path) -> Result<(), Text> {
         .and_then(|_| write(&Path::new(DOCUMENTS_DIR).join("ke-hoach.yaml"), PLAN))
         .map_err(|e| {
             Text::new(
-                format!("Không tạo được {}: {e}", content.display()),
-                format!("Cannot create {}: {e}", content.display()),
+                format!(
+                    "Không tạo được {}: {}.",
+                    content.display(),
+                    crate::diag::io_reason(&e).vi
+                ),
+                format!(
+                    "Cannot create {}: {}.",
+                    content.display(),
+                    crate::diag::io_reason(&e).en
+                ),
             )
         })?;
     // The build's output and cache are regenerated: keep them out of version control.

@@ -27,7 +27,7 @@ pub fn theme_dir() -> PathBuf {
 pub fn engine() -> Arc<Engine> {
     static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
     ENGINE
-        .get_or_init(|| Engine::new(FontSet::load(None)))
+        .get_or_init(|| Engine::new(FontSet::load(None).expect("the bundled fonts load")))
         .clone()
 }
 
