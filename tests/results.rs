@@ -415,3 +415,76 @@ fn evidence_pointing_at_a_broken_document_is_not_reported_twice() {
     let (_, out) = check(&content);
     assert!(out.contains("Minh chứng \"van-ban/khong-co.pdf\""), "{out}");
 }
+
+/// The plan with task 1.1 due as `deadline`, and a Q3 period reporting it still in progress.
+fn site_with_deadline(deadline: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = PLAN.replace("thoi_han: 2026-12-31", &format!("thoi_han: {deadline}"));
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &plan)]);
+    std::fs::create_dir_all(content.join("ket-qua")).unwrap();
+    std::fs::write(content.join("ket-qua/chi-tieu.yaml"), INDICATORS).unwrap();
+    let q3 = Q1
+        .replace("Quý I/2026", "Quý III/2026")
+        .replace("2026-01-01", "2026-07-01")
+        .replace("2026-03-31", "2026-09-30");
+    std::fs::write(content.join("ket-qua/2026-q3.yaml"), q3).unwrap();
+    (tmp, content, plan)
+}
+
+#[test]
+fn deadlines_in_words_are_read_as_their_real_end_dates() {
+    // Each is over by 30/6/2026, so a task still in progress at the end of Q3 is late;
+    // read as 31/12/2026 (as "Quý I/2026" once was) it would not be reported.
+    for words in [
+        "Quý I/2026",
+        "Quý 1 năm 2026",
+        "quý II/2026",
+        "Tháng 3 năm 2026",
+        "Tháng 3/2026",
+        "6 tháng đầu năm 2026",
+        "Trước ngày 30/6/2026",
+    ] {
+        let (_tmp, content, _) = site_with_deadline(words);
+        let loaded = cchc::content::load(&content, &cchc::content::Coverage::any())
+            .unwrap_or_else(|d| panic!("{words}: {}", d.render(cchc::diag::Lang::Vi, &content)));
+        let results = loaded.site.results.expect("results");
+        let view =
+            cchc::results::view::period_view(&results, &results.periods[0], &loaded.site.documents);
+        assert_eq!(view.late.len(), 1, "{words}: late");
+        assert_eq!(view.late[0].status, "Chậm", "{words}");
+    }
+    for words in [
+        "6 tháng cuối năm 2026",
+        "Trong năm 2026",
+        "Năm 2026",
+        "Thường xuyên",
+        "Hằng năm",
+    ] {
+        let (_tmp, content, _) = site_with_deadline(words);
+        let loaded = cchc::content::load(&content, &cchc::content::Coverage::any()).unwrap();
+        let results = loaded.site.results.expect("results");
+        let view =
+            cchc::results::view::period_view(&results, &results.periods[0], &loaded.site.documents);
+        assert!(view.late.is_empty(), "{words}: not late at 30/9");
+    }
+}
+
+#[test]
+fn a_deadline_shaped_like_a_date_that_is_none_is_refused() {
+    for words in ["Quý V năm 2026", "Tháng 13/2026"] {
+        let (_tmp, content, plan) = site_with_deadline(words);
+        let (code, out) = check(&content);
+        assert_eq!(code, 1, "{out}");
+        let line = plan.lines().position(|l| l.contains(words)).unwrap() + 1;
+        assert!(
+            out.contains(&format!("van-ban/kh.yaml:{line}:25: Thời hạn \"{words}\" không đọc được thành một ngày cụ thể.")),
+            "{out}"
+        );
+        assert!(
+            out.contains("cách sửa: Viết theo một trong các dạng: `30/6/2026`")
+                && out.contains("`Quý I/2026` hoặc `Quý 1 năm 2026`")
+                && out.contains("`6 tháng đầu năm 2026`"),
+            "{out}"
+        );
+    }
+}
