@@ -105,7 +105,7 @@ pub fn component(c: &Component, counts: &BTreeMap<String, f64>) -> ComponentScor
     let max = crate::vn::decimal(c.max, 2);
     let (points, rule) = match ratio.value {
         Value::Number(pct) => (
-            Some(round2(c.max * (pct / 100.0 / c.full_at).min(1.0))),
+            Some(round2(c.max * (pct / 100.0 / c.full_at).clamp(0.0, 1.0))),
             format!("{max} × min(1; {} % ÷ {full} %)", ratio.text),
         ),
         Value::NoCases => match c.if_empty {
