@@ -240,9 +240,8 @@ fn checked_number(
         Some((
             format!("{what_vi} là {sv}, không phải một số."),
             format!("{what_en} is {se}, not a number."),
-            "Viết một số cụ thể, ví dụ `2150`; kỳ này chưa có số liệu thì bỏ dòng này.".to_string(),
-            "Write a plain number, e.g. `2150`; leave the line out when there is no figure yet."
-                .to_string(),
+            "Viết một số cụ thể, ví dụ `2150` hoặc `99.5`.".to_string(),
+            "Write a plain number, e.g. `2150` or `99.5`.".to_string(),
         ))
     } else if v.value < 0.0 {
         Some((
@@ -619,9 +618,13 @@ fn period(
             ("qua_han", t.late),
             ("dang_trong_han", t.pending_on_time),
             ("dang_qua_han", t.pending_late),
-            ("nhan_tong", t.received()),
         ] {
-            if total > MAX_COUNT {
+            // A figure out of range is reported on its own line; its column says no more.
+            let rows_in_range = raw
+                .bieu_06
+                .iter()
+                .all(|r| form06_fields(r).all(|(v, _)| v.is_none_or(|v| v.value <= MAX_COUNT)));
+            if rows_in_range && total > MAX_COUNT {
                 let max = vn::integer(MAX_COUNT as i64);
                 cx.error(
                     pos_of(&first.linh_vuc),
@@ -901,20 +904,9 @@ type Total = (
     Vec<Part>,
 );
 
-/// One Biểu 06 row, its three invariants checked (TT 01/2020/TT-VPCP).
-fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
-    let row = Form06Row {
-        area: cx.nonempty(&r.linh_vuc, "Lĩnh vực", "Area"),
-        online: r.nhan_truc_tuyen.value,
-        direct: r.nhan_truc_tiep.value,
-        carried: r.nhan_ky_truoc.value,
-        early: r.truoc_han.value,
-        on_time: r.dung_han.value,
-        late: r.qua_han.value,
-        pending_on_time: r.dang_trong_han.value,
-        pending_late: r.dang_qua_han.value,
-    };
-    let fields = [
+/// Every figure of a Biểu 06 row with its key; the stated totals may be left out.
+fn form06_fields(r: &raw::Form06RowRaw) -> impl Iterator<Item = (Option<&S<u64>>, &'static str)> {
+    [
         (&r.nhan_truc_tuyen, "nhan_truc_tuyen"),
         (&r.nhan_truc_tiep, "nhan_truc_tiep"),
         (&r.nhan_ky_truoc, "nhan_ky_truoc"),
@@ -930,9 +922,24 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         (r.nhan_tong.as_ref(), "nhan_tong"),
         (r.da_giai_quyet.as_ref(), "da_giai_quyet"),
         (r.dang_giai_quyet.as_ref(), "dang_giai_quyet"),
-    ]);
+    ])
+}
+
+/// One Biểu 06 row, its three invariants checked (TT 01/2020/TT-VPCP).
+fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
+    let row = Form06Row {
+        area: cx.nonempty(&r.linh_vuc, "Lĩnh vực", "Area"),
+        online: r.nhan_truc_tuyen.value,
+        direct: r.nhan_truc_tiep.value,
+        carried: r.nhan_ky_truoc.value,
+        early: r.truoc_han.value,
+        on_time: r.dung_han.value,
+        late: r.qua_han.value,
+        pending_on_time: r.dang_trong_han.value,
+        pending_late: r.dang_qua_han.value,
+    };
     let mut in_range = true;
-    for (v, key) in fields {
+    for (v, key) in form06_fields(r) {
         let Some(v) = v.filter(|v| v.value > MAX_COUNT) else {
             continue;
         };
