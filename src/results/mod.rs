@@ -515,6 +515,36 @@ mod tests {
     }
 
     #[test]
+    fn a_count_out_of_nothing_is_no_figure_rather_than_no_cases() {
+        // Loading refuses these; the model still prints nothing rather than a wrong figure.
+        let q = period(
+            "q2",
+            "2026-04-01",
+            "2026-06-30",
+            &[("dung_han", 2600.0), ("tiep_nhan", 0.0)],
+        );
+        let f = value(&on_time(), &q);
+        assert_eq!(
+            (f.value, f.text.as_str()),
+            (Value::Missing, "chưa có số liệu")
+        );
+        assert_eq!(met(&on_time(), &f), None);
+        let big = Form06Row {
+            area: String::new(),
+            online: u64::MAX,
+            direct: 1,
+            carried: 0,
+            early: 0,
+            on_time: 0,
+            late: 0,
+            pending_on_time: 0,
+            pending_late: 0,
+        };
+        assert_eq!(big.received(), u64::MAX, "saturates, never wraps to 0");
+        assert_eq!(Form06Row::total([&big, &big]).online, u64::MAX);
+    }
+
+    #[test]
     fn year_to_date_sums_counts_not_rates_and_change_is_against_the_previous_period() {
         let ps = vec![
             period(

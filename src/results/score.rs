@@ -209,6 +209,11 @@ mod tests {
             (Some(6.0), "không phát sinh")
         );
         assert_eq!(component(&pakn, &counts(&[])).points, None);
+        // Loading refuses 2.600 ÷ 0; should it reach here, it scores nothing, not full marks.
+        assert_eq!(
+            component(&pakn, &counts(&[("a", 2600.0), ("b", 0.0)])).points,
+            None
+        );
     }
 
     #[test]
