@@ -29,8 +29,8 @@ pub(super) enum Problem {
 
 /// The accepted forms (vi, en), for the hint of an unreadable deadline.
 pub(super) const FORMS: (&str, &str) = (
-    "`30/6/2026` hoặc `2026-06-30`, `Trước ngày 30/6/2026`, `Quý I/2026` hoặc `Quý 1 năm 2026` (quý I–IV hoặc 1–4), `Tháng 3/2026` hoặc `Tháng 3 năm 2026` (tháng 1–12), `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `Trong năm 2026`, `Năm 2026`; việc không có hạn cụ thể: `Thường xuyên`, `Hằng năm`",
-    "`30/6/2026` or `2026-06-30`, `Trước ngày 30/6/2026`, `Quý I/2026` or `Quý 1 năm 2026` (quarter I–IV or 1–4), `Tháng 3/2026` or `Tháng 3 năm 2026` (month 1–12), `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `Trong năm 2026`, `Năm 2026`; with no fixed date: `Thường xuyên`, `Hằng năm`",
+    "`30/6/2026` hoặc `2026-06-30`, `Trước ngày 30/6/2026` hoặc `Trước ngày 30 tháng 6 năm 2026`, `Quý I/2026` hoặc `Quý 1 năm 2026` (quý I–IV hoặc 1–4), `Tháng 3/2026` hoặc `Tháng 3 năm 2026` (tháng 1–12), `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `Trong năm 2026`, `Năm 2026`; việc không có hạn cụ thể: `Thường xuyên`, `Hằng năm`",
+    "`30/6/2026` or `2026-06-30`, `Trước ngày 30/6/2026` or `Trước ngày 30 tháng 6 năm 2026`, `Quý I/2026` or `Quý 1 năm 2026` (quarter I–IV or 1–4), `Tháng 3/2026` or `Tháng 3 năm 2026` (month 1–12), `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `Trong năm 2026`, `Năm 2026`; with no fixed date: `Thường xuyên`, `Hằng năm`",
 );
 
 fn last_day(year: u16, month: u8) -> Option<Date> {
@@ -96,6 +96,22 @@ pub(super) fn parse(t: &str) -> Result<Due, Problem> {
                     (Some(_), _, _) => return Err(Problem::Unreadable),
                     // "Hằng quý", "cuối quý": no date in it.
                     (None, _, _) => None,
+                }
+            }
+            // "ngày 15 tháng 7 năm 2026", the way ND30 writes a date.
+            "ngay" if toks.get(i + 1).is_some_and(|n| is_number(n)) => {
+                let num = |k: usize| toks.get(k).and_then(|t| t.parse::<u8>().ok());
+                match (num(i + 1), toks.get(i + 2), num(i + 3), toks.get(i + 4)) {
+                    (Some(d), Some(&"thang"), Some(m), Some(&"nam")) => {
+                        let Some(y) = year_of(toks.get(i + 5)) else {
+                            return Err(Problem::Unreadable);
+                        };
+                        match Date::new(y, m, Some(d)) {
+                            Ok(date) => Some((Some(date), 6)),
+                            Err(_) => return Err(Problem::NoSuchDay(format!("{d}/{m}/{y}"))),
+                        }
+                    }
+                    _ => return Err(Problem::Unreadable),
                 }
             }
             n if is_number(n) && toks.get(i + 1) == Some(&"thang") => {
@@ -193,6 +209,7 @@ mod tests {
             ("Trước ngày 2026-06-30", "2026-06-30"),
             ("Trong năm 2026", "2026-12-31"),
             ("Năm 2026", "2026-12-31"),
+            ("Trước ngày 15 tháng 7 năm 2026", "2026-07-15"),
         ] {
             assert_eq!(iso(t), want, "{t}");
         }
@@ -220,11 +237,16 @@ mod tests {
             "6 tháng giữa năm 2026",
             "Trước 15/7",
             "Năm 26",
+            "ngày 15 tháng 7",
         ] {
             assert_eq!(parse(t), Err(Problem::Unreadable), "{t}");
         }
         assert_eq!(
             parse("Trước ngày 31/4/2026"),
+            Err(Problem::NoSuchDay("31/4/2026".into()))
+        );
+        assert_eq!(
+            parse("Trước ngày 31 tháng 4 năm 2026"),
             Err(Problem::NoSuchDay("31/4/2026".into()))
         );
     }
