@@ -556,12 +556,17 @@ fn counts_beyond_any_commune_or_not_numbers_at_all_are_refused() {
         "{out}"
     );
 
-    let (q1, out) = refused("pakn_tiep_nhan: 0", "pakn_tiep_nhan: 2.5");
+    // "2.500" is two thousand five hundred to a clerk and 2,5 to YAML.
+    let (q1, out) = refused("pakn_tiep_nhan: 0", "pakn_tiep_nhan: 2.500");
     assert!(
         out.contains(&format!(
             "{}: Số liệu `pakn_tiep_nhan` là 2.5, không phải số nguyên.",
-            at(Q1_FILE, &q1, "pakn_tiep_nhan", "2.5")
+            at(Q1_FILE, &q1, "pakn_tiep_nhan", "2.500")
         )),
+        "{out}"
+    );
+    assert!(
+        out.contains("cách sửa: Số liệu là số đếm: viết số nguyên, không dùng dấu chấm ngăn cách hàng nghìn (nếu là 2.500 thì viết `2500`)."),
         "{out}"
     );
 }

@@ -226,6 +226,12 @@ fn shown(v: f64) -> (String, String) {
     (format!("{v}"), format!("{v}"))
 }
 
+/// The whole number a count like 2.15 stands for when it was typed "2.150".
+fn thousands(v: f64) -> Option<u64> {
+    let t = v * 1000.0;
+    (t.fract() == 0.0 && t <= MAX_COUNT as f64).then_some(t as u64)
+}
+
 /// A figure from a file, checked before any sum or ratio uses it: a finite number, not
 /// negative, at most [`MAX_COUNT`], and whole when it counts things. `None` when unusable.
 fn checked_number(
@@ -254,8 +260,15 @@ fn checked_number(
         Some((
             format!("{what_vi} là {sv}, không phải số nguyên."),
             format!("{what_en} is {se}, not a whole number."),
-            "Số liệu là số đếm (hồ sơ, thủ tục, văn bản): viết số nguyên, ví dụ `2150`.".to_string(),
-            "Counts count things (dossiers, procedures, documents): write a whole number, e.g. `2150`.".to_string(),
+            // YAML reads "2.150", a thousand and fifty written the Vietnamese way, as 2,15.
+            match thousands(v.value) {
+                Some(t) => format!("Số liệu là số đếm: viết số nguyên, không dùng dấu chấm ngăn cách hàng nghìn (nếu là {} thì viết `{t}`).", vn::integer(t as i64)),
+                None => "Số liệu là số đếm (hồ sơ, thủ tục, văn bản): viết số nguyên, ví dụ `2150`.".to_string(),
+            },
+            match thousands(v.value) {
+                Some(t) => format!("Counts are whole numbers, written without a thousands separator (for {t} write `{t}`)."),
+                None => "Counts count things (dossiers, procedures, documents): write a whole number, e.g. `2150`.".to_string(),
+            },
         ))
     } else if v.value > MAX_COUNT as f64 {
         Some((
