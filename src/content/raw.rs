@@ -337,3 +337,34 @@ pub struct Form06RowRaw {
     pub dang_trong_han: S<u64>,
     pub dang_qua_han: S<u64>,
 }
+
+/// `ket-qua/thang-diem-766.yaml`: an office's own 766 scoring profile, read with the
+/// positions of its numbers so that an impossible one is reported where it is written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRaw {
+    pub nhom: Vec<ProfileGroupRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileGroupRaw {
+    pub ma: String,
+    pub ten: String,
+    pub thanh_phan: Vec<ProfileComponentRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileComponentRaw {
+    pub ma: S<String>,
+    pub ten: String,
+    /// Points at full marks.
+    pub toi_da: S<f64>,
+    pub tu_so: String,
+    pub mau_so: String,
+    /// The ratio (0–1) at which full marks are reached; 1 unless stated.
+    #[serde(default)]
+    pub dat_toi_da: Option<S<f64>>,
+    pub khi_rong: crate::results::score::IfEmpty,
+}

@@ -7,12 +7,14 @@ use super::SourceFile;
 use super::raw::{self, S};
 use super::validate::{Coverage, Cx, is_id, pos_of};
 use super::yaml;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
 use crate::model::{Document, Issuer, Kind};
 use crate::results::{
-    Cumulation, Direction, Form06Row, Formula, Indicator, Period, Results, Task, TaskStatus, score,
+    Cumulation, Direction, Form06Row, Formula, Indicator, MAX_COUNT, Period, Results, Task,
+    TaskStatus, score,
 };
 use crate::suggest;
+use crate::vn;
 
 /// Folder of results files.
 pub const RESULTS_DIR: &str = "ket-qua";
@@ -61,28 +63,78 @@ pub(super) fn results(
     let profile = match files.profile {
         None => score::Profile::default_profile(),
         Some(f) => {
-            let parsed = yaml::parse::<score::Profile>(f);
+            let parsed = yaml::parse::<raw::ProfileRaw>(f);
             let had_errors = !parsed.diags.is_empty();
             parsed.diags.into_iter().for_each(|d| diags.push(d));
-            match parsed.value {
+            let mut cx = Cx::new(f, coverage);
+            let p = parsed.value.map(|raw| profile(&mut cx, raw));
+            diags.extend(cx.diags);
+            match p {
                 Some(p) if !had_errors => p,
                 _ => score::Profile::default_profile(),
             }
         }
     };
 
-    let mut periods = Vec::new();
+    // Each period with its file and where its first day is written, for the checks across
+    // periods below.
+    let mut loaded: Vec<(Period, &SourceFile, Option<Pos>)> = Vec::new();
+    let mut ids: BTreeMap<String, &SourceFile> = BTreeMap::new();
     for file in &files.periods {
         let parsed = yaml::parse::<raw::PeriodFile>(file);
         parsed.diags.into_iter().for_each(|d| diags.push(d));
         let Some(raw) = parsed.value else { continue };
         let mut cx = Cx::new(file, coverage);
-        if let Some(p) = period(&mut cx, &raw, &indicators, documents, &files.document_paths) {
-            periods.push(p);
-        }
+        let p = period(
+            &mut cx,
+            &raw,
+            &indicators,
+            &profile,
+            documents,
+            &files.document_paths,
+        );
         diags.extend(cx.diags);
+        let id = period_id(&file.rel);
+        if id.is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    &file.rel,
+                    Some(Pos { line: 1, col: 1 }),
+                    Text::new(
+                        format!("Tên tệp \"{}\" không cho ra được tên trang của kỳ báo cáo: tên phải có chữ cái hoặc chữ số.", file_name(&file.rel)),
+                        format!("The file name \"{}\" gives no page name for the period: it needs letters or digits.", file_name(&file.rel)),
+                    ),
+                )
+                .with_hint(Text::new(
+                    format!("Đổi tên tệp theo kỳ báo cáo, ví dụ `{0}`; trang của kỳ sẽ là `ket-qua/{1}.html`.", suggested_name(p.as_ref()), suggested_name(p.as_ref()).trim_end_matches(".yaml")),
+                    format!("Rename the file after its period, e.g. `{0}`; its page becomes `ket-qua/{1}.html`.", suggested_name(p.as_ref()), suggested_name(p.as_ref()).trim_end_matches(".yaml")),
+                )),
+            );
+        } else if let Some(other) = ids.get(&id) {
+            diags.push(
+                Diagnostic::error(
+                    &file.rel,
+                    Some(Pos { line: 1, col: 1 }),
+                    Text::new(
+                        format!("Tệp này và tệp {} cùng thành trang `ket-qua/{id}.html` (tên tệp chỉ khác nhau ở chữ hoa, dấu hoặc ký tự đặc biệt); trang của tệp này sẽ ghi đè trang của tệp kia.", other.rel.display()),
+                        format!("This file and {} both become the page `ket-qua/{id}.html` (their names differ only in case, accents or punctuation); one would overwrite the other.", other.rel.display()),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Mỗi kỳ báo cáo một tệp: xóa tệp thừa, hoặc đổi tên một trong hai tệp cho khác hẳn (ví dụ `2026-q1.yaml`, `2026-q2.yaml`).",
+                    "One file per period: delete the spare one, or rename one of them (e.g. `2026-q1.yaml`, `2026-q2.yaml`).",
+                )),
+            );
+        } else {
+            ids.insert(id, file);
+        }
+        if let Some(p) = p {
+            loaded.push((p, file, pos_of(&raw.tu_ngay)));
+        }
     }
-    periods.sort_by(|a, b| (a.from, a.to, &a.id).cmp(&(b.from, b.to, &b.id)));
+    loaded.sort_by(|a, b| (a.0.from, a.0.to, &a.0.id).cmp(&(b.0.from, b.0.to, &b.0.id)));
+    overlaps(&loaded, &mut diags);
+    let periods = loaded.into_iter().map(|(p, _, _)| p).collect();
     (
         Some(Results {
             indicators,
@@ -91,6 +143,232 @@ pub(super) fn results(
         }),
         diags,
     )
+}
+
+/// The page name of a period file: its name folded to lower-case ASCII.
+fn period_id(rel: &std::path::Path) -> String {
+    rel.file_stem()
+        .and_then(|s| s.to_str())
+        .map(super::validate::slug)
+        .unwrap_or_default()
+}
+
+fn file_name(rel: &std::path::Path) -> String {
+    rel.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A file name for a period that has none usable: `2026-q1.yaml` for a calendar quarter,
+/// else its first and last days.
+fn suggested_name(p: Option<&Period>) -> String {
+    let Some(p) = p else {
+        return "2026-q1.yaml".into();
+    };
+    let quarter = (p.from.month - 1) / 3 + 1;
+    let is_quarter = p.from.day == Some(1)
+        && p.from.month % 3 == 1
+        && p.to.year == p.from.year
+        && p.to.month == p.from.month + 2
+        && p.to.day == Some(vn::days_in_month(p.to.year, p.to.month));
+    if is_quarter {
+        format!("{}-q{quarter}.yaml", p.from.year)
+    } else {
+        format!("{}-den-{}.yaml", p.from.iso(), p.to.iso())
+    }
+}
+
+/// Periods sharing a day would have that day's figures added twice into the year so far
+/// (a half-year file beside its quarters), so they are refused rather than combined.
+fn overlaps(periods: &[(Period, &SourceFile, Option<Pos>)], diags: &mut Diagnostics) {
+    for (i, (a, a_file, _)) in periods.iter().enumerate() {
+        for (b, b_file, b_at) in &periods[i + 1..] {
+            // Sorted by first day: b starts no earlier than a.
+            if b.from > a.to {
+                continue;
+            }
+            diags.push(
+                Diagnostic::error(
+                    &b_file.rel,
+                    *b_at,
+                    Text::new(
+                        format!(
+                            "Kỳ báo cáo này ({} – {}) trùng thời gian với kỳ trong tệp {} ({} – {}): số liệu của những ngày chung sẽ bị cộng hai lần vào lũy kế.",
+                            b.from.short(), b.to.short(), a_file.rel.display(), a.from.short(), a.to.short()
+                        ),
+                        format!(
+                            "This period ({} – {}) overlaps the one in {} ({} – {}): the figures of the shared days would be counted twice in the year to date.",
+                            b.from.short(), b.to.short(), a_file.rel.display(), a.from.short(), a.to.short()
+                        ),
+                    ),
+                )
+                .with_hint(Text::new(
+                    "Mỗi khoảng thời gian chỉ nằm trong một tệp kỳ báo cáo. Khi đã có các tệp quý, bỏ tệp 6 tháng hoặc cả năm (lũy kế được tính từ các quý); nếu không, sửa `tu_ngay`, `den_ngay` cho các kỳ nối tiếp nhau.",
+                    "Each day belongs to one period file. With quarter files, drop the half-year or year file (the year to date is computed from the quarters); otherwise correct `tu_ngay`, `den_ngay` so that the periods follow one another.",
+                )),
+            );
+        }
+    }
+}
+
+/// A number as the message shows it back: NaN and infinity as YAML writes them.
+fn shown(v: f64) -> (String, String) {
+    if v.is_nan() {
+        return (".nan".into(), ".nan".into());
+    }
+    if v.is_infinite() {
+        let t = if v > 0.0 { ".inf" } else { "-.inf" };
+        return (t.into(), t.into());
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return (vn::integer(v as i64), format!("{v}"));
+    }
+    (format!("{v}"), format!("{v}"))
+}
+
+/// The whole number a count like 2.15 stands for when it was typed "2.150".
+fn thousands(v: f64) -> Option<u64> {
+    let t = v * 1000.0;
+    (t.fract() == 0.0 && t <= MAX_COUNT as f64).then_some(t as u64)
+}
+
+/// A figure from a file, checked before any sum or ratio uses it: a finite number, not
+/// negative, at most [`MAX_COUNT`], and whole when it counts things. `None` when unusable.
+fn checked_number(
+    cx: &mut Cx,
+    v: &S<f64>,
+    (what_vi, what_en): (&str, &str),
+    whole: bool,
+) -> Option<f64> {
+    let (sv, se) = shown(v.value);
+    let max = vn::integer(MAX_COUNT as i64);
+    let problem = if !v.value.is_finite() {
+        Some((
+            format!("{what_vi} là {sv}, không phải một số."),
+            format!("{what_en} is {se}, not a number."),
+            "Viết một số cụ thể, ví dụ `2150` hoặc `99.5`.".to_string(),
+            "Write a plain number, e.g. `2150` or `99.5`.".to_string(),
+        ))
+    } else if v.value < 0.0 {
+        Some((
+            format!("{what_vi} là số âm ({sv})."),
+            format!("{what_en} is negative ({se})."),
+            "Số liệu, giá trị và kế hoạch không thể âm: viết số không âm, ví dụ `0`.".to_string(),
+            "Counts, values and targets cannot be negative: write `0` or more.".to_string(),
+        ))
+    } else if whole && v.value.fract() != 0.0 {
+        Some((
+            format!("{what_vi} là {sv}, không phải số nguyên."),
+            format!("{what_en} is {se}, not a whole number."),
+            // YAML reads "2.150", a thousand and fifty written the Vietnamese way, as 2,15.
+            match thousands(v.value) {
+                Some(t) => format!("Số liệu là số đếm: viết số nguyên, không dùng dấu chấm ngăn cách hàng nghìn (nếu là {} thì viết `{t}`).", vn::integer(t as i64)),
+                None => "Số liệu là số đếm (hồ sơ, thủ tục, văn bản): viết số nguyên, ví dụ `2150`.".to_string(),
+            },
+            match thousands(v.value) {
+                Some(t) => format!("Counts are whole numbers, written without a thousands separator (for {t} write `{t}`)."),
+                None => "Counts count things (dossiers, procedures, documents): write a whole number, e.g. `2150`.".to_string(),
+            },
+        ))
+    } else if v.value > MAX_COUNT as f64 {
+        Some((
+            format!("{what_vi} là {sv}, vượt quá giới hạn {max}."),
+            format!("{what_en} is {se}, above the limit of {MAX_COUNT}."),
+            "Kiểm tra lại số này (có thể gõ thừa chữ số): số liệu của một xã không thể lớn như vậy.".to_string(),
+            "Check this number (a digit typed too many?): no commune's figure is that large.".to_string(),
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some((vi, en, hv, he)) => {
+            cx.error(pos_of(v), vi, en, Some((hv, he)));
+            None
+        }
+        None => Some(v.value),
+    }
+}
+
+/// The 766 profile an office wrote for itself, its numbers checked where they are written.
+fn profile(cx: &mut Cx, raw: raw::ProfileRaw) -> score::Profile {
+    let mut total = 0.0;
+    let groups = raw
+        .nhom
+        .into_iter()
+        .map(|g| score::Group {
+            code: g.ma,
+            name: g.ten,
+            components: g
+                .thanh_phan
+                .into_iter()
+                .map(|c| {
+                    let code = c.ma.value.trim().to_string();
+                    let max = checked_number(
+                        cx,
+                        &c.toi_da,
+                        (
+                            &format!("Điểm tối đa (`toi_da`) của thành phần {code}"),
+                            &format!("The maximum (`toi_da`) of component {code}"),
+                        ),
+                        false,
+                    );
+                    if max == Some(0.0) {
+                        cx.error(
+                            pos_of(&c.toi_da),
+                            format!("Điểm tối đa (`toi_da`) của thành phần {code} bằng 0."),
+                            format!("The maximum (`toi_da`) of component {code} is 0."),
+                            Some((
+                                "Ghi số điểm tối đa của thành phần theo QĐ 766 (lớn hơn 0), hoặc bỏ thành phần này.".into(),
+                                "Write the component's maximum under QĐ 766 (above 0), or drop the component.".into(),
+                            )),
+                        );
+                    }
+                    total += max.unwrap_or(0.0);
+                    let full_at = c.dat_toi_da.as_ref().map_or(1.0, |f| {
+                        let ok = f.value.is_finite() && f.value > 0.0 && f.value <= 1.0;
+                        if !ok {
+                            let (sv, se) = shown(f.value);
+                            cx.error(
+                                pos_of(f),
+                                format!("Ngưỡng đạt điểm tối đa (`dat_toi_da`) của thành phần {code} là {sv}, phải lớn hơn 0 và không quá 1."),
+                                format!("The full-marks ratio (`dat_toi_da`) of component {code} is {se}; it must be above 0 and at most 1."),
+                                Some((
+                                    "Viết tỷ lệ dạng số thập phân, ví dụ `dat_toi_da: 0.8` (đủ điểm khi đạt 80 %); bỏ dòng này nếu phải đạt 100 %.".into(),
+                                    "Write a fraction, e.g. `dat_toi_da: 0.8` (full marks at 80 %); leave it out for 100 %.".into(),
+                                )),
+                            );
+                            return 1.0;
+                        }
+                        f.value
+                    });
+                    score::Component {
+                        code,
+                        name: c.ten,
+                        max: max.unwrap_or(0.0),
+                        numerator: c.tu_so,
+                        denominator: c.mau_so,
+                        full_at,
+                        if_empty: c.khi_rong,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    if total > 100.0 {
+        cx.error(
+            Some(Pos { line: 1, col: 1 }),
+            format!(
+                "Tổng điểm tối đa của các thành phần là {}, quá 100 điểm của Bộ chỉ số 766.",
+                vn::decimal(total, 2)
+            ),
+            format!("The components' maxima add up to {total}, above the 100 points of QĐ 766."),
+            Some((
+                "Kiểm tra lại `toi_da` của từng thành phần theo QĐ 766/QĐ-TTg.".into(),
+                "Check each component's `toi_da` against QĐ 766/QĐ-TTg.".into(),
+            )),
+        );
+    }
+    score::Profile { groups }
 }
 
 fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<Indicator> {
@@ -177,10 +455,29 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
             let numerator = name(&f.tu_so);
             let denominator = name(&f.mau_so);
             let default_scale = if unit == "%" { 100.0 } else { 1.0 };
+            let scale = match &f.he_so {
+                None => default_scale,
+                Some(h) if h.value.is_finite() && h.value > 0.0 && h.value <= MAX_COUNT as f64 => {
+                    h.value
+                }
+                Some(h) => {
+                    let (sv, se) = shown(h.value);
+                    cx.error(
+                        pos_of(h),
+                        format!("Hệ số (`he_so`) của chỉ tiêu `{id}` là {sv}: hệ số phải là số dương."),
+                        format!("The coefficient (`he_so`) of indicator `{id}` is {se}: it must be a positive number."),
+                        Some((
+                            "Viết `he_so: 100` cho tỷ lệ phần trăm, hoặc bỏ dòng này (mặc định 100 khi đơn vị là %, 1 trong các trường hợp khác).".into(),
+                            "Write `he_so: 100` for a percentage, or leave it out (100 for a % unit, 1 otherwise).".into(),
+                        )),
+                    );
+                    default_scale
+                }
+            };
             Formula {
                 numerator,
                 denominator,
-                scale: f.he_so.as_ref().map_or(default_scale, |s| s.value),
+                scale,
             }
         });
         let cumulation = match r
@@ -214,7 +511,16 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
             name: cx.nonempty(&r.ten, "Tên chỉ tiêu", "Indicator name"),
             unit,
             direction,
-            target: r.ke_hoach.value,
+            target: checked_number(
+                cx,
+                &r.ke_hoach,
+                (
+                    &format!("Kế hoạch (`ke_hoach`) của chỉ tiêu `{id}`"),
+                    &format!("The target (`ke_hoach`) of indicator `{id}`"),
+                ),
+                false,
+            )
+            .unwrap_or(0.0),
             area: r.linh_vuc.as_ref().map(|a| cx.text(a).trim().to_string()),
             responsible,
             formula,
@@ -245,15 +551,11 @@ fn period(
     cx: &mut Cx,
     raw: &raw::PeriodFile,
     indicators: &[Indicator],
+    profile: &score::Profile,
     documents: &[Document],
     document_paths: &[String],
 ) -> Option<Period> {
-    let id = cx
-        .rel()
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .map(super::validate::slug)
-        .unwrap_or_default();
+    let id = period_id(cx.rel());
     let label = cx.nonempty(&raw.ten, "Tên kỳ báo cáo", "Period label");
     let from = full_date(cx, &raw.tu_ngay);
     let to = full_date(cx, &raw.den_ngay);
@@ -278,15 +580,10 @@ fn period(
 
     let mut counts: BTreeMap<String, f64> = BTreeMap::new();
     for (k, v) in &raw.so_lieu {
-        if v.value < 0.0 || !v.value.is_finite() {
-            cx.error(
-                pos_of(v),
-                format!("Số liệu `{k}` không thể âm."),
-                format!("Count `{k}` cannot be negative."),
-                None,
-            );
+        let what = (format!("Số liệu `{k}`"), format!("Count `{k}`"));
+        if let Some(x) = checked_number(cx, v, (&what.0, &what.1), true) {
+            counts.insert(k.clone(), x);
         }
-        counts.insert(k.clone(), v.value);
     }
 
     let mut values = BTreeMap::new();
@@ -299,7 +596,13 @@ fn period(
                 Some(("Nhập các số liệu của công thức trong `so_lieu`.".into(), "Enter the formula's counts under `so_lieu`.".into())),
             ),
             Some(_) => {
-                values.insert(k.clone(), v.value);
+                let what = (
+                    format!("Giá trị của chỉ tiêu `{k}`"),
+                    format!("The value of indicator `{k}`"),
+                );
+                if let Some(x) = checked_number(cx, v, (&what.0, &what.1), false) {
+                    values.insert(k.clone(), x);
+                }
             }
             None => {
                 let known: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
@@ -315,22 +618,72 @@ fn period(
     }
 
     let form06: Vec<Form06Row> = raw.bieu_06.iter().map(|r| form06_row(cx, r)).collect();
-    if !form06.is_empty() {
+    if let Some(first) = raw.bieu_06.first() {
         // Biểu 06 totals are counts in their own right, for formulas and the 766 score.
         let t = Form06Row::total(&form06);
+        let table_line = pos_of(&first.linh_vuc).map_or(0, |p| p.line);
+        for (column, total) in [
+            ("nhan_truc_tuyen", t.online),
+            ("nhan_truc_tiep", t.direct),
+            ("nhan_ky_truoc", t.carried),
+            ("truoc_han", t.early),
+            ("dung_han", t.on_time),
+            ("qua_han", t.late),
+            ("dang_trong_han", t.pending_on_time),
+            ("dang_qua_han", t.pending_late),
+        ] {
+            // A figure out of range is reported on its own line; its column says no more.
+            let rows_in_range = raw
+                .bieu_06
+                .iter()
+                .all(|r| form06_fields(r).all(|(v, _)| v.is_none_or(|v| v.value <= MAX_COUNT)));
+            if rows_in_range && total > MAX_COUNT {
+                let max = vn::integer(MAX_COUNT as i64);
+                cx.error(
+                    pos_of(&first.linh_vuc),
+                    format!(
+                        "Biểu 06: tổng cột `{column}` của các lĩnh vực vượt quá giới hạn {max}."
+                    ),
+                    format!(
+                        "Biểu 06: the total of column `{column}` is above the limit of {MAX_COUNT}."
+                    ),
+                    Some((
+                        "Kiểm tra lại các số của cột này (có thể gõ thừa chữ số).".into(),
+                        "Check this column's figures (a digit typed too many?).".into(),
+                    )),
+                );
+            }
+        }
         let derived = [
             ("b06_nhan", t.received()),
             ("b06_truc_tuyen", t.online),
             ("b06_truc_tiep", t.direct),
             ("b06_ky_truoc", t.carried),
             ("b06_da_giai_quyet", t.resolved()),
-            ("b06_dung_han", t.early + t.on_time + t.pending_on_time),
-            ("b06_qua_han", t.late + t.pending_late),
+            (
+                "b06_dung_han",
+                t.early
+                    .saturating_add(t.on_time)
+                    .saturating_add(t.pending_on_time),
+            ),
+            ("b06_qua_han", t.late.saturating_add(t.pending_late)),
         ];
         for (k, v) in derived {
-            counts.entry(k.to_string()).or_insert(v as f64);
+            if let Some(entered) = raw.so_lieu.get(k) {
+                cx.error(
+                    pos_of(entered),
+                    format!("Số liệu `{k}` trùng tên với tổng Biểu 06 tính từ bảng `bieu_06` (dòng {table_line}): không biết dùng số nào."),
+                    format!("Count `{k}` has the name of the Biểu 06 total computed from the `bieu_06` table (line {table_line}): which one counts is unclear."),
+                    Some((
+                        format!("Xóa `{k}` khỏi `so_lieu`: tổng này được tính từ Biểu 06. Nếu là một số liệu khác, đặt tên không bắt đầu bằng `b06_`."),
+                        format!("Remove `{k}` from `so_lieu`: it is computed from Biểu 06. If it is another figure, give it a name not starting with `b06_`."),
+                    )),
+                );
+            }
+            counts.insert(k.to_string(), v as f64);
         }
     }
+    rates(cx, raw, &counts, indicators, profile);
 
     // Counts a formula needs but the period lacks.
     let missing: BTreeSet<&str> = indicators
@@ -485,6 +838,73 @@ fn period(
     })
 }
 
+/// Every ratio the period's counts feed, checked once per pair of counts: a share never
+/// above its whole, and nothing counted out of nothing ("không phát sinh" is only 0 ÷ 0).
+fn rates(
+    cx: &mut Cx,
+    raw: &raw::PeriodFile,
+    counts: &BTreeMap<String, f64>,
+    indicators: &[Indicator],
+    profile: &score::Profile,
+) {
+    // (numerator, denominator) → who divides them (vi, en), and whether it is a share.
+    type Users = (Vec<String>, Vec<String>, bool);
+    let mut pairs: BTreeMap<(&str, &str), Users> = BTreeMap::new();
+    for i in indicators {
+        if let Some(f) = &i.formula {
+            let e = pairs
+                .entry((f.numerator.as_str(), f.denominator.as_str()))
+                .or_default();
+            e.0.push(format!("chỉ tiêu `{}`", i.id));
+            e.1.push(format!("indicator `{}`", i.id));
+            e.2 |= i.unit == "%";
+        }
+    }
+    for c in profile.groups.iter().flat_map(|g| &g.components) {
+        let e = pairs
+            .entry((c.numerator.as_str(), c.denominator.as_str()))
+            .or_default();
+        e.0.push(format!("thành phần 766 {}", c.code));
+        e.1.push(format!("766 component {}", c.code));
+        e.2 = true;
+    }
+    for ((n, d), (users_vi, users_en, share)) in pairs {
+        let (Some(&nv), Some(&dv)) = (counts.get(n), counts.get(d)) else {
+            continue;
+        };
+        let at = raw
+            .so_lieu
+            .get(n)
+            .or_else(|| raw.so_lieu.get(d))
+            .and_then(pos_of)
+            .or_else(|| raw.bieu_06.first().and_then(|r| pos_of(&r.linh_vuc)));
+        let (n_vi, n_en) = shown(nv);
+        let (d_vi, d_en) = shown(dv);
+        let (users_vi, users_en) = (users_vi.join(", "), users_en.join(", "));
+        if dv == 0.0 && nv > 0.0 {
+            cx.error(
+                at,
+                format!("Mẫu số `{d}` bằng 0 nhưng tử số `{n}` là {n_vi} ({users_vi}): \"không phát sinh\" chỉ dùng khi cả hai cùng bằng 0."),
+                format!("Denominator `{d}` is 0 but numerator `{n}` is {n_en} ({users_en}): \"không phát sinh\" (nothing to count) needs both to be 0."),
+                Some((
+                    format!("Nhập `{d}` thực tế của kỳ (tổng số phát sinh, gồm cả {n_vi} của `{n}`), hoặc sửa `{n}` thành 0 nếu kỳ này không phát sinh."),
+                    format!("Enter the period's real `{d}` (the whole, including the {n_en} of `{n}`), or set `{n}` to 0 if nothing happened."),
+                )),
+            );
+        } else if share && nv > dv {
+            cx.error(
+                at,
+                format!("Tử số `{n}` là {n_vi}, lớn hơn mẫu số `{d}` là {d_vi} ({users_vi}): tỷ lệ sẽ vượt 100 %."),
+                format!("Numerator `{n}` is {n_en}, above denominator `{d}` of {d_en} ({users_en}): the rate would exceed 100 %."),
+                Some((
+                    format!("`{n}` là một phần của `{d}` (ví dụ hồ sơ đúng hạn trong tổng hồ sơ nhận): kiểm tra lại hai số này."),
+                    format!("`{n}` is part of `{d}` (e.g. dossiers on time out of all received): check both figures."),
+                )),
+            );
+        }
+    }
+}
+
 /// A part of a Biểu 06 total: its names (vi, en) and value.
 type Part = (&'static str, &'static str, u64);
 
@@ -496,6 +916,27 @@ type Total = (
     Option<u64>,
     Vec<Part>,
 );
+
+/// Every figure of a Biểu 06 row with its key; the stated totals may be left out.
+fn form06_fields(r: &raw::Form06RowRaw) -> impl Iterator<Item = (Option<&S<u64>>, &'static str)> {
+    [
+        (&r.nhan_truc_tuyen, "nhan_truc_tuyen"),
+        (&r.nhan_truc_tiep, "nhan_truc_tiep"),
+        (&r.nhan_ky_truoc, "nhan_ky_truoc"),
+        (&r.truoc_han, "truoc_han"),
+        (&r.dung_han, "dung_han"),
+        (&r.qua_han, "qua_han"),
+        (&r.dang_trong_han, "dang_trong_han"),
+        (&r.dang_qua_han, "dang_qua_han"),
+    ]
+    .into_iter()
+    .map(|(v, k)| (Some(v), k))
+    .chain([
+        (r.nhan_tong.as_ref(), "nhan_tong"),
+        (r.da_giai_quyet.as_ref(), "da_giai_quyet"),
+        (r.dang_giai_quyet.as_ref(), "dang_giai_quyet"),
+    ])
+}
 
 /// One Biểu 06 row, its three invariants checked (TT 01/2020/TT-VPCP).
 fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
@@ -510,7 +951,28 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         pending_on_time: r.dang_trong_han.value,
         pending_late: r.dang_qua_han.value,
     };
-    let n = crate::vn::integer;
+    let mut in_range = true;
+    for (v, key) in form06_fields(r) {
+        let Some(v) = v.filter(|v| v.value > MAX_COUNT) else {
+            continue;
+        };
+        in_range = false;
+        let max = vn::integer(MAX_COUNT as i64);
+        cx.error(
+            pos_of(v),
+            format!("Biểu 06, lĩnh vực \"{}\": `{key}` là {}, vượt quá giới hạn {max}.", row.area, v.value),
+            format!("Biểu 06, area \"{}\": `{key}` is {}, above the limit of {MAX_COUNT}.", row.area, v.value),
+            Some((
+                "Kiểm tra lại số này (có thể gõ thừa chữ số): số hồ sơ của một xã không thể lớn như vậy.".into(),
+                "Check this number (a digit typed too many?): no commune has that many dossiers.".into(),
+            )),
+        );
+    }
+    // Sums of numbers that are not figures would only repeat the error above.
+    if !in_range {
+        return row;
+    }
+    let n = |x: u128| vn::integer(i64::try_from(x).unwrap_or(i64::MAX));
     let area = row.area.clone();
     let mut fail = |at, vi: String, en: String| {
         cx.error(
@@ -566,25 +1028,75 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         ),
     ];
     for (at, (name_vi, name_en), stated, parts) in checks {
-        let sum: u64 = parts.iter().map(|p| p.2).sum();
-        let Some(stated) = stated.filter(|s| *s != sum) else {
+        // In u128: the parts of a total can never add up to something else by wrapping.
+        let sum: u128 = parts.iter().map(|p| u128::from(p.2)).sum();
+        let Some(stated) = stated.filter(|s| u128::from(*s) != sum) else {
             continue;
         };
         let vi: Vec<String> = parts
             .iter()
-            .map(|(v, _, x)| format!("{v} {}", n(*x as i64)))
+            .map(|(v, _, x)| format!("{v} {}", n(u128::from(*x))))
             .collect();
         let en: Vec<String> = parts.iter().map(|(_, e, x)| format!("{e} {x}")).collect();
         fail(
             at,
             format!(
                 "{name_vi} {} ≠ {} (= {}).",
-                n(stated as i64),
+                n(u128::from(stated)),
                 vi.join(" + "),
-                n(sum as i64)
+                n(sum)
             ),
             format!("{name_en} {stated} ≠ {} (= {sum}).", en.join(" + ")),
         );
     }
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_766_profile_passes_the_checks_an_office_profile_gets() {
+        let file = SourceFile {
+            rel: format!("{RESULTS_DIR}/{PROFILE_FILE}").into(),
+            text: score::DEFAULT_PROFILE.to_string(),
+        };
+        let parsed = yaml::parse::<raw::ProfileRaw>(&file);
+        assert!(parsed.diags.is_empty(), "{:?}", parsed.diags);
+        let coverage = Coverage::any();
+        let mut cx = Cx::new(&file, &coverage);
+        let checked = profile(&mut cx, parsed.value.expect("parses"));
+        assert!(cx.diags.is_empty(), "{:?}", cx.diags);
+        let shipped = score::Profile::default_profile();
+        assert_eq!(
+            serde_json::to_string(&checked).unwrap(),
+            serde_json::to_string(&shipped).unwrap()
+        );
+    }
+
+    #[test]
+    fn suggested_period_file_names() {
+        let d = |s: &str| crate::vn::Date::parse(s).unwrap();
+        let p = |from: &str, to: &str| Period {
+            id: String::new(),
+            label: String::new(),
+            from: d(from),
+            to: d(to),
+            counts: BTreeMap::new(),
+            values: BTreeMap::new(),
+            form06: vec![],
+            plan: None,
+            tasks: BTreeMap::new(),
+        };
+        assert_eq!(
+            suggested_name(Some(&p("2026-07-01", "2026-09-30"))),
+            "2026-q3.yaml"
+        );
+        assert_eq!(
+            suggested_name(Some(&p("2026-01-01", "2026-06-30"))),
+            "2026-01-01-den-2026-06-30.yaml"
+        );
+        assert_eq!(suggested_name(None), "2026-q1.yaml");
+    }
 }

@@ -1516,12 +1516,15 @@ impl<'a> Cx<'a> {
                 due: d.day.map(|_| d.iso()),
             });
         }
-        match due_from_words(&t) {
+        match super::deadline::parse(&t) {
             Ok(due) => Some(Deadline {
+                due: match due {
+                    super::deadline::Due::On(d) => Some(d.iso()),
+                    super::deadline::Due::Recurring | super::deadline::Due::Unstated => None,
+                },
                 text: t,
-                due: due.map(|d| d.iso()),
             }),
-            Err(bad) => {
+            Err(super::deadline::Problem::NoSuchDay(bad)) => {
                 self.error(
                     pos_of(s),
                     format!("Thời hạn \"{t}\" có ngày \"{bad}\" không có thật trên lịch."),
@@ -1529,6 +1532,19 @@ impl<'a> Cx<'a> {
                     Some((
                         "Sửa lại ngày, ví dụ `30/6/2026`.".into(),
                         "Correct the date, e.g. `30/6/2026`.".into(),
+                    )),
+                );
+                None
+            }
+            Err(super::deadline::Problem::Unreadable) => {
+                let (vi, en) = super::deadline::FORMS;
+                self.error(
+                    pos_of(s),
+                    format!("Thời hạn \"{t}\" không đọc được thành một ngày cụ thể."),
+                    format!("Deadline \"{t}\" cannot be read as a date."),
+                    Some((
+                        format!("Viết theo một trong các dạng: {vi}."),
+                        format!("Write it in one of these forms: {en}."),
                     )),
                 );
                 None
@@ -1621,64 +1637,9 @@ pub(crate) fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// The last day covered by deadline words: "Quý III năm 2026" → 30/9/2026, "Trong năm 2026"
-/// → 31/12/2026, "Trước ngày 30/6/2026" → 30/6/2026, "Thường xuyên" → none.
-/// `Err` carries a written date that does not exist.
-fn due_from_words(t: &str) -> Result<Option<Date>, String> {
-    // An explicit d/m/yyyy inside the words wins.
-    for word in t.split(|c: char| !(c.is_ascii_digit() || c == '/')) {
-        if word.matches('/').count() == 2 {
-            return Date::parse(word).map(Some).map_err(|_| word.to_string());
-        }
-    }
-    let folded = suggest::fold(t).replace('_', " ");
-    let year = folded
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|w| w.len() == 4)
-        .and_then(|w| w.parse::<u16>().ok());
-    let Some(year) = year else { return Ok(None) };
-    let quarter = folded
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .find_map(|w| {
-            (w[0] == "quy").then(|| match w[1] {
-                "i" | "1" => Some(3),
-                "ii" | "2" => Some(6),
-                "iii" | "3" => Some(9),
-                "iv" | "4" => Some(12),
-                _ => None,
-            })?
-        });
-    let month = quarter.unwrap_or(12);
-    let last_day = Date::new(
-        year,
-        month,
-        Some(if matches!(month, 6 | 9) { 30 } else { 31 }),
-    );
-    Ok(last_day.ok())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn deadline_words() {
-        let iso = |t: &str| due_from_words(t).unwrap().map(|d| d.iso());
-        assert_eq!(iso("Quý III năm 2026").as_deref(), Some("2026-09-30"));
-        assert_eq!(iso("Quý I năm 2026").as_deref(), Some("2026-03-31"));
-        assert_eq!(iso("Trong năm 2026").as_deref(), Some("2026-12-31"));
-        assert_eq!(
-            iso("Chậm nhất trước ngày 31/12/2023").as_deref(),
-            Some("2023-12-31")
-        );
-        assert_eq!(iso("Thường xuyên"), None);
-        assert_eq!(
-            due_from_words("Trước ngày 31/4/2026"),
-            Err("31/4/2026".into())
-        );
-    }
 
     #[test]
     fn ids_and_slugs() {

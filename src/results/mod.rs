@@ -13,6 +13,11 @@ use serde::Serialize;
 
 use crate::vn::{self, Date};
 
+/// The largest count, value or target accepted. Far above any commune's figures, it keeps
+/// every sum exact in an `f64` and far from overflowing a `u64`, so a mistyped figure is
+/// refused instead of printed as something else.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
 /// All results of one commune: its targets and its periods, oldest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Results {
@@ -90,15 +95,21 @@ pub struct Form06Row {
     pub pending_late: u64,
 }
 
+// Loading refuses a field or a column total above MAX_COUNT, so the saturating sums below
+// never saturate; they are there so that no input can make them wrap around instead.
 impl Form06Row {
     pub fn received(&self) -> u64 {
-        self.online + self.direct + self.carried
+        self.online
+            .saturating_add(self.direct)
+            .saturating_add(self.carried)
     }
     pub fn resolved(&self) -> u64 {
-        self.early + self.on_time + self.late
+        self.early
+            .saturating_add(self.on_time)
+            .saturating_add(self.late)
     }
     pub fn pending(&self) -> u64 {
-        self.pending_on_time + self.pending_late
+        self.pending_on_time.saturating_add(self.pending_late)
     }
 
     /// The sum of several rows (the "Tổng cộng" line).
@@ -115,16 +126,16 @@ impl Form06Row {
                 pending_on_time: 0,
                 pending_late: 0,
             },
-            |mut t, r| {
-                t.online += r.online;
-                t.direct += r.direct;
-                t.carried += r.carried;
-                t.early += r.early;
-                t.on_time += r.on_time;
-                t.late += r.late;
-                t.pending_on_time += r.pending_on_time;
-                t.pending_late += r.pending_late;
-                t
+            |t, r| Form06Row {
+                area: t.area,
+                online: t.online.saturating_add(r.online),
+                direct: t.direct.saturating_add(r.direct),
+                carried: t.carried.saturating_add(r.carried),
+                early: t.early.saturating_add(r.early),
+                on_time: t.on_time.saturating_add(r.on_time),
+                late: t.late.saturating_add(r.late),
+                pending_on_time: t.pending_on_time.saturating_add(r.pending_on_time),
+                pending_late: t.pending_late.saturating_add(r.pending_late),
             },
         )
     }
@@ -164,7 +175,7 @@ pub fn is_late(status: TaskStatus, due: Option<Date>, report_date: Date) -> bool
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum Value {
     Number(f64),
-    /// Denominator zero: "không phát sinh".
+    /// Nothing to count, numerator and denominator both zero: "không phát sinh".
     NoCases,
     /// Not entered for this period.
     Missing,
@@ -196,11 +207,19 @@ fn ratio(num: f64, den: f64, scale: f64) -> Figure {
             number_text(scale)
         )
     };
-    if den == 0.0 {
+    if den == 0.0 && num == 0.0 {
         return Figure {
             value: Value::NoCases,
             text: "không phát sinh".into(),
             formula: Some(formula),
+        };
+    }
+    // Loading refuses counts like these; should any reach here, no figure is better than a
+    // wrong one.
+    if den <= 0.0 || num < 0.0 || !(num / den * scale).is_finite() {
+        return Figure {
+            formula: Some(formula),
+            ..missing()
         };
     }
     let v = ((num / den * scale) * 100.0).round() / 100.0;
@@ -493,6 +512,36 @@ mod tests {
         assert_eq!(met(&on_time(), &f), None);
         let missing = period("q3", "2026-07-01", "2026-09-30", &[]);
         assert_eq!(value(&on_time(), &missing).value, Value::Missing);
+    }
+
+    #[test]
+    fn a_count_out_of_nothing_is_no_figure_rather_than_no_cases() {
+        // Loading refuses these; the model still prints nothing rather than a wrong figure.
+        let q = period(
+            "q2",
+            "2026-04-01",
+            "2026-06-30",
+            &[("dung_han", 2600.0), ("tiep_nhan", 0.0)],
+        );
+        let f = value(&on_time(), &q);
+        assert_eq!(
+            (f.value, f.text.as_str()),
+            (Value::Missing, "chưa có số liệu")
+        );
+        assert_eq!(met(&on_time(), &f), None);
+        let big = Form06Row {
+            area: String::new(),
+            online: u64::MAX,
+            direct: 1,
+            carried: 0,
+            early: 0,
+            on_time: 0,
+            late: 0,
+            pending_on_time: 0,
+            pending_late: 0,
+        };
+        assert_eq!(big.received(), u64::MAX, "saturates, never wraps to 0");
+        assert_eq!(Form06Row::total([&big, &big]).online, u64::MAX);
     }
 
     #[test]

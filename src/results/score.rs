@@ -105,7 +105,7 @@ pub fn component(c: &Component, counts: &BTreeMap<String, f64>) -> ComponentScor
     let max = crate::vn::decimal(c.max, 2);
     let (points, rule) = match ratio.value {
         Value::Number(pct) => (
-            Some(round2(c.max * (pct / 100.0 / c.full_at).min(1.0))),
+            Some(round2(c.max * (pct / 100.0 / c.full_at).clamp(0.0, 1.0))),
             format!("{max} × min(1; {} % ÷ {full} %)", ratio.text),
         ),
         Value::NoCases => match c.if_empty {
@@ -209,6 +209,11 @@ mod tests {
             (Some(6.0), "không phát sinh")
         );
         assert_eq!(component(&pakn, &counts(&[])).points, None);
+        // Loading refuses 2.600 ÷ 0; should it reach here, it scores nothing, not full marks.
+        assert_eq!(
+            component(&pakn, &counts(&[("a", 2600.0), ("b", 0.0)])).points,
+            None
+        );
     }
 
     #[test]
