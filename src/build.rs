@@ -197,7 +197,9 @@ fn write_all(
     };
     for (doc, pdf, _) in pdfs {
         out.file(&doc.meta.pdf_path, pdf)?;
-        out.page(&doc.meta.html_path, &doc.source, || pages.document(site, doc))?;
+        out.page(&doc.meta.html_path, &doc.source, || {
+            pages.document(site, doc)
+        })?;
     }
 
     // Each period's view is computed once and serves its page, its downloads, the one-file
@@ -253,11 +255,9 @@ fn write_all(
     }
     let rel = "du-lieu.html";
     out.page(rel, Path::new(rel), || pages.data(site, &data_periods))?;
-    out.page(
-        "index.html",
-        Path::new("index.html"),
-        || pages.index(site, current),
-    )?;
+    out.page("index.html", Path::new("index.html"), || {
+        pages.index(site, current)
+    })?;
     // The home page first in the sitemap.
     out.written.rotate_right(1);
 

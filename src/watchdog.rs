@@ -38,15 +38,11 @@ pub fn arm(budget: Duration, handler: impl Fn(&str, Duration) + Send + Sync + 's
             loop {
                 std::thread::sleep(tick);
                 let Some(dog) = DOG.get() else { return };
-                let overdue = dog
-                    .running
-                    .lock()
-                    .ok()
-                    .and_then(|r| {
-                        r.iter()
-                            .find(|(_, start, _)| start.elapsed() > dog.budget)
-                            .map(|(_, _, label)| label.clone())
-                    });
+                let overdue = dog.running.lock().ok().and_then(|r| {
+                    r.iter()
+                        .find(|(_, start, _)| start.elapsed() > dog.budget)
+                        .map(|(_, _, label)| label.clone())
+                });
                 if let Some(label) = overdue {
                     (dog.handler)(&label, dog.budget);
                     return;

@@ -108,12 +108,12 @@ fn unknown_key_in_the_issuer_file() {
 
 #[test]
 fn wrong_type() {
-    let plan = PLAN.replace("so: 3", "so: ba");
+    let plan = PLAN.replace("so: 3", "so: 3\nso_ban: ba");
     let err = run_bad(&plan, ISSUER);
     assert_at(
         &err,
         "van-ban/kh.yaml",
-        2,
+        3,
         &["không đúng kiểu", "số nguyên"],
     );
 }

@@ -521,7 +521,7 @@ fn an_old_times_new_roman_is_one_error_about_the_font() {
     );
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("Có 5 lỗi") && err.contains("không đúng kiểu"),
+        err.contains("Có 5 lỗi") && err.contains("kh.yaml:2:5: Số văn bản \"ba\""),
         "{err}"
     );
 }

@@ -436,7 +436,15 @@ fn a_theme_that_loops_is_stopped_with_a_message_and_the_output_kept() {
     std::fs::write(&main, layout).unwrap();
     let started = std::time::Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
-        .args(["build", "--content", "content", "--theme", "theme", "--output", "output"])
+        .args([
+            "build",
+            "--content",
+            "content",
+            "--theme",
+            "theme",
+            "--output",
+            "output",
+        ])
         .current_dir(dir)
         .env("CCHC_THEME_BUDGET_SECS", "2")
         .output()
