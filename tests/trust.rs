@@ -458,3 +458,43 @@ fn a_theme_that_loops_is_stopped_with_a_message_and_the_output_kept() {
     assert!(started.elapsed().as_secs() < 60, "stopped near its budget");
     assert_eq!(snapshot(&dir.join("output")), before);
 }
+
+#[test]
+fn outside_evidence_links_leave_the_site_and_csv_cells_stay_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&root().join("content"), &content);
+    let q1 = content.join("ket-qua/2026-q1.yaml");
+    let text = std::fs::read_to_string(&q1).unwrap();
+    let text = text
+        .replace(
+            "minh_chung: \"van-ban/cong-van-12-don-doc-cchc-quy-1.pdf\"",
+            "minh_chung: \"https://dichvucong.gov.vn/bao-cao.pdf\"",
+        )
+        .replace(
+            "ghi_chu: \"Đã thành lập Đoàn kiểm tra CCHC năm 2026\"",
+            "ghi_chu: \"=HYPERLINK(\\\"http://x\\\")\"",
+        );
+    std::fs::write(&q1, text).unwrap();
+    let out = tmp.path().join("site");
+    build_into(&content, &out).expect("builds");
+    let page = std::fs::read_to_string(out.join("ket-qua/2026-q1.html")).unwrap();
+    assert!(
+        page.contains("<a href=\"https://dichvucong.gov.vn/bao-cao.pdf\" rel=\"noopener\">"),
+        "an outside address is linked as it is"
+    );
+    assert!(!page.contains("../https:"), "never under the site root");
+    assert!(page.contains("<a href=\"../van-ban/ke-hoach-cchc-2026.pdf\">"));
+    let csv = std::fs::read_to_string(out.join("ket-qua/2026-q1/nhiem-vu.csv"))
+        .or_else(|_| {
+            // The task table's file name is the theme's; find it by its content.
+            walkdir::WalkDir::new(out.join("ket-qua/2026-q1"))
+                .into_iter()
+                .filter_map(Result::ok)
+                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                .find(|t| t.contains("HYPERLINK"))
+                .ok_or(())
+        })
+        .unwrap();
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+}

@@ -39,6 +39,10 @@ pub enum OutputError {
     /// Another build is writing into the same output folder.
     #[error("{output}: another build (process {pid}) is writing into this folder")]
     Locked { output: PathBuf, pid: String },
+    /// Two inputs would write the same output file: the second is refused, never written
+    /// over the first.
+    #[error("{0}: two inputs would write this same file")]
+    Collision(PathBuf),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -75,6 +79,22 @@ impl OutputError {
                 Some(Text::new(
                     "Chờ lần dựng đó xong rồi chạy lại, hoặc dựng vào thư mục khác bằng `--output`.",
                     "Wait for it to finish and run again, or build into another folder with `--output`.",
+                )),
+            ),
+            OutputError::Collision(path) => (
+                Text::new(
+                    format!(
+                        "Hai nội dung khác nhau cùng ghi vào {}: một trang sẽ đè lên trang kia.",
+                        path.display()
+                    ),
+                    format!(
+                        "Two inputs would write the same file {}: one page would overwrite the other.",
+                        path.display()
+                    ),
+                ),
+                Some(Text::new(
+                    "Đổi tên một trong hai tệp nội dung (văn bản, kỳ báo cáo) có tên gần giống nhau.",
+                    "Rename one of the two content files (documents, periods) whose names are alike.",
                 )),
             ),
             OutputError::Io { path, source } => {
@@ -219,7 +239,17 @@ impl Staging<'_> {
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p).map_err(io_at(p))?;
         }
-        std::fs::write(&path, bytes).map_err(io_at(&path))
+        // Never over a file this build already wrote: whatever the validation missed, two
+        // inputs cannot silently share one output.
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => OutputError::Collision(rel.to_path_buf()),
+                _ => io_at(&path)(e),
+            })?;
+        io::Write::write_all(&mut file, bytes).map_err(io_at(&path))
     }
 
     /// Swaps the staged tree into place.
@@ -312,6 +342,24 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(inside, ["lock"], "no staged or old tree is left behind");
+    }
+
+    #[test]
+    fn two_writes_of_one_path_are_a_collision_not_an_overwrite() {
+        let tmp = tempfile::tempdir().unwrap();
+        let c = claim(tmp.path(), &tmp.path().join("output"));
+        let s = c.stage().unwrap();
+        s.write("van-ban/index.html", b"list").unwrap();
+        match s.write("van-ban/index.html", b"document") {
+            Err(OutputError::Collision(p)) => assert_eq!(p, Path::new("van-ban/index.html")),
+            other => panic!("expected a collision, got {other:?}"),
+        }
+        let (message, _) = OutputError::Collision("van-ban/index.html".into()).text();
+        assert!(
+            message
+                .vi
+                .starts_with("Hai nội dung khác nhau cùng ghi vào van-ban/index.html")
+        );
     }
 
     #[test]

@@ -92,6 +92,40 @@ pub struct TaskRow {
     pub late: bool,
     pub note: String,
     pub evidence: String,
+    /// Where the evidence links to, when it is a link: a page or PDF of the site (relative
+    /// to the site root) or an outside web address. Plain words link nowhere.
+    pub evidence_link: Option<Link>,
+}
+
+/// A link target, told apart once so that no template prefixes an outside address with
+/// the way back to the site root.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", content = "href", rename_all = "snake_case")]
+pub enum Link {
+    /// A path of this site, relative to its root.
+    Site(String),
+    /// An http(s) address elsewhere.
+    External(String),
+}
+
+impl Link {
+    pub fn of(text: &str) -> Option<Link> {
+        let t = text.trim();
+        let ours = (t.starts_with("van-ban/") || t.starts_with("ket-qua/"))
+            && (t.ends_with(".pdf") || t.ends_with(".html"))
+            && !t.contains("..");
+        let external = (t.starts_with("https://") || t.starts_with("http://"))
+            && !t
+                .chars()
+                .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+        if ours {
+            Some(Link::Site(t.to_string()))
+        } else if external {
+            Some(Link::External(t.to_string()))
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -247,6 +281,7 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
                         late,
                         note: entry.and_then(|t| t.note.clone()).unwrap_or_default(),
                         evidence: entry.and_then(|t| t.evidence.clone()).unwrap_or_default(),
+                        evidence_link: entry.and_then(|t| t.evidence.as_deref()).and_then(Link::of),
                     });
                 }
             }
@@ -390,6 +425,20 @@ fn chart(ind: &super::Indicator, year: &[&Period], current: &Period) -> Chart {
 /// A CSV file as Excel opens it with Vietnamese letters intact: UTF-8 with a BOM, CRLF.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let field = |s: &str| {
+        // A cell that Excel or Calc would run as a formula ("=HYPERLINK(…)", "@SUM(…)")
+        // is kept as text with a leading apostrophe; signed numbers stay numbers.
+        let number = s
+            .trim_start_matches(['+', '-'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%'))
+            && s.chars().any(|c| c.is_ascii_digit());
+        let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number;
+        let s = if formula {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
+        let s = s.as_str();
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
@@ -774,6 +823,43 @@ fn json<T: Serialize>(v: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_links_are_told_apart_once() {
+        assert!(matches!(Link::of("van-ban/kh.pdf"), Some(Link::Site(p)) if p == "van-ban/kh.pdf"));
+        assert!(matches!(
+            Link::of("https://dichvucong.gov.vn/a.pdf"),
+            Some(Link::External(u)) if u == "https://dichvucong.gov.vn/a.pdf"
+        ));
+        for words in [
+            "Biên bản họp ngày 3/3",
+            "javascript:alert(1).html",
+            "van-ban/../x.html",
+            "file:///etc/passwd",
+        ] {
+            assert!(Link::of(words).is_none(), "{words}");
+        }
+    }
+
+    #[test]
+    fn csv_cells_never_run_as_formulas() {
+        let bytes = csv(
+            &["a"],
+            &[
+                vec!["=HYPERLINK(\"http://x\")".into()],
+                vec!["@SUM(A1)".into()],
+                vec!["+1+1".into()],
+                vec!["-2,5".into()],
+                vec!["+3".into()],
+                vec!["- gạch đầu dòng".into()],
+            ],
+        );
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}a\r\n\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'@SUM(A1)\r\n'+1+1\r\n\"-2,5\"\r\n+3\r\n'- gạch đầu dòng\r\n"
+        );
+    }
 
     #[test]
     fn csv_has_a_bom_quotes_and_crlf() {
