@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::content::{self, Loaded};
 use crate::diag::Diagnostics;
-use crate::model::{Document, Site};
+use crate::model::Site;
 use crate::output::{Claim, Kind, OutputError, Protected, Staging};
 use crate::render::html::Pages;
 use crate::render::pdf::{Engine, Layouts};
@@ -131,6 +131,17 @@ pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
 }
 
 pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
+    build_with(engine, paths, &|_, _| {})
+}
+
+/// [`build`], telling `progress` how many of the documents' PDFs are laid out (done, all)
+/// as it goes: a province's thousands of documents take minutes.
+pub fn build_with(
+    engine: &Arc<Engine>,
+    paths: &Paths,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report, BuildError> {
+    let timings = Timings::from_env();
     // Before any work: a build that may not write where it was told stops at once.
     let claim = Claim::new(&paths.output, &paths.protected(), &paths.cache())
         .map_err(BuildError::Output)?;
@@ -145,9 +156,44 @@ pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> 
     let layouts = Layouts::new(Arc::clone(engine), &theme).map_err(theme_error)?;
     let pages = Pages::new(&theme).map_err(theme_error)?;
 
-    let mut pdfs: Vec<(&Document, Vec<u8>, usize)> = Vec::with_capacity(site.documents.len());
+    timings.lap("nạp và kiểm tra / load and validate");
+    // Each PDF goes to the staging folder as soon as it is laid out, so memory holds a
+    // chunk of documents, not all of them.
+    let staging = claim.stage().map_err(BuildError::Output)?;
+    let result = render_pdfs(&staging, &site, &layouts, progress).and_then(|pdf_pages| {
+        timings.lap("PDF");
+        write_all(&staging, &site, &theme, &pages)?;
+        timings.lap("trang web, dữ liệu / pages, data");
+        Ok(pdf_pages)
+    });
+    let pdf_pages = match result {
+        Ok(n) => {
+            staging.commit().map_err(BuildError::Output)?;
+            n
+        }
+        Err(e) => {
+            staging.abandon();
+            return Err(e);
+        }
+    };
+    Ok(Report {
+        documents: site.documents.len(),
+        pdf_pages,
+        warnings,
+    })
+}
+
+/// Lays out every document's PDF, in parallel, and stages it; returns the page count.
+fn render_pdfs(
+    staging: &Staging<'_>,
+    site: &Site,
+    layouts: &Layouts,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<usize, BuildError> {
+    let mut pages = 0;
+    let mut done = 0;
     for chunk in site.documents.chunks(EVICT_EVERY) {
-        let done: Vec<_> = chunk
+        let rendered: Vec<_> = chunk
             .par_iter()
             .map(|doc| {
                 let _watched = crate::watchdog::task(|| doc.source.display().to_string());
@@ -160,28 +206,43 @@ pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> 
                     })
             })
             .collect::<Result<_, _>>()?;
-        pdfs.extend(done);
+        for (doc, pdf, n) in rendered {
+            staging
+                .write(&doc.meta.pdf_path, &pdf)
+                .map_err(BuildError::Output)?;
+            pages += n;
+        }
+        done += chunk.len();
+        progress(done, site.documents.len());
         // Typst's memo cache is global and only grows; across hundreds of similar documents
         // its cached layouts chain together until realization overflows even a 64 MiB
         // stack (measured: ~500 documents). A full eviction every few dozen documents
         // keeps memory flat (about 200 MB) at the cost of a colder cache.
         comemo::evict(0);
     }
+    Ok(pages)
+}
 
-    let staging = claim.stage().map_err(BuildError::Output)?;
-    let result = write_all(&staging, &site, &theme, &pages, &pdfs);
-    match result {
-        Ok(()) => staging.commit().map_err(BuildError::Output)?,
-        Err(e) => {
-            staging.abandon();
-            return Err(e);
+/// Phase times on stderr when `CCHC_TIMINGS` is set, for benchmarks.
+struct Timings(Option<std::sync::Mutex<std::time::Instant>>);
+
+impl Timings {
+    fn from_env() -> Self {
+        Self(
+            std::env::var_os("CCHC_TIMINGS")
+                .map(|_| std::sync::Mutex::new(std::time::Instant::now())),
+        )
+    }
+
+    fn lap(&self, what: &str) {
+        if let Some(Ok(mut last)) = self.0.as_ref().map(|m| m.lock()) {
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stderr(),
+                format_args!("{what}: {:.1} ms\n", last.elapsed().as_secs_f64() * 1000.0),
+            );
+            *last = std::time::Instant::now();
         }
     }
-    Ok(Report {
-        documents: site.documents.len(),
-        pdf_pages: pdfs.iter().map(|p| p.2).sum(),
-        warnings,
-    })
 }
 
 fn write_all(
@@ -189,14 +250,12 @@ fn write_all(
     site: &Site,
     theme: &Theme,
     pages: &Pages,
-    pdfs: &[(&Document, Vec<u8>, usize)],
 ) -> Result<(), BuildError> {
     let mut out = Out {
         staging,
         written: Vec::new(),
     };
-    for (doc, pdf, _) in pdfs {
-        out.file(&doc.meta.pdf_path, pdf)?;
+    for doc in &site.documents {
         out.page(&doc.meta.html_path, &doc.source, || {
             pages.document(site, doc)
         })?;

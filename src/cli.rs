@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 problems in the content (or a failed write), 2 wrong usage.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -209,7 +210,24 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             if font_errors.has_errors() {
                 return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
             }
-            match build::build(&engine, &paths) {
+            // Progress only for a person watching: a log or a pipe gets the summary alone.
+            let watching = std::io::stderr().is_terminal();
+            let progress = |done: usize, all: usize| {
+                if watching && all >= 100 {
+                    err!(
+                        "\r{}",
+                        say(
+                            lang,
+                            &format!("Đang dựng PDF: {done}/{all}"),
+                            &format!("Laying out PDFs: {done}/{all}")
+                        )
+                    );
+                    if done == all {
+                        err!("\n");
+                    }
+                }
+            };
+            match build::build_with(&engine, &paths, &progress) {
                 Ok(report) => {
                     print_diags(&engine.fonts.warnings, lang, Path::new(""));
                     print_diags(&report.warnings, lang, &dirs.content);
