@@ -498,3 +498,36 @@ fn outside_evidence_links_leave_the_site_and_csv_cells_stay_text() {
         .unwrap();
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
 }
+
+#[test]
+fn a_period_file_may_not_take_a_page_name_the_site_uses() {
+    for (name, expected) in [
+        (
+            "index.yaml",
+            "Tên tệp \"index.yaml\" trùng với tên trang `index` mà trang web dùng sẵn.",
+        ),
+        (
+            "2026-q3-mot-tep.yaml",
+            "Tên tệp \"2026-q3-mot-tep.yaml\" kết thúc bằng `-mot-tep`",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        copy_dir(&root().join("content"), &content);
+        std::fs::rename(
+            content.join("ket-qua/2026-q3.yaml"),
+            content.join("ket-qua").join(name),
+        )
+        .unwrap();
+        let (code, _, err) = cchc(
+            &["check", "--content", content.to_str().unwrap()],
+            tmp.path(),
+        );
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(
+            err.contains(&format!("ket-qua/{name}:1:1: ")),
+            "{name}: {err}"
+        );
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+}

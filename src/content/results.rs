@@ -110,6 +110,34 @@ pub(super) fn results(
                     format!("Rename the file after its period, e.g. `{0}`; its page becomes `ket-qua/{1}.html`.", suggested_name(p.as_ref()), suggested_name(p.as_ref()).trim_end_matches(".yaml")),
                 )),
             );
+        } else if let Some(problem) = super::validate::slug_problem(&id).or_else(|| {
+            id.ends_with("-mot-tep").then(|| {
+                Text::new(
+                    "kết thúc bằng `-mot-tep`, phần trang web dùng cho bản một tệp của mỗi kỳ.",
+                    "ends in `-mot-tep`, which the site uses for each period's one-file page.",
+                )
+            })
+        }) {
+            diags.push(
+                Diagnostic::error(
+                    &file.rel,
+                    Some(Pos { line: 1, col: 1 }),
+                    Text::new(
+                        format!("Tên tệp \"{}\" {}", file_name(&file.rel), problem.vi),
+                        format!("The file name \"{}\" {}", file_name(&file.rel), problem.en),
+                    ),
+                )
+                .with_hint(Text::new(
+                    format!(
+                        "Đổi tên tệp theo kỳ báo cáo, ví dụ `{}`.",
+                        suggested_name(p.as_ref())
+                    ),
+                    format!(
+                        "Rename the file after its period, e.g. `{}`.",
+                        suggested_name(p.as_ref())
+                    ),
+                )),
+            );
         } else if let Some(other) = ids.get(&id) {
             diags.push(
                 Diagnostic::error(
