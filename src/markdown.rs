@@ -7,8 +7,9 @@
 //! nothing the user writes is ever interpreted as markup by a renderer.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use serde::Serialize;
 
+// The tree's types belong to the model; this module only builds them.
+pub use crate::model::{Block, Inline};
 use crate::model::{Body, Section};
 use crate::vn;
 
@@ -38,38 +39,6 @@ pub fn character_references(src: &str) -> Vec<(&str, String)> {
         }
     }
     out
-}
-
-/// A block of body text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Block {
-    /// Khoản or điểm heading (level 2 or 3), printed bold: "1. Mục đích".
-    Heading {
-        level: u8,
-        label: String,
-        text: Vec<Inline>,
-    },
-    /// A paragraph, with the marker printed before it ("-", "+", "1.", "a)") if any.
-    Para {
-        marker: Option<String>,
-        text: Vec<Inline>,
-    },
-    /// A GFM table: header cells, then rows of cells.
-    Table {
-        header: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
-    },
-}
-
-/// Text inside a block.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Inline {
-    Text { text: String },
-    Strong { children: Vec<Inline> },
-    Emph { children: Vec<Inline> },
-    Break,
 }
 
 /// The closing mark of every ND30 body.

@@ -6,7 +6,6 @@
 use serde::{Serialize, Serializer};
 use std::path::PathBuf;
 
-use crate::markdown::Block;
 use crate::vn::Date;
 
 /// One commune's (or ward's) content folder, validated.
@@ -298,6 +297,38 @@ pub struct Section {
     pub label: String,
     pub title: String,
     pub blocks: Vec<Block>,
+}
+
+/// A block of body text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// Khoản or điểm heading (level 2 or 3), printed bold: "1. Mục đích".
+    Heading {
+        level: u8,
+        label: String,
+        text: Vec<Inline>,
+    },
+    /// A paragraph, with the marker printed before it ("-", "+", "1.", "a)") if any.
+    Para {
+        marker: Option<String>,
+        text: Vec<Inline>,
+    },
+    /// A GFM table: header cells, then rows of cells.
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+}
+
+/// Text inside a block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Strong { children: Vec<Inline> },
+    Emph { children: Vec<Inline> },
+    Break,
 }
 
 /// Thể thức chữ ký.
