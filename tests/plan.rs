@@ -53,70 +53,18 @@ fn demo_plan_meets_the_nd30_checklist() {
         .sum();
     assert!(rows >= 35, "demo appendix has {rows} rows");
     assert_eq!(plan.appendices[0].assignments().unwrap().areas.len(), 8);
-    check_pdf_file(pdf, &plan.meta.full_title, &plan.meta.author);
-}
-
-/// Checklist item 2 and the PDF metadata, read from the file itself.
-fn check_pdf_file(pdf: &[u8], title: &str, author: &str) {
-    let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");
-    let mut seen_fonts = 0;
-    for (_, page_id) in doc.get_pages() {
-        for (_, font) in doc.get_page_fonts(page_id).expect("fonts") {
-            seen_fonts += 1;
-            let subtype = font.get(b"Subtype").and_then(|s| s.as_name()).unwrap();
-            assert_ne!(subtype, b"Type3", "no Type 3 fonts");
-            let base =
-                String::from_utf8_lossy(font.get(b"BaseFont").and_then(|b| b.as_name()).unwrap())
-                    .into_owned();
-            assert!(
-                base.contains("LiberationSerif") || base.contains("TimesNewRoman"),
-                "font {base}"
-            );
-            // Embedded: the descendant font's descriptor carries the font file.
-            let descendant = font
-                .get(b"DescendantFonts")
-                .and_then(|d| d.as_array())
-                .map(|a| a[0].clone())
-                .expect("Type0 font with a descendant");
-            let descendant = doc
-                .dereference(&descendant)
-                .unwrap()
-                .1
-                .as_dict()
-                .unwrap()
-                .clone();
-            let desc_ref = descendant.get(b"FontDescriptor").unwrap();
-            let desc = doc.dereference(desc_ref).unwrap().1.as_dict().unwrap();
-            assert!(
-                desc.has(b"FontFile2") || desc.has(b"FontFile3"),
-                "font {base} is embedded"
-            );
-            assert!(font.has(b"ToUnicode"), "font {base} maps to Unicode");
-        }
-    }
-    assert!(seen_fonts > 0);
-    let info_ref = doc.trailer.get(b"Info").expect("Info dictionary");
-    let info = doc
-        .dereference(info_ref)
-        .unwrap()
-        .1
-        .as_dict()
-        .unwrap()
-        .clone();
-    let text = |key: &[u8]| {
-        let obj = info
-            .get(key)
-            .unwrap_or_else(|_| panic!("{} set", String::from_utf8_lossy(key)));
-        lopdf::decode_text_string(obj).unwrap()
-    };
-    assert_eq!(text(b"Title"), title);
-    assert_eq!(text(b"Author"), author);
-    let catalog = doc.catalog().unwrap();
-    let lang = catalog
-        .get(b"Lang")
-        .and_then(|l| l.as_str())
-        .expect("document language");
-    assert_eq!(lang, b"vi");
+    // Checklist item 2 and the metadata, read from the PDF bytes (every file `build` writes
+    // is read back from disk in tests/pdf_files.rs).
+    let failures = common::pdf::check_file(
+        pdf,
+        &common::pdf::Expect {
+            title: &plan.meta.full_title,
+            author: &r.site.issuer.full_name,
+            layout: insp,
+        },
+    );
+    assert!(failures.is_empty(), "the PDF:\n{}", failures.join("\n"));
+    assert_eq!(plan.meta.author, r.site.issuer.full_name);
 }
 
 #[test]

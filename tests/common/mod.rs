@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod nd30;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
