@@ -28,6 +28,8 @@ pub struct Paths {
     pub templates: Option<PathBuf>,
     /// A folder of extra fonts (`--fonts`), protected like the content.
     pub fonts: Option<PathBuf>,
+    /// Where the cache goes instead of `.cchc/` beside the content folder.
+    pub cache: Option<PathBuf>,
 }
 
 impl Paths {
@@ -50,6 +52,7 @@ impl Paths {
             theme: theme.map(Path::to_path_buf),
             templates,
             fonts: None,
+            cache: None,
         }
     }
 
@@ -62,7 +65,9 @@ impl Paths {
     /// The cache beside the content folder (`.cchc/`): the one place outside the output
     /// folder that a build writes to.
     pub fn cache(&self) -> PathBuf {
-        self.project().join(CACHE_DIR)
+        self.cache
+            .clone()
+            .unwrap_or_else(|| self.project().join(CACHE_DIR))
     }
 
     /// Every folder of the user's that an output folder may not touch.

@@ -68,7 +68,9 @@ pub fn render(content_dir: &Path) -> Rendered {
 
 /// Builds `content_dir` with the library into `out`.
 pub fn build_into(content_dir: &Path, out: &Path) -> Result<build::Report, build::BuildError> {
-    let paths = Paths::new(content_dir, out, Some(&theme_dir()));
+    let mut paths = Paths::new(content_dir, out, Some(&theme_dir()));
+    // Beside the output, so that building the demo or a seed never writes into the repository.
+    paths.cache = out.parent().map(|p| p.join(build::CACHE_DIR));
     build::build(&engine(), &paths)
 }
 
