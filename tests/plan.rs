@@ -423,19 +423,13 @@ fn init_scaffolds_a_commune_that_checks_and_builds() {
         r.site.documents[0].number.is_none(),
         "the scaffold plan is a draft"
     );
-    // A draft leaves the number blank: "Số:" then the ký hiệu after a gap.
+    // A draft leaves the number blank: "Số:", a blank, then the ký hiệu.
     let (_, _, insp) = &r.docs[0];
-    let so = insp
-        .runs
-        .iter()
-        .find(|r| r.text.starts_with("Số:"))
-        .unwrap();
+    let blank = blank_mm(insp, "Số:", "/");
     assert!(
-        so.text.starts_with("Số:          ") && so.text.ends_with("/KH-UBND"),
-        "a fixed blank of spaces where the number goes: {:?}",
-        so.text
+        (blank - NUMBER_BLANK_MM).abs() <= 0.5,
+        "{blank:.1} mm between \"Số:\" and \"/KH-UBND\""
     );
-    assert!(so.width > 60.0, "about 13 mm of blank: {so:?}");
     // And again into the same folder: refused.
     let (code, _, err) = cchc(&["init", "xa-moi"], tmp.path());
     assert_eq!(code, 1);
@@ -635,4 +629,65 @@ fn a_template_error_names_the_template_line_and_variable() {
         other => panic!("expected a template error, got {other:?}"),
     }
     assert!(!out.exists(), "nothing written");
+}
+
+/// The blank a draft leaves for the văn thư to write in by hand (nd30.md §4): the theme
+/// prints "Số:" + 12 spaces + "/" at 13 pt, and "ngày" + 12 spaces (10 + one each side) +
+/// "tháng" at 14 pt; a Times New Roman space is 0.25 em.
+const NUMBER_BLANK_MM: f64 = 12.0 * 0.25 * 13.0 / nd30::MM;
+const DAY_BLANK_MM: f64 = 12.0 * 0.25 * 14.0 / nd30::MM;
+
+/// Millimetres of blank on page 1 after `anchor` ("Số:", "ngày") up to the next glyph,
+/// which must be `after`; only spaces lie between.
+fn blank_mm(insp: &cchc::render::inspect::Inspection, anchor: &str, after: &str) -> f64 {
+    let run = insp
+        .runs
+        .iter()
+        .find(|r| r.page == 1 && r.text.contains(anchor))
+        .unwrap_or_else(|| panic!("{anchor:?} printed"));
+    let anchor_end = run.text.find(anchor).unwrap() + anchor.len();
+    let mut at = 0;
+    let mut last = None;
+    for (i, g) in run.glyphs.iter().enumerate() {
+        at += g.text.len();
+        if at == anchor_end {
+            last = Some(i);
+            break;
+        }
+    }
+    let last = last.expect("the anchor ends on a glyph");
+    let next = (last + 1..run.glyphs.len())
+        .find(|&i| !run.glyphs[i].text.trim().is_empty())
+        .expect("text after the blank");
+    assert_eq!(run.glyphs[next].text, after, "{:?}", run.text);
+    let end = run.glyphs[last].x + run.glyphs[last].advance;
+    (run.glyphs[next].x - end) / nd30::MM
+}
+
+#[test]
+fn a_draft_leaves_the_number_and_the_day_blank_for_the_van_thu() {
+    let draft = PLAN
+        .replace("so: 3\n", "")
+        .replace("ngay: 2026-02-03", "ngay: 2026-02");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &draft)]);
+    let r = render(&content);
+    let (_, _, insp) = &r.docs[0];
+    let lines = insp.lines(12.0);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.page == 1 && l.text == "Thử Nghiệm, ngày tháng 02 năm 2026"),
+        "the date line keeps its words around the blank day"
+    );
+    let number = blank_mm(insp, "Số:", "/");
+    assert!(
+        (number - NUMBER_BLANK_MM).abs() <= 0.5,
+        "{number:.1} mm for the number, the theme gives {NUMBER_BLANK_MM:.1}"
+    );
+    let day = blank_mm(insp, "ngày", "t");
+    assert!(
+        (day - DAY_BLANK_MM).abs() <= 0.5,
+        "{day:.1} mm for the day, the theme gives {DAY_BLANK_MM:.1}"
+    );
 }
