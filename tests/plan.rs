@@ -116,35 +116,22 @@ fn seed_001_is_reproduced_row_for_row() {
         "Nơi nhận keeps the seed's wording"
     );
 
-    // Every appendix row, code and text, appears in its column of the PDF table.
+    // Every row of the seed's table, all six cells, read back from the PDF table cell by
+    // cell: the expected rows are the source document's table (its rows broken across
+    // pages joined again; "I." written "I" like the other areas).
     let app = nd30::appendix_start(insp).unwrap();
-    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
-    // One column of the table, top to bottom across its pages, without spaces: a cell's
-    // text wraps inside its column, so the column read downwards holds it unbroken.
-    let column = |header: &str, width: f64| -> String {
-        let head = insp
-            .runs
-            .iter()
-            .find(|r| r.page == app && r.text.trim().starts_with(header))
-            .unwrap_or_else(|| panic!("header {header}"));
-        let x0 = head.x - width;
-        let mut runs: Vec<_> = insp
-            .runs
-            .iter()
-            .filter(|r| {
-                r.page >= app
-                    && r.x >= x0
-                    && r.x < head.x + width
-                    && (r.page > app || r.y > head.y - 20.0)
-            })
-            // The repeated header cell is not part of the rows.
-            .filter(|r| r.text.trim() != head.text.trim())
-            .collect();
-        runs.sort_by(|a, b| (a.page, a.y, a.x).partial_cmp(&(b.page, b.y, b.x)).unwrap());
-        squeeze(&runs.iter().map(|r| r.text.as_str()).collect::<String>())
-    };
     let rows =
         std::fs::read_to_string(root().join("tests/fixtures/seeds/001/expected-rows.tsv")).unwrap();
+    let expected: Vec<Vec<String>> = rows
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let cells: Vec<String> = l.split('\t').map(|c| c.trim().to_string()).collect();
+            assert_eq!(cells.len(), 6, "six cells: {l:?}");
+            cells
+        })
+        .collect();
+    assert_eq!(expected.len(), 60, "8 areas and 52 criteria");
     let model_rows: Vec<(String, String)> = plan.appendices[0]
         .assignments()
         .unwrap()
@@ -155,45 +142,90 @@ fn seed_001_is_reproduced_row_for_row() {
                 .chain(a.rows.iter().map(|r| (r.code.clone(), r.criterion.clone())))
         })
         .collect();
-    let expected: Vec<(String, String)> = rows
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let (c, t) = l.split_once('\t').expect("code<TAB>text");
-            (c.trim().to_string(), t.trim().to_string())
-        })
+    let expected_pairs: Vec<(String, String)> = expected
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
         .collect();
     assert_eq!(
-        model_rows, expected,
+        model_rows, expected_pairs,
         "the model holds every seed row in order"
     );
-    assert_eq!(expected.len(), 60, "8 areas and 52 criteria");
 
-    // Criteria (and area names, which span the row from the same left edge), in order.
-    let criteria = column("Lĩnh vực", 40.0);
-    let mut cursor = 0;
-    for (code, text) in &expected {
-        let want = squeeze(text);
-        match criteria[cursor..].find(&want) {
-            Some(i) => cursor += i + want.len(),
-            None => panic!(
-                "row {code} {text:?} not found in order in the criteria column:\n{}",
-                &criteria[cursor..]
-            ),
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let table = read_table(insp, app);
+    let want: Vec<Vec<String>> = expected
+        .iter()
+        .map(|r| {
+            // An area row spans the table: its name stands in the criterion column, upper case.
+            let mut r: Vec<String> = r.iter().map(|c| squeeze(c)).collect();
+            if r[2..].iter().all(String::is_empty) && !r[0].contains('.') {
+                r[1] = r[1].to_uppercase();
+            }
+            r
+        })
+        .collect();
+    for (i, (got, want)) in table.iter().zip(&want).enumerate() {
+        assert_eq!(got, want, "row {} of the table (code {:?})", i + 1, want[0]);
+    }
+    assert_eq!(table.len(), want.len(), "rows in the PDF table");
+}
+
+/// The body rows of the appendix table, cell by cell, whitespace removed (a cell's words
+/// wrap inside its column). Columns come from the table's vertical borders, rows from
+/// its full-width horizontal borders; a row cut by a page break goes on in the first row
+/// of the next page, whose STT cell is empty.
+fn read_table(insp: &cchc::render::inspect::Inspection, app: usize) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for page in app..=insp.pages.len() {
+        let mut xs: Vec<f64> = insp
+            .vrules
+            .iter()
+            .filter(|v| v.page == page)
+            .map(|v| v.x)
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        xs.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+        assert_eq!(xs.len(), 7, "six columns on page {page}: {xs:?}");
+        let width = xs[6] - xs[0];
+        let mut ys: Vec<f64> = insp
+            .rules
+            .iter()
+            .filter(|r| r.page == page && r.x1 - r.x0 > 0.95 * width)
+            .map(|r| r.y)
+            .collect();
+        ys.sort_by(f64::total_cmp);
+        ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+        let mut first = true;
+        for band in ys.windows(2) {
+            let runs: Vec<_> = insp
+                .runs
+                .iter()
+                .filter(|r| r.page == page && r.y > band[0] && r.y < band[1])
+                .collect();
+            if runs.iter().any(|r| r.bold && r.text.trim() == "STT") {
+                continue;
+            }
+            let mut cells = vec![String::new(); 6];
+            let mut sorted = runs.clone();
+            sorted.sort_by(|a, b| (a.y, a.x).partial_cmp(&(b.y, b.x)).unwrap());
+            for r in sorted {
+                let col = (0..6)
+                    .find(|&k| r.x >= xs[k] - 0.5 && r.x < xs[k + 1])
+                    .expect("a cell inside the table");
+                cells[col].push_str(&r.text.split_whitespace().collect::<String>());
+            }
+            if first && page > app && cells[0].is_empty() {
+                let last = rows.last_mut().expect("a row to continue");
+                for (k, c) in cells.into_iter().enumerate() {
+                    last[k].push_str(&c);
+                }
+            } else {
+                rows.push(cells);
+            }
+            first = false;
         }
     }
-    // Codes, in order, in the STT column.
-    let codes = column("STT", 12.0);
-    let mut cursor = 0;
-    for (code, _) in &expected {
-        match codes[cursor..].find(code.as_str()) {
-            Some(i) => cursor += i + code.len(),
-            None => panic!(
-                "code {code} not found in order in the STT column: {}",
-                &codes[cursor..]
-            ),
-        }
-    }
+    rows
 }
 
 #[test]

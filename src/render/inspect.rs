@@ -83,6 +83,15 @@ pub struct Rule {
     pub y: f64,
 }
 
+/// A straight vertical stroke (table column borders).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VRule {
+    pub page: usize,
+    pub x: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
 /// A stroked rectangle (a stamp's frame, such as the độ khẩn box).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxFrame {
@@ -98,6 +107,7 @@ pub struct Inspection {
     pub pages: Vec<PageSize>,
     pub runs: Vec<Run>,
     pub rules: Vec<Rule>,
+    pub vrules: Vec<VRule>,
     pub frames: Vec<BoxFrame>,
 }
 
@@ -181,6 +191,14 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Inspection) {
                             x0: a.x.min(b.x).to_pt(),
                             x1: a.x.max(b.x).to_pt(),
                             y: a.y.to_pt(),
+                        });
+                    }
+                    if (a.x - b.x).abs() < Abs::pt(0.01) && (a.y - b.y).abs() > Abs::pt(0.5) {
+                        out.vrules.push(VRule {
+                            page,
+                            x: a.x.to_pt(),
+                            y0: a.y.min(b.y).to_pt(),
+                            y1: a.y.max(b.y).to_pt(),
                         });
                     }
                 }

@@ -649,7 +649,11 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     }
     // Only tables that number their rows have an "STT" header to look for: the pages of
     // each phụ lục whose first page holds one (a phụ lục of plain text has none).
-    let has_stt = |p: usize| lines.iter().any(|l| l.page == p && l.text.starts_with("STT"));
+    let has_stt = |p: usize| {
+        lines
+            .iter()
+            .any(|l| l.page == p && l.text.starts_with("STT"))
+    };
     let app_starts: Vec<usize> = (a..=insp.pages.len())
         .filter(|p| {
             lines.iter().any(|l| {
@@ -659,7 +663,12 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         .collect();
     let table_pages: Vec<usize> = (a..=insp.pages.len())
         .filter(|p| {
-            let start = app_starts.iter().copied().filter(|s| s <= p).max().unwrap_or(a);
+            let start = app_starts
+                .iter()
+                .copied()
+                .filter(|s| s <= p)
+                .max()
+                .unwrap_or(a);
             has_stt(start)
         })
         .collect();
