@@ -6,10 +6,15 @@ mod common;
 use common::*;
 
 fn line_of(text: &str, needle: &str) -> usize {
+    pos_of(text, needle).0
+}
+
+/// Line and column (1-based, in characters) where `needle` first starts in `text`.
+fn pos_of(text: &str, needle: &str) -> (usize, usize) {
     text.lines()
-        .position(|l| l.contains(needle))
+        .enumerate()
+        .find_map(|(i, l)| l.find(needle).map(|b| (i + 1, l[..b].chars().count() + 1)))
         .unwrap_or_else(|| panic!("{needle:?} in fixture"))
-        + 1
 }
 
 /// Runs `cchc check` and `cchc build` on a plan and returns check's stderr.
@@ -44,13 +49,40 @@ fn run_bad(plan: &str, issuer: &str) -> String {
     err
 }
 
-/// The message points at the line of `plan` holding `needle`.
+/// The message points at the line and column of `plan` where `needle` starts.
 fn at_line(err: &str, plan: &str, needle: &str, words: &[&str]) {
-    assert_at(err, "van-ban/kh.yaml", line_of(plan, needle), words);
+    let (line, col) = pos_of(plan, needle);
+    assert_at(err, "van-ban/kh.yaml", line, col, words);
 }
 
-fn assert_at(err: &str, file: &str, line: usize, words: &[&str]) {
-    let place = format!("{file}:{line}:");
+/// The message points at the value of `key` ("ngay: "): the column after the key.
+fn at_value(err: &str, plan: &str, key: &str, words: &[&str]) {
+    let (line, col) = pos_of(plan, key);
+    assert_at(
+        err,
+        "van-ban/kh.yaml",
+        line,
+        col + key.chars().count(),
+        words,
+    );
+}
+
+/// The `line:column` printed before the message holding `words`.
+fn located(err: &str, file: &str, words: &str) -> (usize, usize) {
+    let l = err
+        .lines()
+        .find(|l| l.contains(words))
+        .unwrap_or_else(|| panic!("{words:?} in:\n{err}"));
+    let rest = &l[l.find(file).unwrap_or_else(|| panic!("{file} in {l:?}")) + file.len()..];
+    let mut parts = rest.trim_start_matches(':').split(':');
+    let line = parts.next().and_then(|p| p.parse().ok());
+    let col = parts.next().and_then(|p| p.parse().ok());
+    line.zip(col)
+        .unwrap_or_else(|| panic!("line and column in {l:?}"))
+}
+
+fn assert_at(err: &str, file: &str, line: usize, col: usize, words: &[&str]) {
+    let place = format!("{file}:{line}:{col}:");
     assert!(err.contains(&place), "expected {place} in:\n{err}");
     for w in words {
         assert!(err.contains(w), "expected {w:?} in:\n{err}");
@@ -70,13 +102,10 @@ fn broken_yaml() {
     );
     let plan = PLAN.replace("so: 3", "so 3");
     let err = run_bad(&plan, ISSUER);
-    assert_at(&err, "van-ban/kh.yaml", 2, &["thiếu dấu hai chấm"]);
+    at_line(&err, &plan, "so 3", &["thiếu dấu hai chấm"]);
     let plan = PLAN.replace("\nngay:", "\n\tngay:");
     let err = run_bad(&plan, ISSUER);
-    assert!(
-        err.contains("van-ban/kh.yaml:") && err.contains("Tab"),
-        "{err}"
-    );
+    at_line(&err, &plan, "\tngay", &["Tab"]);
 }
 
 #[test]
@@ -98,10 +127,12 @@ fn unknown_key_says_did_you_mean() {
 fn unknown_key_in_the_issuer_file() {
     let issuer = ISSUER.replace("dia_danh:", "dia_diem:");
     let err = run_bad(PLAN, &issuer);
+    let (line, col) = pos_of(&issuer, "dia_diem");
     assert_at(
         &err,
         "co_quan.yaml",
-        line_of(&issuer, "dia_diem"),
+        line,
+        col,
         &["`dia_diem`", "`dia_danh`"],
     );
 }
@@ -110,20 +141,25 @@ fn unknown_key_in_the_issuer_file() {
 fn wrong_type() {
     let plan = PLAN.replace("so: 3", "so: 3\nso_ban: ba");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
-        &err,
-        "van-ban/kh.yaml",
-        3,
-        &["không đúng kiểu", "số nguyên"],
-    );
+    at_value(&err, &plan, "so_ban: ", &["không đúng kiểu", "số nguyên"]);
 }
 
 #[test]
 fn missing_key() {
     let plan = PLAN.replace("trich_yeu: Thử nghiệm\n", "");
     let err = run_bad(&plan, ISSUER);
-    assert!(err.contains("van-ban/kh.yaml:"), "{err}");
     assert!(err.contains("Thiếu khóa bắt buộc `trich_yeu`"), "{err}");
+    // A key that is not there has no place of its own: the message points into the
+    // top-level mapping that lacks it, at column 1 of one of its keys.
+    let (line, col) = located(&err, "van-ban/kh.yaml", "Thiếu khóa bắt buộc `trich_yeu`");
+    let text = plan.lines().nth(line - 1).unwrap_or_default();
+    assert!(
+        col == 1
+            && text
+                .split_once(':')
+                .is_some_and(|(k, _)| !k.is_empty() && !k.starts_with(' ')),
+        "{line}:{col} is not a top-level key ({text:?}):\n{err}"
+    );
 }
 
 #[test]
@@ -152,15 +188,15 @@ fn missing_signer_and_unit_references() {
 fn invalid_date() {
     let plan = PLAN.replace("ngay: 2026-02-03", "ngay: 2026-02-30");
     let err = run_bad(&plan, ISSUER);
-    assert_at(
+    at_value(
         &err,
-        "van-ban/kh.yaml",
-        3,
+        &plan,
+        "ngay: ",
         &["không có thật trên lịch", "2026-01-15"],
     );
     let plan = PLAN.replace("ngay: 2026-02-03", "ngay: 3 tháng 2");
     let err = run_bad(&plan, ISSUER);
-    assert_at(&err, "van-ban/kh.yaml", 3, &["không đúng dạng"]);
+    at_value(&err, &plan, "ngay: ", &["không đúng dạng"]);
 }
 
 #[test]
@@ -177,10 +213,18 @@ fn duplicate_code_names_both_lines() {
         .unwrap()
         + 1;
     let first = line_of(&plan, "ma: \"1.1\"");
+    let col = plan
+        .lines()
+        .nth(second - 1)
+        .unwrap()
+        .find("\"1.1\"")
+        .unwrap()
+        + 1;
     assert_at(
         &err,
         "van-ban/kh.yaml",
         second,
+        col,
         &["bị trùng", &format!("dòng {first}")],
     );
 }
@@ -191,18 +235,19 @@ fn unprintable_characters_name_their_line() {
         .replace("trich_yeu: Thử nghiệm", "trich_yeu: Thử nghiệm 😀")
         .replace("  - Một.", "  - Một 中文.");
     let err = run_bad(&plan, ISSUER);
-    assert_at(&err, "van-ban/kh.yaml", 4, &["U+1F600", "không in được"]);
+    at_line(&err, &plan, "😀", &["U+1F600", "không in được"]);
     at_line(&err, &plan, "中文", &["U+4E2D"]);
     let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: \"Thử\\u0007nghiệm\"");
     let err = run_bad(&plan, ISSUER);
-    assert_at(&err, "van-ban/kh.yaml", 4, &["ký tự điều khiển", "U+0007"]);
+    at_value(&err, &plan, "trich_yeu: ", &["ký tự điều khiển", "U+0007"]);
 }
 
 #[test]
 fn party_style_authority_is_corrected() {
     let plan = PLAN.replace("\"TM. ỦY BAN NHÂN DÂN\"", "\"T/M ỦY BAN NHÂN DÂN\"");
     let err = run_bad(&plan, ISSUER);
-    at_line(&err, &plan, "T/M", &["\"TM. ỦY BAN NHÂN DÂN\""]);
+    // At the scalar, its opening quote included.
+    at_line(&err, &plan, "\"T/M", &["\"TM. ỦY BAN NHÂN DÂN\""]);
 }
 
 #[test]
@@ -220,8 +265,8 @@ fn every_problem_in_a_file_is_reported_in_one_pass() {
         .replace("\"CHỦ TỊCH\"]", "\"CHỦ TỊCH\"]\n  # ghi chú")
         .replace("trich_yeu: Thử nghiệm", "trich_yeu: \"\"");
     let err = run_bad(&plan, ISSUER);
-    assert_at(&err, "van-ban/kh.yaml", 3, &["2026-13-03"]);
-    assert_at(&err, "van-ban/kh.yaml", 4, &["Trích yếu đang để trống"]);
+    at_line(&err, &plan, "2026-13-03", &["2026-13-03"]);
+    at_value(&err, &plan, "trich_yeu: ", &["Trích yếu đang để trống"]);
     at_line(&err, &plan, "vp-xyz", &["`vp-xyz`"]);
     assert!(err.contains("Có 3 lỗi"), "{err}");
 }
@@ -252,8 +297,10 @@ fn gaps_in_numbering_are_warnings_not_errors() {
         .rposition(|l| l.contains("1.3"))
         .unwrap()
         + 1;
+    let col = plan.lines().nth(line - 1).unwrap().find("\"1.3\"").unwrap() + 1;
     assert!(
-        err.contains("cảnh báo: ") && err.contains(&format!("content/van-ban/kh.yaml:{line}:")),
+        err.contains("cảnh báo: ")
+            && err.contains(&format!("content/van-ban/kh.yaml:{line}:{col}:")),
         "{err}"
     );
     assert!(err.contains("không có 1.2"), "{err}");

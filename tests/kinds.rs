@@ -41,7 +41,23 @@ fn submission_ky_hieu_keeps_its_mixed_case_code_and_appendices_are_numbered() {
     let r = render(&content);
     let doc = &r.site.documents[0];
     assert_eq!(doc.reference, "02/TTr-UBND");
-    let (_, _, insp) = &r.docs[0];
+    let (_, pdf, insp) = &r.docs[0];
+    // The sixth kind: the whole checklist and the fonts of the file (item 2).
+    let mut failures = check_nd30(
+        &r.site,
+        doc,
+        insp,
+        &Header {
+            reference: "02/TTr-UBND",
+            date_line: "Thử Nghiệm, ngày 09 tháng 3 năm 2026",
+            kind_title: Some("TỜ TRÌNH"),
+            attached: Some(
+                "(Kèm theo Tờ trình số 02/TTr-UBND ngày 09 tháng 3 năm 2026 của Ủy ban nhân dân xã Thử Nghiệm)",
+            ),
+        },
+    );
+    failures.extend(check_pdf_fonts(pdf));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     let lines = insp.lines(12.0);
     let find = |t: &str| {
         lines

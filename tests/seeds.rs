@@ -11,7 +11,7 @@ fn squeeze(s: &str) -> String {
     s.split_whitespace().collect()
 }
 
-fn check_seed(name: &str) {
+fn check_seed(name: &str, header: &Header) {
     let dir = root().join("tests/fixtures/seeds").join(name);
     let r = render(&dir.join("content"));
     assert_eq!(r.docs.len(), 1, "seed {name} is one document");
@@ -34,7 +34,7 @@ fn check_seed(name: &str) {
         }
     }
 
-    let failures = check_nd30(&r.site, doc, insp);
+    let failures = check_nd30(&r.site, doc, insp, header);
     assert!(
         failures.is_empty(),
         "seed {name}: ND30 checklist failures:\n{}",
@@ -153,27 +153,70 @@ fn strip_tags(html: &str) -> String {
 
 #[test]
 fn seed_000_cong_van() {
-    check_seed("000");
+    check_seed(
+        "000",
+        &Header {
+            reference: "07/UBND-VP",
+            date_line: "Sơn Tây, ngày 03 tháng 02 năm 2023",
+            kind_title: None,
+            attached: None,
+        },
+    );
 }
 
 #[test]
 fn seed_001_ke_hoach() {
-    check_seed("001");
+    check_seed(
+        "001",
+        &Header {
+            reference: "57/KH-UBND",
+            date_line: "Hà Châu, ngày 28 tháng 8 năm 2023",
+            kind_title: Some("KẾ HOẠCH"),
+            // The seed's appendix says "ngày 25 tháng 8"; ND30 wants page 1's date (§14).
+            attached: Some(
+                "(Kèm theo Kế hoạch số 57/KH-UBND ngày 28 tháng 8 năm 2023 của Ủy ban nhân dân xã Hà Châu)",
+            ),
+        },
+    );
 }
 
 #[test]
 fn seed_002_cong_van_with_repaired_encoding() {
-    check_seed("002");
+    check_seed(
+        "002",
+        &Header {
+            reference: "46/UBND-VP",
+            date_line: "Thác Mơ, ngày 16 tháng 7 năm 2024",
+            kind_title: None,
+            attached: None,
+        },
+    );
 }
 
 #[test]
 fn seed_003_draft_with_several_addressees() {
-    check_seed("003");
+    check_seed(
+        "003",
+        &Header {
+            reference: "/UBND-TCNV",
+            date_line: "Sơn Dương, ngày tháng 10 năm 2020",
+            kind_title: None,
+            attached: None,
+        },
+    );
 }
 
 #[test]
 fn seed_004_draft_with_emphasis() {
-    check_seed("004");
+    check_seed(
+        "004",
+        &Header {
+            reference: "/UBND-VP",
+            date_line: "An Sơn, ngày 22 tháng 8 năm 2023",
+            kind_title: None,
+            attached: None,
+        },
+    );
 }
 
 /// Seed 002's mojibake paragraph: the converter turns the legacy VNI bytes back into the

@@ -87,7 +87,14 @@ pub(crate) fn pos(loc: &serde_saphyr::Location) -> Option<Pos> {
 
 fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
     let err = err.without_snippet();
-    let at = err.location().as_ref().and_then(pos);
+    let mut at = err.location().as_ref().and_then(pos);
+    // The scanner reports a tab at the token before it (the end of the previous line):
+    // point at the tab itself, which is what the clerk has to delete.
+    if err.to_string().contains("tab")
+        && let Some(tab) = at.and_then(|p| first_tab_from(&file.text, p))
+    {
+        at = Some(tab);
+    }
     let (message, hint) = match err {
         Error::SerdeUnknownField {
             field, expected, ..
@@ -245,6 +252,28 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
         Some(h) => d.with_hint(h),
         None => d,
     }
+}
+
+/// The first tab character at or after a position.
+fn first_tab_from(text: &str, p: Pos) -> Option<Pos> {
+    text.lines()
+        .enumerate()
+        .skip(p.line as usize - 1)
+        .find_map(|(i, l)| {
+            let skip = if i + 1 == p.line as usize {
+                p.col as usize - 1
+            } else {
+                0
+            };
+            l.chars()
+                .enumerate()
+                .skip(skip)
+                .find(|(_, c)| *c == '\t')
+                .map(|(c, _)| Pos {
+                    line: i as u32 + 1,
+                    col: c as u32 + 1,
+                })
+        })
 }
 
 /// The key written on the line of a position: "  - trich_yeu:" → "trich_yeu".

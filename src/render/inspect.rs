@@ -24,8 +24,15 @@ pub struct Run {
     pub x: f64,
     pub y: f64,
     pub width: f64,
+    /// Highest and lowest ink of the glyphs (accents included), in points from the page's
+    /// top: the baseline alone hides how far stacked marks rise into the top margin.
+    pub top: f64,
+    pub bottom: f64,
     pub size: f64,
     pub text: String,
+    /// Each glyph's left edge and advance, to measure spaces inside a run (the blank
+    /// left in a draft's number and day).
+    pub glyphs: Vec<Glyph>,
     pub family: String,
     pub bold: bool,
     pub italic: bool,
@@ -40,6 +47,14 @@ impl Run {
     pub fn center(&self) -> f64 {
         self.x + self.width / 2.0
     }
+}
+
+/// One shaped glyph of a run: the text it stands for, its left edge and its advance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub text: String,
+    pub x: f64,
+    pub advance: f64,
 }
 
 /// A printed line: runs sharing a baseline and close enough to read as one line.
@@ -68,6 +83,15 @@ pub struct Rule {
     pub y: f64,
 }
 
+/// A straight vertical stroke (table column borders).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VRule {
+    pub page: usize,
+    pub x: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
 /// A stroked rectangle (a stamp's frame, such as the độ khẩn box).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxFrame {
@@ -83,6 +107,7 @@ pub struct Inspection {
     pub pages: Vec<PageSize>,
     pub runs: Vec<Run>,
     pub rules: Vec<Rule>,
+    pub vrules: Vec<VRule>,
     pub frames: Vec<BoxFrame>,
 }
 
@@ -106,10 +131,37 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Inspection) {
             FrameItem::Text(t) => {
                 let origin = Point::zero().transform(here);
                 let info = t.font.font().info();
+                let bbox = t.bbox();
+                let sy = here.sy.get().abs();
+                // Spaces have no ink: a run of them has an empty box, kept on the baseline.
+                let (a, b) = (bbox.min.y.to_pt(), bbox.max.y.to_pt());
+                let (ink_top, ink_bottom) = if a.is_finite() && b.is_finite() {
+                    (a.min(b), a.max(b))
+                } else {
+                    (0.0, 0.0)
+                };
+                let mut cursor = origin.x.to_pt();
+                let glyphs = t
+                    .glyphs
+                    .iter()
+                    .map(|g| {
+                        let advance = g.x_advance.at(t.size).to_pt() * here.sx.get();
+                        let glyph = Glyph {
+                            text: t.text.get(g.range()).unwrap_or_default().to_string(),
+                            x: cursor + g.x_offset.at(t.size).to_pt() * here.sx.get(),
+                            advance,
+                        };
+                        cursor += advance;
+                        glyph
+                    })
+                    .collect();
                 out.runs.push(Run {
                     page,
                     x: origin.x.to_pt(),
                     y: origin.y.to_pt(),
+                    top: origin.y.to_pt() + ink_top * sy,
+                    bottom: origin.y.to_pt() + ink_bottom * sy,
+                    glyphs,
                     width: visible_width(t) * here.sx.get(),
                     size: t.size.to_pt() * here.sy.get().abs(),
                     text: t.text.to_string(),
@@ -139,6 +191,14 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Inspection) {
                             x0: a.x.min(b.x).to_pt(),
                             x1: a.x.max(b.x).to_pt(),
                             y: a.y.to_pt(),
+                        });
+                    }
+                    if (a.x - b.x).abs() < Abs::pt(0.01) && (a.y - b.y).abs() > Abs::pt(0.5) {
+                        out.vrules.push(VRule {
+                            page,
+                            x: a.x.to_pt(),
+                            y0: a.y.min(b.y).to_pt(),
+                            y1: a.y.max(b.y).to_pt(),
                         });
                     }
                 }

@@ -187,42 +187,155 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// The ND30 checklist for one rendered document, with the expectations taken from its
-/// validated model (the model itself is checked against the sources elsewhere).
-pub fn check_nd30(site: &Site, doc: &cchc::model::Document, insp: &Inspection) -> Vec<String> {
+/// What page 1 and the phụ lục must print, written in each test from the decree and the
+/// source document: never computed by the formatters under test.
+pub struct Header<'a> {
+    /// "05/KH-UBND", or "/UBND-VP" for a draft.
+    pub reference: &'a str,
+    /// "Hòa Sơn, ngày 15 tháng 01 năm 2026".
+    pub date_line: &'a str,
+    /// "KẾ HOẠCH", or `None` for a công văn.
+    pub kind_title: Option<&'a str>,
+    /// The "(Kèm theo …)" line under the phụ lục title.
+    pub attached: Option<&'a str>,
+}
+
+/// The ND30 checklist for one rendered document. Page 1's number, date, tên loại and the
+/// phụ lục's "(Kèm theo …)" line come from `h`; the names (issuer lines, addressees,
+/// recipients, trích yếu) from the model, compared without the punctuation the page must add.
+pub fn check_nd30(
+    site: &Site,
+    doc: &cchc::model::Document,
+    insp: &Inspection,
+    h: &Header,
+) -> Vec<String> {
     let issuer_lines: Vec<&str> = site.issuer.name_lines.iter().map(String::as_str).collect();
-    let addressees: Vec<&str> = doc.addressees.iter().map(String::as_str).collect();
-    let recipients: Vec<&str> = doc.recipients.iter().map(String::as_str).collect();
-    let date_line = format!(
-        "{}, ngày {}tháng {} năm {}",
-        site.issuer.place,
-        doc.date
-            .0
-            .day_text()
-            .map(|d| format!("{d} "))
-            .unwrap_or_default(),
-        doc.date.0.month_text(),
-        doc.date.0.year
-    );
-    let attached = (!doc.appendices.is_empty()).then(|| {
-        format!(
-            "(Kèm theo {} số {} {} của {})",
-            doc.kind.name(),
-            doc.reference,
-            doc.date.0.long(),
-            site.issuer.full_name
-        )
+    let addressees: Vec<&str> = doc.addressees.iter().map(|a| nd30::bare(a)).collect();
+    let recipients: Vec<&str> = doc.recipients.iter().map(|r| nd30::bare(r)).collect();
+    // A công văn's trích yếu is printed "V/v …" under its Số (nd30.md §3, ô 5b).
+    let subject = h.kind_title.is_none().then(|| {
+        if doc.title.starts_with("V/v ") {
+            doc.title.clone()
+        } else {
+            format!("V/v {}", doc.title)
+        }
     });
-    let title = doc.kind.title();
     let expect = nd30::Expect {
         issuer_lines: &issuer_lines,
-        reference: &doc.reference,
-        date_line: &date_line,
-        kind_title: title.as_deref(),
-        subject: doc.subject.as_deref(),
+        reference: h.reference,
+        date_line: h.date_line,
+        kind_title: h.kind_title,
+        subject: subject.as_deref(),
         addressees: &addressees,
-        attached: attached.as_deref(),
+        attached: h.attached,
         recipients: &recipients,
     };
-    nd30::check_plan(insp, &expect)
+    let mut f = nd30::check_plan(insp, &expect);
+    // 17 and 18, as rules on the printed date line: day two digits, month two digits
+    // only for January and February (nd30.md §5).
+    match insp
+        .lines(12.0)
+        .iter()
+        .find(|l| l.page == 1 && l.text.contains(", ngày "))
+    {
+        Some(l) => {
+            if let Err(e) = date_line_rule(&l.text, doc.number.is_none()) {
+                f.push(format!("17: {:?}: {e}", l.text));
+            }
+        }
+        None => f.push("17: no date line".into()),
+    }
+    f
+}
+
+/// `<Place>, ngày DD tháng M năm YYYY`: DD two digits (01–31), M "01", "02" or 3–12, YYYY
+/// four digits. A draft may leave the day blank ("ngày tháng 11 năm 2026").
+pub fn date_line_rule(text: &str, draft: bool) -> Result<(), String> {
+    let (place, rest) = text.split_once(", ").ok_or("no comma after the place")?;
+    if !place.chars().next().is_some_and(char::is_uppercase) {
+        return Err("place not capitalised".into());
+    }
+    let words: Vec<&str> = rest.split(' ').collect();
+    let (day, month, year) = match words.as_slice() {
+        ["ngày", d, "tháng", m, "năm", y] => (Some(*d), *m, *y),
+        ["ngày", "tháng", m, "năm", y] if draft => (None, *m, *y),
+        _ => return Err(format!("not `ngày … tháng … năm …`: {words:?}")),
+    };
+    if let Some(d) = day {
+        let n: u32 = d.parse().map_err(|_| "day not a number")?;
+        if d.len() != 2 || !(1..=31).contains(&n) {
+            return Err(format!("day {d:?} not two digits"));
+        }
+    }
+    let m: u32 = month.parse().map_err(|_| "month not a number")?;
+    let month_ok = match m {
+        1 | 2 => month.len() == 2,
+        3..=12 => month == m.to_string(),
+        _ => false,
+    };
+    if !month_ok {
+        return Err(format!("month {month:?}"));
+    }
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("year {year:?}"));
+    }
+    Ok(())
+}
+
+/// Checklist item 2, read from the PDF file itself: every font embedded, mapped to Unicode,
+/// not Type 3, and Times New Roman (or its metric twin Liberation Serif, the allowed
+/// fallback of nd30.md §1).
+pub fn check_pdf_fonts(pdf: &[u8]) -> Vec<String> {
+    let mut f = Vec::new();
+    let doc = match lopdf::Document::load_mem(pdf) {
+        Ok(d) => d,
+        Err(e) => return vec![format!("2: unreadable PDF: {e}")],
+    };
+    let mut seen = 0;
+    for (_, page_id) in doc.get_pages() {
+        let Ok(fonts) = doc.get_page_fonts(page_id) else {
+            f.push("2: page fonts unreadable".into());
+            continue;
+        };
+        for (_, font) in fonts {
+            seen += 1;
+            let name = |key: &[u8]| {
+                font.get(key)
+                    .and_then(|s| s.as_name())
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_default()
+            };
+            let base = name(b"BaseFont");
+            if name(b"Subtype") == "Type3" {
+                f.push(format!("2: Type 3 font {base}"));
+            }
+            // Subset fonts are named "ABCDEF+Family-Style".
+            let family = base.split_once('+').map_or(base.as_str(), |(_, b)| b);
+            let allowed = ["TimesNewRoman", "LiberationSerif"];
+            if !allowed.iter().any(|a| family.starts_with(a)) {
+                f.push(format!("2: font {base} is not Times New Roman"));
+            }
+            if !font.has(b"ToUnicode") {
+                f.push(format!("2: font {base} has no Unicode map"));
+            }
+            let embedded = font
+                .get(b"DescendantFonts")
+                .and_then(|d| d.as_array())
+                .ok()
+                .and_then(|a| a.first())
+                .and_then(|d| doc.dereference(d).ok())
+                .and_then(|(_, d)| d.as_dict().ok())
+                .and_then(|d| d.get(b"FontDescriptor").ok())
+                .and_then(|d| doc.dereference(d).ok())
+                .and_then(|(_, d)| d.as_dict().ok())
+                .is_some_and(|d| d.has(b"FontFile2") || d.has(b"FontFile3"));
+            if !embedded {
+                f.push(format!("2: font {base} is not embedded"));
+            }
+        }
+    }
+    if seen == 0 {
+        f.push("2: no fonts".into());
+    }
+    f
 }

@@ -24,10 +24,11 @@ pub struct Expect<'a> {
     pub kind_title: Option<&'a str>,
     /// A công văn's "V/v …" (all its lines joined).
     pub subject: Option<&'a str>,
-    /// Kính gửi lines after "Kính gửi:" ("X." or "- X;" … "- Z.").
+    /// The addressees' names, without the "- " and ";"/"." the page must add.
     pub addressees: &'a [&'a str],
     /// The "(Kèm theo …)" line when there is a phụ lục.
     pub attached: Option<&'a str>,
+    /// Nơi nhận names, without the "- " and ";"/"." the page must add ("Lưu: VT, VP").
     pub recipients: &'a [&'a str],
 }
 
@@ -42,6 +43,14 @@ fn size(l: &Line) -> f64 {
 }
 fn near(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
+}
+/// A list item without its "- " and its closing ";" or ".": the words as the source gives
+/// them, so that the punctuation is checked on the page, not copied from the program.
+pub fn bare(s: &str) -> &str {
+    s.trim()
+        .trim_start_matches("- ")
+        .trim_end_matches([';', '.'])
+        .trim_end()
 }
 fn is_upper(s: &str) -> bool {
     s.chars().all(|c| !c.is_lowercase())
@@ -65,7 +74,7 @@ fn l_center_of_page(insp: &Inspection, page: usize) -> f64 {
 }
 
 pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
-    let mut f = Vec::new();
+    let mut f = check_body(insp);
     let lines = insp.lines(12.0);
     let find = |text: &str| lines.iter().find(|l| l.page == 1 && l.text == text);
     let app = appendix_start(insp);
@@ -96,15 +105,17 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         let p = insp.pages[r.page - 1];
         let x1 = p.width - 15.0 * MM;
         let page_number = r.y <= MT && r.text.chars().all(|c| c.is_ascii_digit());
+        // The ink, not the baseline: a capital with stacked marks (Ệ, Ộ) rises most of an
+        // em above it, and a descender drops below it.
         if !page_number
             && (r.x < X0 - 1.0
                 || r.right() > x1 + 1.0
-                || r.y < MT - 1.0
-                || r.y > p.height - 20.0 * MM + 1.0)
+                || r.top < MT - 1.0
+                || r.bottom > p.height - 20.0 * MM + 1.0)
         {
             f.push(format!(
-                "5: {:?} outside the text area on page {} at ({:.1},{:.1})",
-                r.text, r.page, r.x, r.y
+                "5: {:?} outside the text area on page {} at ({:.1},{:.1}..{:.1})",
+                r.text, r.page, r.x, r.top, r.bottom
             ));
         }
     }
@@ -412,10 +423,22 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
             f.push(format!("22: Kính gửi line {:?}", k.text));
         }
         if let [one] = e.addressees {
-            // A long addressee wraps, but starts on the "Kính gửi:" line.
+            // One addressee: on the "Kính gửi:" line (a long one wraps), ending with ".".
             let first = k.text.trim_start_matches("Kính gửi:").trim();
-            if first.is_empty() || !one.starts_with(first) {
-                f.push(format!("22: {:?} is not on the Kính gửi line", one));
+            let mut joined = first.to_string();
+            for l in lines
+                .iter()
+                .filter(|l| l.page == k.page && l.y > k.y && l.y < k.y + 40.0 && l.x > k.x + 5.0)
+            {
+                if !joined.ends_with('.') {
+                    joined.push(' ');
+                    joined.push_str(&l.text);
+                }
+            }
+            if first.is_empty() || joined != format!("{one}.") {
+                f.push(format!(
+                    "22: {one:?} printed as {joined:?} on the Kính gửi line"
+                ));
             }
         } else {
             let following: Vec<&Line> = lines
@@ -434,7 +457,13 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
                 .iter()
                 .map(|l| l.text.trim_start_matches("Kính gửi:").trim().to_string())
                 .collect();
-            if texts != e.addressees {
+            // "- X;" for every addressee but the last, which ends with "." (nd30.md §3, 9a).
+            let n = texts.len();
+            let punctuated = texts.iter().enumerate().all(|(i, t)| {
+                t.starts_with("- ") && t.ends_with(if i + 1 == n { '.' } else { ';' })
+            });
+            let names: Vec<&str> = texts.iter().map(|t| bare(t)).collect();
+            if names != e.addressees || !punctuated {
                 f.push(format!("22: addressees {texts:?}"));
             }
             let dash_x: Vec<f64> = following
@@ -538,7 +567,9 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
         }
     }
     let got: Vec<&str> = items.iter().map(String::as_str).collect();
-    if got != e.recipients {
+    if got.iter().map(|t| bare(t)).collect::<Vec<_>>() != e.recipients
+        || got.iter().any(|t| !t.starts_with("- "))
+    {
         f.push(format!("35: recipients {got:?}"));
     }
     for r in &rec {
@@ -616,13 +647,34 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
     if joined != expected_attached || attached.iter().any(|l| !near(l.center(), xc, 3.0)) {
         f.push(format!("38: attached line {joined:?}"));
     }
-    let first_header = lines
-        .iter()
-        .filter(|l| l.page >= a && l.text.starts_with("STT"))
-        .count();
-    // Only tables that number their rows have an "STT" header to look for.
-    let numbered = first_header > 0;
-    for page in (a..=insp.pages.len()).filter(|_| numbered) {
+    // Only tables that number their rows have an "STT" header to look for: the pages of
+    // each phụ lục whose first page holds one (a phụ lục of plain text has none).
+    let has_stt = |p: usize| {
+        lines
+            .iter()
+            .any(|l| l.page == p && l.text.starts_with("STT"))
+    };
+    let app_starts: Vec<usize> = (a..=insp.pages.len())
+        .filter(|p| {
+            lines.iter().any(|l| {
+                l.page == *p && l.text.starts_with("Phụ lục") && all_bold(l) && l.y < MT + 30.0
+            })
+        })
+        .collect();
+    let table_pages: Vec<usize> = (a..=insp.pages.len())
+        .filter(|p| {
+            let start = app_starts
+                .iter()
+                .copied()
+                .filter(|s| s <= p)
+                .max()
+                .unwrap_or(a);
+            has_stt(start)
+        })
+        .collect();
+    let first_header = table_pages.iter().filter(|p| has_stt(**p)).count();
+    let numbered = !table_pages.is_empty();
+    for page in table_pages.iter().copied() {
         // The header row (bold "STT") comes before any body cell of the table.
         let stt = insp
             .runs
@@ -650,8 +702,265 @@ pub fn check_plan(insp: &Inspection, e: &Expect) -> Vec<String> {
             f.push(format!("39: text under 11 pt on page {page}"));
         }
     }
-    if numbered && first_header < insp.pages.len() - a + 1 {
+    if numbered && first_header < table_pages.len() {
         f.push("39: table header not repeated on every page".into());
+    }
+    f
+}
+
+/// Where a body line starts: at the first-line indent, at the left margin (a paragraph
+/// going on), or centred (a heading such as "QUYẾT ĐỊNH:").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Start {
+    Indent,
+    Margin,
+    Centre,
+}
+
+fn starts_with_label(text: &str, roman: bool) -> Option<usize> {
+    let (label, rest) = text.split_once(' ')?;
+    let body = label.strip_suffix('.')?;
+    let ok = if roman {
+        !body.is_empty() && body.chars().all(|c| "IVXLC".contains(c))
+    } else {
+        !body.is_empty()
+            && body
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    (ok && !rest.is_empty()).then_some(label.len())
+}
+
+/// The bold flag of the run holding byte `at` of the line's text (the text joins runs with
+/// single spaces, so walk the runs' own words).
+fn bold_at_word(l: &Line, word: usize) -> Option<bool> {
+    let mut n = 0;
+    for r in &l.runs {
+        let words = r.text.split_whitespace().count();
+        if word < n + words {
+            return Some(r.bold);
+        }
+        n += words;
+    }
+    None
+}
+
+/// Checklist items 23–28 and 30: the body between the header (or Kính gửi) and Nơi nhận,
+/// measured line by line.
+pub fn check_body(insp: &Inspection) -> Vec<String> {
+    let mut f = Vec::new();
+    let lines = insp.lines(12.0);
+    let app = appendix_start(insp);
+    let main_pages = app.map_or(insp.pages.len(), |a| a - 1);
+    let Some(nn) = lines.iter().find(|l| l.text == "Nơi nhận:") else {
+        return f;
+    };
+    // The header ends with the lowest of: the date line, the V/v and stamp in the left
+    // column, the rule under the trích yếu, the Kính gửi block.
+    let p1: Vec<&Line> = lines.iter().filter(|l| l.page == 1).collect();
+    let date_y = p1
+        .iter()
+        .find(|l| l.text.contains(", ngày ") && l.runs.iter().all(|r| r.italic))
+        .map_or(MT, |l| l.y);
+    let mut header_end = date_y;
+    for l in &p1 {
+        if l.y > date_y && l.y < date_y + 100.0 && l.right < XC && l.x > X0 + 1.0 {
+            header_end = header_end.max(l.y);
+        }
+    }
+    for r in insp.rules.iter().filter(|r| r.page == 1 && r.y > date_y) {
+        let short = r.x1 - r.x0 < 0.6 * (X1 - X0);
+        if short && near((r.x0 + r.x1) / 2.0, XC, 3.0) {
+            header_end = header_end.max(r.y);
+        }
+    }
+    if let Some(kg) = p1.iter().find(|l| l.text.starts_with("Kính gửi:")) {
+        header_end = header_end.max(kg.y);
+        for l in p1.iter().filter(|l| l.y > kg.y) {
+            if l.x > X0 + 45.0 && l.center() < XC + 80.0 && !near(l.center(), XC, 3.0) {
+                header_end = header_end.max(l.y);
+            } else {
+                break;
+            }
+        }
+    }
+    // The contact block (ô 13) at the foot of page 1 sits under a full-width rule.
+    let contact_y = insp
+        .rules
+        .iter()
+        .filter(|r| r.page == 1 && r.x1 - r.x0 > 0.95 * (X1 - X0))
+        .map(|r| r.y)
+        .fold(f64::INFINITY, f64::min);
+    let body: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.page <= main_pages && l.page <= nn.page)
+        .filter(|l| {
+            (l.page > 1 || (l.y > header_end + 1.0 && l.y < contact_y))
+                && l.y > MT
+                && (l.page < nn.page || l.y < nn.y - 14.0)
+        })
+        .collect();
+    if body.is_empty() {
+        f.push("23: no body text".into());
+        return f;
+    }
+
+    // 23. One size, 13 or 14, for ≥ 95 % of the characters.
+    let mut by_size: Vec<(f64, usize)> = Vec::new();
+    for r in body.iter().flat_map(|l| &l.runs) {
+        let n = r.text.chars().filter(|c| !c.is_whitespace()).count();
+        match by_size.iter_mut().find(|(s, _)| near(*s, r.size, 0.01)) {
+            Some(e) => e.1 += n,
+            None => by_size.push((r.size, n)),
+        }
+    }
+    let total: usize = by_size.iter().map(|e| e.1).sum();
+    let (body_size, most) = by_size
+        .iter()
+        .copied()
+        .max_by_key(|e| e.1)
+        .unwrap_or((0.0, 0));
+    if !((13.0..=14.0).contains(&body_size) && most * 100 >= total * 95) {
+        f.push(format!("23: body sizes {by_size:?}"));
+    }
+
+    // 24. The first-line indent: 1 cm or 1.27 cm, one value throughout.
+    let indents: Vec<f64> = body
+        .iter()
+        .map(|l| l.x - X0)
+        .filter(|d| (20.0..45.0).contains(d))
+        .collect();
+    let indent = indents.first().copied().unwrap_or(0.0);
+    if !(near(indent, 10.0 * MM, 1.0) || near(indent, 12.7 * MM, 1.0))
+        || indents.iter().any(|d| !near(*d, indent, 1.0))
+    {
+        f.push(format!("24: first-line indents {indents:?}"));
+    }
+    let starts: Vec<Option<Start>> = body
+        .iter()
+        .map(|l| {
+            if near(l.x, X0 + indent, 1.0) {
+                Some(Start::Indent)
+            } else if near(l.x, X0, 1.0) {
+                Some(Start::Margin)
+            } else if near(l.center(), XC, 3.0) {
+                Some(Start::Centre)
+            } else {
+                None
+            }
+        })
+        .collect();
+    for (l, s) in body.iter().zip(&starts) {
+        if s.is_none() {
+            f.push(format!("24: line at x {:.1}: {:?}", l.x, l.text));
+        }
+    }
+    if starts[0] == Some(Start::Margin) {
+        f.push(format!(
+            "24: the body opens without an indent: {:?}",
+            body[0].text
+        ));
+    }
+    // Paragraph index of each line: an indented or centred line opens one.
+    let mut para = Vec::with_capacity(body.len());
+    let mut n = 0;
+    for (i, s) in starts.iter().enumerate() {
+        if i > 0 && *s != Some(Start::Margin) {
+            n += 1;
+        }
+        para.push(n);
+    }
+
+    // 25. Justified: a line followed by more of its paragraph reaches the right margin.
+    for i in 0..body.len().saturating_sub(1) {
+        if para[i] == para[i + 1] && body[i].right < X1 - 1.5 {
+            f.push(format!(
+                "25: line ends at {:.1} (margin {X1:.1}): {:?}",
+                body[i].right, body[i].text
+            ));
+        }
+    }
+    // 26–27. Line pitch inside a paragraph (single to 1.5 lines) and the extra space
+    // between paragraphs (≥ 6 pt).
+    let mut inside = Vec::new();
+    let mut across = Vec::new();
+    for i in 0..body.len().saturating_sub(1) {
+        let (a, b) = (body[i], body[i + 1]);
+        if a.page != b.page {
+            continue;
+        }
+        let pitch = b.y - a.y;
+        if para[i] == para[i + 1] {
+            let s = size(a);
+            if !(1.15 * s - 0.5..=1.725 * s + 0.5).contains(&pitch) {
+                f.push(format!("26: line pitch {pitch:.1} at {s} pt: {:?}", a.text));
+            }
+            inside.push(pitch);
+        } else {
+            across.push((pitch, i));
+        }
+    }
+    inside.sort_by(f64::total_cmp);
+    if let Some(&usual) = inside.get(inside.len() / 2) {
+        for (pitch, i) in across {
+            if pitch < usual + 6.0 - 1.0 {
+                f.push(format!(
+                    "27: {pitch:.1} between paragraphs (lines {usual:.1}) before {:?}",
+                    body[i + 1].text
+                ));
+            }
+        }
+    }
+
+    // 28. Headings: "I." upper case and bold; "Điều n." bold; "a)" regular; a numbered
+    // label has the weight of its title ("1. Mục đích" bold, "1. Tăng cường …" regular).
+    for (i, l) in body.iter().enumerate() {
+        let opens = i == 0 || para[i] != para[i - 1];
+        let whole: Vec<&&Line> = body
+            .iter()
+            .zip(&para)
+            .filter(|(_, p)| **p == para[i])
+            .map(|(l, _)| l)
+            .collect();
+        let heading_bold = whole.iter().all(|l| all_bold(l));
+        let mut heading = starts[i] == Some(Start::Centre);
+        if opens && starts_with_label(&l.text, true).is_some() {
+            heading = true;
+            if !(heading_bold && whole.iter().all(|l| is_upper(&l.text))) {
+                f.push(format!("28: mục not bold upper case: {:?}", l.text));
+            }
+        } else if opens && starts_with_label(&l.text, false).is_some() {
+            heading |= heading_bold;
+            if bold_at_word(l, 0) != bold_at_word(l, 1) {
+                f.push(format!(
+                    "28: khoản label and title differ in weight: {:?}",
+                    l.text
+                ));
+            }
+        } else if opens && l.text.starts_with("Điều ") {
+            if bold_at_word(l, 0) != Some(true) || bold_at_word(l, 1) != Some(true) {
+                f.push(format!("28: Điều label not bold: {:?}", l.text));
+            }
+        } else if opens
+            && l.text.chars().nth(1) == Some(')')
+            && l.text.chars().next().is_some_and(|c| c.is_lowercase())
+            && bold_at_word(l, 0) != Some(false)
+        {
+            f.push(format!("28: điểm label bold: {:?}", l.text));
+        }
+        // 23. Outside headings the body is regular: bold only as the writer's emphasis
+        // inside a paragraph, never a whole paragraph (seed 002's bold closing, §14). A
+        // one-line lead-in ending with ":" ("Ủy ban nhân dân huyện yêu cầu:") heads what
+        // follows.
+        let lead_in = whole.len() == 1 && l.text.ends_with(':');
+        if opens && !heading && heading_bold && !lead_in {
+            f.push(format!("23: a whole paragraph in bold: {:?}", l.text));
+        }
+    }
+
+    // 30. A document with a phụ lục names it in its body.
+    if app.is_some() && !body.iter().any(|l| l.text.contains("Phụ lục")) {
+        f.push("30: the body never names its Phụ lục".into());
     }
     f
 }
