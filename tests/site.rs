@@ -78,3 +78,20 @@ fn lists_officials_data_page_and_sitemap() {
         );
     }
 }
+
+#[test]
+fn diem_headings_are_upright_on_the_web_as_in_the_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = PLAN.replace(
+        "  # Mục đích\n",
+        "  # Mục đích\n\n  ## Khoản\n\n  ### Điểm\n\n  Nội dung.\n",
+    );
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &plan)]);
+    build_into(&content, &tmp.path().join("out")).expect("builds");
+    let page = std::fs::read_to_string(tmp.path().join("out/van-ban/kh.html")).unwrap();
+    assert!(
+        page.contains("<p class=\"khoan\"><strong>1. Khoản</strong></p>"),
+        "{page}"
+    );
+    assert!(page.contains("<p class=\"diem\">a) Điểm</p>"), "{page}");
+}
