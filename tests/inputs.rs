@@ -25,6 +25,45 @@ fn check(content: &Path, cwd: &Path) -> (i32, String) {
     (code, format!("{out}{err}"))
 }
 
+/// `cchc check` as the user `nobody` (uid 65534) through util-linux's `setpriv`; the binary
+/// is copied into `dir`, which is opened to others, since a root-only build folder is out of
+/// that user's reach.
+#[cfg(unix)]
+fn check_as_nobody(content: &Path, dir: &Path) -> (i32, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let open = |p: &Path| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    open(dir);
+    open(content);
+    open(&content.join("van-ban"));
+    std::fs::set_permissions(
+        content.join("co_quan.yaml"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let bin = dir.join("cchc");
+    std::fs::copy(env!("CARGO_BIN_EXE_cchc"), &bin).unwrap();
+    open(&bin);
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&bin)
+        .args(["check", "--content"])
+        .arg(content)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .output()
+        .expect("setpriv (util-linux) runs the tool as nobody");
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
 /// The message about `file` (as shown, relative to the content folder), with its hint.
 fn message_about<'a>(all: &'a str, file: &str) -> &'a str {
     let at = all
@@ -274,14 +313,15 @@ fn unreadable_files_and_folders_are_errors() {
         std::fs::Permissions::from_mode(0o000),
     )
     .unwrap();
-    // Root reads anything: the test has nothing to show then.
+    // Root reads anything: then the tool runs as the unprivileged user `nobody`, so that
+    // the permissions mean something and the test never passes without checking.
     let privileged = std::fs::read_dir(&locked).is_ok();
-    let result = (!privileged).then(|| check(&content, tmp.path()));
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let Some((code, err)) = result else {
-        eprintln!("running with privileges that ignore permissions: skipped");
-        return;
+    let (code, err) = if privileged {
+        check_as_nobody(&content, tmp.path())
+    } else {
+        check(&content, tmp.path())
     };
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(code, 1, "{err}");
     assert!(
         message_about(&err, "content/ket-qua").contains("không có quyền truy cập ("),
