@@ -7,6 +7,7 @@
 //! Every problem in every file is collected before giving up, so a clerk sees the whole
 //! list at once.
 
+mod cx;
 mod deadline;
 pub mod raw;
 mod results;
@@ -19,7 +20,7 @@ use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
 use crate::inputs::{Found, Tree, Visit};
 use crate::model::Site;
 
-pub use validate::Coverage;
+pub use cx::Coverage;
 
 /// File name of the issuing body's settings.
 pub const ISSUER_FILE: &str = "co_quan.yaml";
@@ -113,7 +114,7 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
             .collect(),
         document_paths: document_files
             .iter()
-            .filter_map(|f| f.rel.file_stem()?.to_str().map(validate::slug))
+            .filter_map(|f| f.rel.file_stem()?.to_str().map(cx::slug))
             .flat_map(|slug| {
                 [
                     format!("van-ban/{slug}.html"),

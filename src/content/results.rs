@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::SourceFile;
+use super::cx::{Coverage, Cx, is_id, pos_of};
 use super::raw::{self, S};
-use super::validate::{Coverage, Cx, is_id, pos_of};
 use super::yaml;
 use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
 use crate::model::{Document, Issuer, Kind};
@@ -110,7 +110,7 @@ pub(super) fn results(
                     format!("Rename the file after its period, e.g. `{0}`; its page becomes `ket-qua/{1}.html`.", suggested_name(p.as_ref()), suggested_name(p.as_ref()).trim_end_matches(".yaml")),
                 )),
             );
-        } else if let Some(problem) = super::validate::slug_problem(&id).or_else(|| {
+        } else if let Some(problem) = super::cx::slug_problem(&id).or_else(|| {
             id.ends_with("-mot-tep").then(|| {
                 Text::new(
                     "kết thúc bằng `-mot-tep`, phần trang web dùng cho bản một tệp của mỗi kỳ.",
@@ -177,7 +177,7 @@ pub(super) fn results(
 fn period_id(rel: &std::path::Path) -> String {
     rel.file_stem()
         .and_then(|s| s.to_str())
-        .map(super::validate::slug)
+        .map(super::cx::slug)
         .unwrap_or_default()
 }
 

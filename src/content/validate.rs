@@ -4,31 +4,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::SourceFile;
+use super::cx::{Coverage, Cx, is_id, pos_of, slug, slug_problem};
 use super::raw::{self, S};
 use super::yaml;
 use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
 use crate::markdown;
 use crate::model::*;
 use crate::suggest;
-use crate::vn::{self, Date, DateError};
-
-/// Which characters the bundled fonts can draw in every style used by the theme.
-pub struct Coverage(Box<dyn Fn(char) -> bool + Send + Sync>);
-
-impl Coverage {
-    pub fn new(f: impl Fn(char) -> bool + Send + Sync + 'static) -> Self {
-        Self(Box::new(f))
-    }
-
-    /// Accept every printable character (for tools that do not render).
-    pub fn any() -> Self {
-        Self::new(|_| true)
-    }
-
-    pub fn draws_char(&self, c: char) -> bool {
-        (self.0)(c)
-    }
-}
+use crate::vn;
 
 pub(crate) struct SiteResult {
     pub site: Option<Site>,
@@ -274,216 +257,7 @@ fn check_unique_documents(
     }
 }
 
-/// Validation context for one file.
-pub(super) struct Cx<'a> {
-    pub(super) file: &'a SourceFile,
-    /// The file's lines, split once, to place a bad character on its exact line.
-    lines: Vec<&'a str>,
-    coverage: &'a Coverage,
-    pub(super) diags: Diagnostics,
-    /// The issuer file could not be read: references to its units and staff cannot be
-    /// checked, and reporting each one would bury the one real mistake.
-    issuer_unknown: bool,
-}
-
-pub(super) fn pos_of<T>(s: &S<T>) -> Option<Pos> {
-    yaml::pos(&s.referenced)
-}
-
 impl<'a> Cx<'a> {
-    pub(super) fn new(file: &'a SourceFile, coverage: &'a Coverage) -> Self {
-        Self {
-            file,
-            lines: file.text.lines().collect(),
-            coverage,
-            diags: Diagnostics::default(),
-            issuer_unknown: false,
-        }
-    }
-
-    pub(super) fn rel(&self) -> &Path {
-        &self.file.rel
-    }
-
-    pub(super) fn error(
-        &mut self,
-        at: Option<Pos>,
-        vi: String,
-        en: String,
-        hint: Option<(String, String)>,
-    ) {
-        let mut d = Diagnostic::error(self.rel(), at, Text::new(vi, en));
-        if let Some((hv, he)) = hint {
-            d = d.with_hint(Text::new(hv, he));
-        }
-        self.diags.push(d);
-    }
-
-    pub(super) fn warn(&mut self, at: Option<Pos>, vi: String, en: String) {
-        self.diags
-            .push(Diagnostic::warning(self.rel(), at, Text::new(vi, en)));
-    }
-
-    /// NFC text with every character checked against the fonts. Reports the exact line
-    /// of a bad character even inside a multi-line Markdown block.
-    pub(super) fn text(&mut self, s: &S<String>) -> String {
-        let value = vn::nfc(&s.value);
-        let Some(at) = pos_of(s) else {
-            return value;
-        };
-        // Each distinct bad character is reported once per value, at its first place in the
-        // source, with how many more there are: a pasted line of 20,000 emoji is one
-        // message, not 20,000.
-        let mut bad: Vec<(char, usize)> = Vec::new();
-        for c in value.chars() {
-            // Control and invisible format characters (zero-width space, BOM, direction
-            // marks) print nothing and break search: report them like controls.
-            let control = is_hidden(c);
-            if !control && self.coverage.draws_char(c) {
-                continue;
-            }
-            match bad.iter_mut().find(|(b, _)| *b == c) {
-                Some((_, n)) => *n += 1,
-                None => bad.push((c, 1)),
-            }
-        }
-        for (c, count) in bad {
-            let place = self.find_in_source(at, c).unwrap_or(at);
-            let control = is_hidden(c);
-            let code = format!("U+{:04X}", c as u32);
-            let shown = if control {
-                code.clone()
-            } else {
-                format!("«{c}» ({code})")
-            };
-            let (mut vi, mut en) = if control {
-                (
-                    format!("Có ký tự điều khiển ẩn {shown} trong văn bản."),
-                    format!("Hidden control character {shown} in the text."),
-                )
-            } else {
-                (
-                    format!(
-                        "Ký tự {shown} không in được bằng phông chữ văn bản hành chính (Times New Roman)."
-                    ),
-                    format!(
-                        "Character {shown} cannot be drawn with the official font (Times New Roman)."
-                    ),
-                )
-            };
-            if count > 1 {
-                vi.push_str(&format!(" Ký tự này có {count} lần trong giá trị này."));
-                en.push_str(&format!(" It occurs {count} times in this value."));
-            }
-            self.error(
-                Some(place),
-                vi,
-                en,
-                Some((
-                    "Xóa ký tự này hoặc thay bằng chữ, số, dấu câu tiếng Việt thông thường (biểu tượng cảm xúc, chữ Hán và ký tự ẩn không được dùng trong văn bản).".into(),
-                    "Delete it or use ordinary Vietnamese letters, digits and punctuation (no emoji, CJK or hidden characters).".into(),
-                )),
-            );
-        }
-        value
-    }
-
-    /// Markdown text: [`Self::text`], and the same checks on what its character references
-    /// (`&#x1F600;`) stand for.
-    fn markdown_text(&mut self, s: &S<String>) -> String {
-        let value = self.text(s);
-        let Some(at) = pos_of(s) else {
-            return value;
-        };
-        for (literal, decoded) in markdown::character_references(&value) {
-            let Some(c) = decoded
-                .chars()
-                .find(|c| is_hidden(*c) || !self.coverage.draws_char(*c))
-            else {
-                continue;
-            };
-            let place = self.find_str_in_source(at, literal).unwrap_or(at);
-            self.error(
-                Some(place),
-                format!("Mã ký tự `{literal}` in ra U+{:04X}, ký tự không dùng được trong văn bản hành chính.", c as u32),
-                format!("The character reference `{literal}` prints U+{:04X}, which an official document cannot use.", c as u32),
-                Some((
-                    "Xóa mã này; viết thẳng chữ tiếng Việt thông thường.".into(),
-                    "Delete it; write ordinary Vietnamese text instead.".into(),
-                )),
-            );
-        }
-        value
-    }
-
-    fn find_str_in_source(&self, at: Pos, needle: &str) -> Option<Pos> {
-        let first = at.line as usize - 1;
-        for (i, line) in self.lines.iter().enumerate().skip(first) {
-            let skip = if i == first { at.col as usize - 1 } else { 0 };
-            let byte = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
-            if let Some(k) = line[byte..].find(needle) {
-                return Some(Pos {
-                    line: i as u32 + 1,
-                    col: (skip + line[byte..byte + k].chars().count()) as u32 + 1,
-                });
-            }
-        }
-        None
-    }
-
-    /// Where `c` first stands in the source at or after the start of a value. Searching
-    /// the source, not counting the value's lines, keeps the line right in folded (`>`),
-    /// quoted and multi-line values, whose lines do not map one to one.
-    fn find_in_source(&self, at: Pos, c: char) -> Option<Pos> {
-        let first = at.line as usize - 1;
-        for (i, line) in self.lines.iter().enumerate().skip(first) {
-            let skip = if i == first { at.col as usize - 1 } else { 0 };
-            if let Some(k) = line.chars().skip(skip).position(|x| x == c) {
-                return Some(Pos {
-                    line: i as u32 + 1,
-                    col: (skip + k) as u32 + 1,
-                });
-            }
-        }
-        None
-    }
-
-    pub(super) fn nonempty(&mut self, s: &S<String>, what_vi: &str, what_en: &str) -> String {
-        let t = self.text(s);
-        if t.trim().is_empty() {
-            self.error(
-                pos_of(s),
-                format!("{what_vi} đang để trống."),
-                format!("{what_en} is empty."),
-                Some((
-                    format!("Điền {what_vi} vào đây."),
-                    format!("Write the {what_en} here."),
-                )),
-            );
-        }
-        t.trim().to_string()
-    }
-
-    fn code(&mut self, s: &S<String>, what_vi: &str) -> String {
-        let t = self.text(s).trim().to_string();
-        let ok = t.chars().next().is_some_and(|c| c.is_uppercase())
-            && t.chars().all(|c| c.is_alphabetic());
-        if !ok {
-            self.error(
-                pos_of(s),
-                format!(
-                    "{what_vi} \"{t}\" không hợp lệ: chỉ gồm chữ cái, bắt đầu bằng chữ in hoa."
-                ),
-                format!("Code \"{t}\" is invalid: letters only, starting with a capital."),
-                Some((
-                    "Ví dụ: UBND, VP, KT, VHXH.".into(),
-                    "For example UBND, VP, KT, VHXH.".into(),
-                )),
-            );
-        }
-        t
-    }
-
     fn issuer(&mut self, raw: raw::IssuerFile) -> Issuer {
         if raw.ten_in.is_empty() {
             self.error(
@@ -655,48 +429,6 @@ impl<'a> Cx<'a> {
             website_title,
             base_url,
         }
-    }
-
-    pub(super) fn unknown_ref(
-        &mut self,
-        at: Option<Pos>,
-        got: &str,
-        known: &[&str],
-        what_vi: &str,
-        what_en: &str,
-        list_key: &str,
-    ) {
-        if self.issuer_unknown {
-            return;
-        }
-        let list = if known.is_empty() {
-            "(chưa có)".to_string()
-        } else {
-            known.join(", ")
-        };
-        let guess = suggest::closest(got, known.iter().copied());
-        let (hv, he) = match guess {
-            Some(g) => (
-                format!(
-                    "Có phải ý bạn là `{g}`? Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}."
-                ),
-                format!("Did you mean `{g}`? {what_en} ids in co_quan.yaml ({list_key}): {list}."),
-            ),
-            None => (
-                format!(
-                    "Các mã {what_vi} có trong co_quan.yaml ({list_key}): {list}. Nếu là người/đơn vị khác, viết tên đầy đủ có dấu thay cho mã."
-                ),
-                format!(
-                    "{what_en} ids in co_quan.yaml ({list_key}): {list}. For anyone else, write the full name instead of an id."
-                ),
-            ),
-        };
-        self.error(
-            at,
-            format!("Không có {what_vi} nào mang mã `{got}`."),
-            format!("No {what_en} has the id `{got}`."),
-            Some((hv, he)),
-        );
     }
 
     fn document(&mut self, raw: raw::DocumentFile, issuer: &Issuer) -> Option<Document> {
@@ -1101,35 +833,6 @@ impl<'a> Cx<'a> {
                     want.trim_start_matches("- ")
                 ),
             );
-        }
-    }
-
-    pub(super) fn date(&mut self, s: &S<String>) -> Option<Date> {
-        let t = self.text(s);
-        match Date::parse(&t) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                let (vi, en) = match e {
-                    DateError::Shape => (
-                        format!("Ngày \"{t}\" không đúng dạng."),
-                        format!("Date \"{t}\" is not in a known form."),
-                    ),
-                    DateError::NoSuchDay => (
-                        format!("Ngày \"{t}\" không có thật trên lịch."),
-                        format!("Date \"{t}\" does not exist."),
-                    ),
-                };
-                self.error(
-                    pos_of(s),
-                    vi,
-                    en,
-                    Some((
-                        "Viết năm-tháng-ngày như `2026-01-15` hoặc ngày/tháng/năm như `15/01/2026`; văn bản dự thảo chưa có ngày viết `2026-01`.".into(),
-                        "Write `2026-01-15` or `15/01/2026`; a draft without a day: `2026-01`.".into(),
-                    )),
-                );
-                None
-            }
         }
     }
 
@@ -1585,56 +1288,6 @@ impl<'a> Cx<'a> {
             }
         }
     }
-}
-
-/// Characters that print nothing: controls (but tab and carriage return) and invisible
-/// format characters.
-fn is_hidden(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
-}
-
-/// A staff id: lower-case ASCII letters, digits and "-" (at least one letter).
-pub(super) fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && s.chars().any(|c| c.is_ascii_lowercase())
-}
-
-/// Names that the site itself uses for its own pages in a folder (`van-ban/index.html`,
-/// `can-bo/index.html`, `static/`): a document, official or period may not take them.
-pub(crate) const RESERVED_SLUGS: &[&str] = &["index", "static", "sitemap", "documents", "du-lieu"];
-
-/// Why a slug cannot name a page ("… không dùng được: …"), or `None` when it can.
-pub(crate) fn slug_problem(slug: &str) -> Option<Text> {
-    if slug.is_empty() {
-        Some(Text::new(
-            "không có chữ hay số nào để đặt tên trang web và tệp PDF.",
-            "has no letter or digit to name the web page and the PDF.",
-        ))
-    } else if RESERVED_SLUGS.contains(&slug) {
-        Some(Text::new(
-            format!("trùng với tên trang `{slug}` mà trang web dùng sẵn."),
-            format!("is the name `{slug}` that the site uses for its own page."),
-        ))
-    } else {
-        None
-    }
-}
-
-/// "Kế hoạch CCHC 2026" → "ke-hoach-cchc-2026".
-pub(crate) fn slug(s: &str) -> String {
-    let folded = suggest::fold(s);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
 }
 
 #[cfg(test)]
