@@ -394,3 +394,46 @@ fn legacy_encoded_text_is_found_and_fixed_with_a_backup() {
     assert!(out.contains("Không thấy"), "{out}");
     assert!(!content.join("van-ban/kh.yaml.bak.2").exists());
 }
+
+#[test]
+fn fixed_words_are_read_once_with_the_nearest_suggested() {
+    // Case, diacritics and "_" for "-" do not matter.
+    let plan = PLAN.replace("so: 3", "so: 3\ndo_khan: Hỏa_Tốc").replace(
+        "  - tieu_de: Phân công",
+        "  - tieu_de: Phân công\n    huong: NGANG",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &plan)]);
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    // A near miss gets the word it was meant to be; every miss gets the list.
+    let plan = PLAN.replace("so: 3", "so: 3\ndo_khan: hoatoc").replace(
+        "  - tieu_de: Phân công",
+        "  - tieu_de: Phân công\n    huong: ngan",
+    );
+    let err = run_bad(&plan, ISSUER);
+    assert_at(
+        &err,
+        "van-ban/kh.yaml",
+        3,
+        10,
+        &[
+            ":3:10: `do_khan: hoatoc` không phải giá trị dùng được.",
+            "cách sửa: Có phải ý bạn là `do_khan: hoa-toc`? Các giá trị dùng được: `do_khan: khan`, `do_khan: thuong-khan`, `do_khan: hoa-toc`.",
+        ],
+    );
+    let line = line_of(&plan, "huong: ngan");
+    assert_at(
+        &err,
+        "van-ban/kh.yaml",
+        line,
+        12,
+        &[
+            &format!(":{line}:12: `huong: ngan` không phải giá trị dùng được."),
+            "Có phải ý bạn là `huong: ngang`?",
+        ],
+    );
+}

@@ -162,7 +162,11 @@ fn unknown_indicator_task_and_status_are_errors() {
         "{out}"
     );
     assert!(out.contains("không có nhiệm vụ mã \"1.9\""), "{out}");
-    assert!(out.contains("Tình trạng \"xong\" không hợp lệ"), "{out}");
+    assert!(
+        out.contains("`tinh_trang: xong` không phải giá trị dùng được.")
+            && out.contains("`tinh_trang: hoan-thanh`, `tinh_trang: dang-thuc-hien`"),
+        "{out}"
+    );
     // A value for an indicator that is computed from counts.
     let q1 = Q1.replace("  ky-luat: 0", "  ky-luat: 0\n  pakn-dung-han: 100");
     let (_tmp, content) = site_with(&q1);

@@ -203,6 +203,45 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// One of a fixed set of words (`do_khan`, `huong`, `chieu`, `luy_ke`, `tinh_trang`),
+    /// read once into its typed value. Case, diacritics and `_` for `-` do not matter; a
+    /// word outside the set gets the list and the nearest word.
+    pub(super) fn choice<T: Copy>(
+        &mut self,
+        s: &S<String>,
+        key: &str,
+        options: &[(&str, T)],
+    ) -> Option<T> {
+        let written = self.text(s).trim().to_string();
+        let folded = suggest::fold(&written).replace('_', "-");
+        if let Some((_, v)) = options.iter().find(|(w, _)| suggest::fold(w) == folded) {
+            return Some(*v);
+        }
+        let words: Vec<&str> = options.iter().map(|(w, _)| *w).collect();
+        let list = words
+            .iter()
+            .map(|w| format!("`{key}: {w}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (hv, he) = match suggest::closest(&written, words.iter().copied()) {
+            Some(g) => (
+                format!("Có phải ý bạn là `{key}: {g}`? Các giá trị dùng được: {list}."),
+                format!("Did you mean `{key}: {g}`? Allowed: {list}."),
+            ),
+            None => (
+                format!("Các giá trị dùng được: {list}."),
+                format!("Allowed: {list}."),
+            ),
+        };
+        self.error(
+            pos_of(s),
+            format!("`{key}: {written}` không phải giá trị dùng được."),
+            format!("`{key}: {written}` is not an allowed value."),
+            Some((hv, he)),
+        );
+        None
+    }
+
     pub(super) fn nonempty(&mut self, s: &S<String>, what_vi: &str, what_en: &str) -> String {
         let t = self.text(s);
         if t.trim().is_empty() {

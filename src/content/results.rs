@@ -422,22 +422,18 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
         }
         seen.insert(id.clone(), pos_of(&r.ma).map_or(0, |p| p.line));
         let unit = cx.nonempty(&r.don_vi, "Đơn vị tính", "Unit");
-        let direction = match cx.text(&r.chieu).trim() {
-            ">=" | "≥" => Direction::AtLeast,
-            "<=" | "≤" => Direction::AtMost,
-            other => {
-                cx.error(
-                    pos_of(&r.chieu),
-                    format!("Chiều so sánh \"{other}\" không hợp lệ."),
-                    format!("Direction \"{other}\" is invalid."),
-                    Some((
-                        "Viết `chieu: \">=\"` (càng cao càng tốt, đạt khi ≥ kế hoạch) hoặc `chieu: \"<=\"` (đạt khi ≤ kế hoạch).".into(),
-                        "Write `chieu: \">=\"` (met when at least the target) or `chieu: \"<=\"`.".into(),
-                    )),
-                );
-                Direction::AtLeast
-            }
-        };
+        let direction = cx
+            .choice(
+                &r.chieu,
+                "chieu",
+                &[
+                    (">=", Direction::AtLeast),
+                    ("≥", Direction::AtLeast),
+                    ("<=", Direction::AtMost),
+                    ("≤", Direction::AtMost),
+                ],
+            )
+            .unwrap_or(Direction::AtLeast);
         let responsible = r.phu_trach.as_ref().map(|p| {
             let t = cx.text(p).trim().to_string();
             if let Some(s) = issuer.staff.iter().find(|s| s.id == t) {
@@ -508,31 +504,20 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
                 scale,
             }
         });
-        let cumulation = match r
-            .luy_ke
-            .as_ref()
-            .map(|l| (cx.text(l).trim().to_string(), pos_of(l)))
-        {
+        let cumulation = match &r.luy_ke {
             None if formula.is_some() => Cumulation::Sum,
             None => Cumulation::Latest,
-            Some((t, at)) => match t.as_str() {
-                "cong-don" => Cumulation::Sum,
-                "ky-cuoi" => Cumulation::Latest,
-                "trung-binh" => Cumulation::Mean,
-                other => {
-                    cx.error(
-                        at,
-                        format!("Cách tính lũy kế \"{other}\" không hợp lệ."),
-                        format!("Cumulation \"{other}\" is invalid."),
-                        Some((
-                            "Viết `luy_ke: cong-don`, `luy_ke: ky-cuoi` hoặc `luy_ke: trung-binh`."
-                                .into(),
-                            "Write `luy_ke: cong-don`, `ky-cuoi` or `trung-binh`.".into(),
-                        )),
-                    );
-                    Cumulation::Latest
-                }
-            },
+            Some(l) => cx
+                .choice(
+                    l,
+                    "luy_ke",
+                    &[
+                        ("cong-don", Cumulation::Sum),
+                        ("ky-cuoi", Cumulation::Latest),
+                        ("trung-binh", Cumulation::Mean),
+                    ],
+                )
+                .unwrap_or(Cumulation::Latest),
         };
         out.push(Indicator {
             cumulation,
@@ -787,29 +772,7 @@ fn period(
                     }),
                 );
             }
-            let s = cx.text(&t.tinh_trang).trim().to_string();
-            let status = TaskStatus::CODES
-                .iter()
-                .find(|(c, _)| *c == s)
-                .map(|(_, st)| *st);
-            if status.is_none() {
-                let list: Vec<&str> = TaskStatus::CODES.iter().map(|(c, _)| *c).collect();
-                cx.error(
-                    pos_of(&t.tinh_trang),
-                    format!("Tình trạng \"{s}\" không hợp lệ."),
-                    format!("Status \"{s}\" is invalid."),
-                    Some((
-                        format!(
-                            "Dùng một trong: {} (việc chậm hạn được tự tính từ thời hạn).",
-                            list.join(", ")
-                        ),
-                        format!(
-                            "Use one of: {} (lateness is computed from the deadline).",
-                            list.join(", ")
-                        ),
-                    )),
-                );
-            }
+            let status = cx.choice(&t.tinh_trang, "tinh_trang", &TaskStatus::CODES);
             if let Some(e) = &t.minh_chung {
                 let link = e.value.trim();
                 let ours = link.starts_with("van-ban/") || link.starts_with("ket-qua/");

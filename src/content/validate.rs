@@ -715,34 +715,17 @@ impl<'a> Cx<'a> {
     }
 
     fn urgency(&mut self, s: &S<String>) -> Option<Urgency> {
-        let t = suggest::fold(self.text(s).trim()).replace('_', "-");
-        match t.as_str() {
-            "khan" => Some(Urgency {
-                text: "KHẨN",
-                width_mm: 20,
-            }),
-            "thuong-khan" => Some(Urgency {
-                text: "THƯỢNG KHẨN",
-                width_mm: 40,
-            }),
-            "hoa-toc" => Some(Urgency {
-                text: "HỎA TỐC",
-                width_mm: 30,
-            }),
-            _ => {
-                self.error(
-                    pos_of(s),
-                    format!("Độ khẩn \"{}\" không hợp lệ.", s.value.trim()),
-                    format!("Urgency \"{}\" is invalid.", s.value.trim()),
-                    Some((
-                        "Viết `do_khan: khan`, `do_khan: thuong-khan` hoặc `do_khan: hoa-toc`."
-                            .into(),
-                        "Write `do_khan: khan`, `thuong-khan` or `hoa-toc`.".into(),
-                    )),
-                );
-                None
-            }
-        }
+        // Độ khẩn: the stamp's word and its frame width (nd30.md §8).
+        let (text, width_mm) = self.choice(
+            s,
+            "do_khan",
+            &[
+                ("khan", ("KHẨN", 20)),
+                ("thuong-khan", ("THƯỢNG KHẨN", 40)),
+                ("hoa-toc", ("HỎA TỐC", 30)),
+            ],
+        )?;
+        Some(Urgency { text, width_mm })
     }
 
     fn decision(
@@ -968,25 +951,10 @@ impl<'a> Cx<'a> {
             format!("Phụ lục {}", vn::roman(index as u32 + 1))
         };
         let title = vn::upper(&self.nonempty(&raw.tieu_de, "Tiêu đề phụ lục", "Appendix title"));
-        let landscape = match &raw.huong {
-            None => None,
-            Some(h) => match suggest::fold(self.text(h).trim()).as_str() {
-                "ngang" => Some(true),
-                "doc" => Some(false),
-                other => {
-                    self.error(
-                        pos_of(h),
-                        format!("Hướng trang \"{other}\" không hợp lệ."),
-                        format!("Page orientation \"{other}\" is invalid."),
-                        Some((
-                            "Viết `huong: ngang` (khổ ngang) hoặc `huong: doc` (khổ dọc).".into(),
-                            "Write `huong: ngang` (landscape) or `huong: doc` (portrait).".into(),
-                        )),
-                    );
-                    None
-                }
-            },
-        };
+        let landscape = raw
+            .huong
+            .as_ref()
+            .and_then(|h| self.choice(h, "huong", &[("ngang", true), ("doc", false)]));
         let given = [
             raw.bang_phan_cong.is_some(),
             raw.bang.is_some(),
