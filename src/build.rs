@@ -328,8 +328,12 @@ fn write_all(
     for (rel, bytes) in &theme.static_files {
         out.file(&Path::new("static").join(rel).to_string_lossy(), bytes)?;
     }
-    let sitemap = crate::render::site::sitemap(site, &out.written);
-    out.file("sitemap.xml", sitemap.as_bytes())?;
+    // The sitemap protocol takes full addresses only; without the site's address a sitemap
+    // would be one search engines reject, so none is written.
+    if let Some(base) = site.issuer.base_url.as_deref() {
+        let sitemap = crate::render::site::sitemap(base, &out.written);
+        out.file("sitemap.xml", sitemap.as_bytes())?;
+    }
     let listing: Vec<Listing> = site
         .documents
         .iter()

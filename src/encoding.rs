@@ -1183,6 +1183,8 @@ mod tests {
         }
     }
 
+    // Round trips through the module's own tables show only that they agree with themselves;
+    // tests/legacy_encoding.rs checks the decoder against the published charts.
     #[test]
     fn vni_round_trips_every_letter() {
         let letters = every_letter();
@@ -1250,16 +1252,11 @@ mod tests {
         tục hành chính đảm bảo phục vụ tốt tổ chức, cá nhân trong giao dịch giải quyết hồ sơ, \
         công việc.";
 
+    // What the words of seed 002 come out as, against what they meant, is checked in
+    // tests/legacy_encoding.rs on the lines as the source has them; here only where the runs are.
     #[test]
-    fn seed_002_paragraph() {
-        let (fixed, findings) = fix(SEED_LINE_13);
-        assert_eq!(
-            fixed,
-            "Để tăng cường thực hiện nhiệm vụ cải cách hành chính và nâng cao chỉ số cải cách hành \
-             chính năm 2024 trên địa bàn theo mục tiêu đề ra, Chủ tịch Uỷ ban nhân dân phịõng yêu \
-             cầu toàn theỏ cán boỏ công nhân viên, các ban ngãnh đoàn theỏ của phịõng toỏ chịùc \
-             phát đồng tăng cường thực hiện nhiệm vụ CCHC năm 2024 với những nỗi dung củi theỏ sau:"
-        );
+    fn seed_002_paragraph_runs() {
+        let (_, findings) = fix(SEED_LINE_13);
         // Two runs, cut by the Unicode "tăng cường thực hiện…" between them.
         assert_eq!(findings.len(), 2);
         assert!(
@@ -1269,52 +1266,20 @@ mod tests {
         );
         assert_eq!(findings[0].column, 136);
         assert!(findings[0].found.starts_with("Chuû") && findings[0].found.ends_with("ñoàng"));
+        assert!(findings[0].fixed.starts_with("Chủ tịch Uỷ ban nhân dân"));
         assert_eq!(findings[1].found, "vôùi nhữõng noãi dung cuûi");
-        assert_eq!(findings[1].fixed, "với những nỗi dung củi");
-
-        // Word by word against what was meant. The wrong ones were damaged beyond the encoding:
-        // their bytes spell another word, or none (see the module docs).
-        let start = fixed.find("Chủ tịch").unwrap();
-        let got: Vec<&str> = fixed[start..].split_whitespace().collect();
-        let meant: Vec<&str> = SEED_INTENDED.split_whitespace().collect();
-        assert_eq!(got.len(), meant.len());
-        let wrong: Vec<(&str, &str)> = meant
-            .iter()
-            .zip(&got)
-            .filter(|(m, g)| m != g)
-            .map(|(m, g)| (*m, *g))
-            .collect();
-        assert_eq!(
-            wrong,
-            [
-                ("Ủy", "Uỷ"),         // same word; the VNI bytes put the hook on y (new style)
-                ("phường", "phịõng"), // "phòõng": ö and ô lost, grave turned tilde
-                ("thể", "theỏ"),      // "theỏ": the hat byte became a Unicode ỏ
-                ("bộ", "boỏ"),        // likewise
-                ("ngành", "ngãnh"),   // "ngaõnh": tilde byte where the grave was
-                ("thể", "theỏ"),
-                ("phường", "phịõng"),
-                ("tổ", "toỏ"),
-                ("chức", "chịùc"), // "chòùc": ò (ị) where ö (ư) was
-                ("động", "đồng"),  // "ñoàng": grave-hat byte where the dot-hat was
-                ("nội", "nỗi"),    // "noãi": tilde-hat where the dot-hat was
-                ("cụ", "củi"),     // "cuûi": hook and a stray i where the dot was
-                ("thể", "theỏ"),
-            ]
-        );
-        // 43 words: 9 were Unicode already ("tăng … 2024"); of the 34 typed in VNI, 21 come out
-        // exactly right, 1 differs only in tone placement, 12 are wrong.
-        assert_eq!((meant.len(), wrong.len()), (43, 13));
     }
 
     #[test]
-    fn seed_002_line_21() {
+    fn seed_002_line_21_runs() {
         let (fixed, findings) = fix(SEED_LINE_21);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].found, "caùc caùch haõnh");
-        assert_eq!(findings[0].fixed, "các cách hãnh"); // meant "cải cách hành": damaged too
         assert_eq!(findings[0].column, 22);
-        assert!(fixed.starts_with("4. Tập trung chỉ đạo các cách hãnh chính, trong đó"));
+        assert!(fixed.ends_with(
+            " chính, trong đó cải cách thủ tục hành chính đảm bảo phục vụ tốt tổ \
+             chức, cá nhân trong giao dịch giải quyết hồ sơ, công việc."
+        ));
     }
 
     #[test]

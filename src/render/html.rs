@@ -1,6 +1,8 @@
 //! HTML through tera templates from the theme. Templates get the model as it is; all text
 //! is escaped by tera, so nothing in the content can inject markup.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -54,6 +56,15 @@ impl Pages {
         // Tera's default also escapes "/", which would print "05&#x2F;KH-UBND" in the source
         // of every page; these five characters are all HTML needs.
         tera.set_escape_fn(escape);
+        // Numbers the way the rest of the page writes them ("37,5", "5.033"): tera prints a
+        // float with a decimal point.
+        tera.register_filter(
+            "so",
+            |v: &tera::Value, _: &HashMap<String, tera::Value>| match v.as_f64() {
+                Some(x) => Ok(tera::Value::String(crate::vn::decimal(x, 2))),
+                None => Err(tera::Error::msg(format!("`so` needs a number, got {v}"))),
+            },
+        );
         // Tera follows an include cycle until the stack overflows and the process aborts,
         // leaving no message: find the cycle first.
         if let Some(cycle) = include_cycle(&theme.templates) {

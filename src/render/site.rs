@@ -168,14 +168,9 @@ pub fn current_period(results: &crate::results::Results) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// sitemap.xml: absolute addresses when the site's base URL is configured, paths otherwise.
-pub fn sitemap(site: &Site, pages: &[String]) -> String {
-    let base = site
-        .issuer
-        .base_url
-        .as_deref()
-        .map(|b| format!("{b}/"))
-        .unwrap_or_default();
+/// sitemap.xml: every page at its full address under the site's base URL.
+pub fn sitemap(base: &str, pages: &[String]) -> String {
+    let base = format!("{base}/");
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
