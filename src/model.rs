@@ -207,7 +207,6 @@ impl Serialize for DocDate {
             day: Option<String>,
             month: String,
             year: u16,
-            long: String,
             short: String,
         }
         View {
@@ -215,7 +214,6 @@ impl Serialize for DocDate {
             day: self.0.day_text(),
             month: self.0.month_text(),
             year: self.0.year,
-            long: self.0.long(),
             short: self.0.short(),
         }
         .serialize(s)

@@ -265,6 +265,7 @@ impl Pages {
     pub fn document(&self, site: &Site, doc: &Document) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("doc", doc);
+        ctx.insert("phrases", &crate::present::phrases(&site.issuer, doc));
         self.render("document.html", &ctx)
     }
 }

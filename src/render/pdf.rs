@@ -54,6 +54,7 @@ struct DocData<'a> {
     font: &'a str,
     issuer: &'a Issuer,
     document: &'a Document,
+    phrases: crate::present::Phrases,
 }
 
 /// A finished PDF and the laid-out pages it was written from (for inspection in tests).
@@ -91,6 +92,7 @@ impl Layouts {
             font: &self.engine.fonts.family,
             issuer,
             document,
+            phrases: crate::present::phrases(issuer, document),
         };
         serde_json::to_vec(&data).map_err(|e| e.to_string())
     }

@@ -1,0 +1,104 @@
+//! The present stage, first part: the ND30 phrases of a document composed once, here, for
+//! every output to print as they are. A theme walks a [`Phrase`]'s pieces and decides only
+//! how a blank looks (spaces in the PDF, an underlined gap on the web page); the words, the
+//! zero padding and the punctuation are never composed again in a template.
+
+use serde::Serialize;
+
+use crate::model::{Document, Issuer};
+
+/// A printed phrase: text, with blanks where a draft leaves the number or the day for the
+/// văn thư to write in by hand.
+pub type Phrase = Vec<Piece>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Piece {
+    Text(String),
+    Blank(Blank),
+}
+
+/// Which blank: they are not the same width on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Blank {
+    /// The registered number (số), before "/KH-UBND".
+    So,
+    /// The day (ngày) of the date line.
+    Ngay,
+}
+
+/// The phrases of one document (Phụ lục I of the decree: ô 3, ô 4, and the phụ lục line).
+#[derive(Debug, Clone, Serialize)]
+pub struct Phrases {
+    /// "Số: 05/KH-UBND".
+    pub number: Phrase,
+    /// "Hòa Sơn, ngày 15 tháng 01 năm 2026".
+    pub date_line: Phrase,
+    /// "(Kèm theo Kế hoạch số 05/KH-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân xã
+    /// Hòa Sơn)", printed under each phụ lục's title.
+    pub attached: Phrase,
+}
+
+/// Appends text to a phrase, joining it to text before it.
+fn push(p: &mut Phrase, s: &str) {
+    match p.last_mut() {
+        Some(Piece::Text(t)) => t.push_str(s),
+        _ => p.push(Piece::Text(s.to_string())),
+    }
+}
+
+/// "05/KH-UBND", or a blank then "/KH-UBND" in a draft.
+fn reference(p: &mut Phrase, doc: &Document) {
+    match &doc.number {
+        Some(_) => push(p, &doc.reference),
+        None => {
+            p.push(Piece::Blank(Blank::So));
+            push(p, &format!("/{}", doc.symbol));
+        }
+    }
+}
+
+/// "ngày 15 tháng 01 năm 2026": the day and months 1–2 zero padded (nd30.md §3.4).
+fn date_words(p: &mut Phrase, doc: &Document) {
+    let d = &doc.date.0;
+    push(p, "ngày ");
+    match d.day_text() {
+        Some(day) => push(p, &day),
+        None => p.push(Piece::Blank(Blank::Ngay)),
+    }
+    push(p, &format!(" tháng {} năm {}", d.month_text(), d.year));
+}
+
+pub fn phrases(issuer: &Issuer, doc: &Document) -> Phrases {
+    let mut number = vec![Piece::Text("Số:".into())];
+    if doc.number.is_some() {
+        push(&mut number, " ");
+    }
+    reference(&mut number, doc);
+
+    let mut date_line = vec![Piece::Text(format!("{}, ", issuer.place))];
+    date_words(&mut date_line, doc);
+
+    let mut attached = vec![Piece::Text(format!("(Kèm theo {} số ", doc.kind.name()))];
+    reference(&mut attached, doc);
+    push(&mut attached, " ");
+    date_words(&mut attached, doc);
+    push(&mut attached, &format!(" của {})", issuer.full_name));
+
+    Phrases {
+        number,
+        date_line,
+        attached,
+    }
+}
+
+/// The phrase with its blanks as `blank` renders them: for plain-text outputs and tests.
+pub fn plain(p: &Phrase, blank: impl Fn(Blank) -> String) -> String {
+    p.iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => t.clone(),
+            Piece::Blank(b) => blank(*b),
+        })
+        .collect()
+}
