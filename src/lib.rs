@@ -15,6 +15,7 @@ pub mod inputs;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod outputs;
 pub mod present;
 pub mod render;
 pub mod results;

@@ -40,7 +40,11 @@ const BUILTIN_TYPST: [(&str, &str); 4] = [
         include_str!("../themes/default/typst/appendix.typ"),
     ),
 ];
-const BUILTIN_TEMPLATES: [(&str, &str); 12] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 13] = [
+    (
+        "sitemap.xml",
+        include_str!("../themes/default/templates/sitemap.xml"),
+    ),
     (
         "base.html",
         include_str!("../themes/default/templates/base.html"),
@@ -150,7 +154,16 @@ impl Theme {
         ) else {
             return;
         };
-        for (rel, shown, path) in files(&tree, dir, "", "html", diags) {
+        // Web pages and the sitemap; the folder is walked once, so a bad link is named once.
+        let templates = files(&tree, dir, "", "", diags)
+            .into_iter()
+            .filter(|(rel, _, _)| {
+                matches!(
+                    rel.extension().and_then(|x| x.to_str()),
+                    Some("html" | "xml")
+                )
+            });
+        for (rel, shown, path) in templates {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     self.templates.insert(slash(&rel), text);

@@ -298,7 +298,13 @@ mod tests {
         assert_eq!(Date::parse("ngày 15"), Err(DateError::Shape));
         assert_eq!(Date::parse("26-01-15"), Err(DateError::Shape));
         // A year is four digits in every shape, drafts included; no part runs past four.
-        for s in ["26-01", "15/01/26", "01/26", "2026-01-00015", "00015/01/2026"] {
+        for s in [
+            "26-01",
+            "15/01/26",
+            "01/26",
+            "2026-01-00015",
+            "00015/01/2026",
+        ] {
             assert_eq!(Date::parse(s), Err(DateError::Shape), "{s}");
         }
     }

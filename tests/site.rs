@@ -95,3 +95,27 @@ fn diem_headings_are_upright_on_the_web_as_in_the_pdf() {
     );
     assert!(page.contains("<p class=\"diem\">a) Điểm</p>"), "{page}");
 }
+
+#[test]
+fn the_sitemap_is_a_template_a_commune_can_override() {
+    let tmp = tempfile::tempdir().unwrap();
+    let issuer = format!("{ISSUER}trang_web:\n  dia_chi_goc: https://xa.vn\n");
+    let content = write_content(tmp.path(), &issuer, &[("kh.yaml", PLAN)]);
+    build_into(&content, &tmp.path().join("out")).expect("builds");
+    let sitemap = std::fs::read_to_string(tmp.path().join("out/sitemap.xml")).unwrap();
+    assert!(sitemap.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"));
+    assert!(sitemap.contains("  <url><loc>https://xa.vn/index.html</loc></url>\n"));
+    assert!(sitemap.ends_with("</urlset>\n"));
+    std::fs::create_dir(tmp.path().join("templates")).unwrap();
+    std::fs::write(
+        tmp.path().join("templates/sitemap.xml"),
+        "{% for p in pages %}{{ base }}/{{ p }}\n{% endfor %}",
+    )
+    .unwrap();
+    build_into(&content, &tmp.path().join("out")).expect("builds");
+    let sitemap = std::fs::read_to_string(tmp.path().join("out/sitemap.xml")).unwrap();
+    assert!(
+        sitemap.starts_with("https://xa.vn/index.html\n"),
+        "{sitemap}"
+    );
+}

@@ -52,7 +52,7 @@ const LATEST: usize = 5;
 impl Pages {
     pub fn new(theme: &Theme) -> Result<Self, String> {
         let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html"]);
+        tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes "/", which would print "05&#x2F;KH-UBND" in the source
         // of every page; these five characters are all HTML needs.
         tera.set_escape_fn(escape);
@@ -260,6 +260,14 @@ impl Pages {
         ctx.insert("downloads", downloads);
         ctx.insert("embedded", &false);
         self.render("ket-qua.html", &ctx)
+    }
+
+    /// `sitemap.xml`: every page under the site's address.
+    pub fn sitemap(&self, base: &str, pages: &[String]) -> Result<String, String> {
+        let mut ctx = Context::new();
+        ctx.insert("base", base);
+        ctx.insert("pages", pages);
+        self.render("sitemap.xml", &ctx)
     }
 
     pub fn document(&self, site: &Site, doc: &Document) -> Result<String, String> {

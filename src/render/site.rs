@@ -1,5 +1,5 @@
 //! The public site around the documents: lists, search index, pages per official, the data
-//! page, the sitemap, and the one-file results page for portals that take a single file.
+//! page, and the one-file results page for portals that take a single file.
 
 use serde::Serialize;
 
@@ -168,42 +168,9 @@ pub fn current_period(results: &crate::results::Results) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// sitemap.xml: every page at its full address under the site's base URL.
-pub fn sitemap(base: &str, pages: &[String]) -> String {
-    let base = format!("{base}/");
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for p in pages {
-        out.push_str(&format!(
-            "  <url><loc>{}{}</loc></url>\n",
-            xml_escape(&base),
-            xml_escape(p)
-        ));
-    }
-    out.push_str("</urlset>\n");
-    out
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_sitemap_escapes_the_base_address_and_the_pages() {
-        assert_eq!(
-            xml_escape("https://x.vn/a?b=1&c=<2>\"'"),
-            "https://x.vn/a?b=1&amp;c=&lt;2&gt;&quot;&apos;"
-        );
-    }
 
     #[test]
     fn folding_lets_plain_letters_find_vietnamese() {

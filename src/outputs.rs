@@ -1,0 +1,295 @@
+//! Stage 3: the outputs. Each output (the PDFs, the web pages, the data downloads, the theme's
+//! static files, the sitemap) is one [`Output`] fed by the same [`Views`], computed once, so
+//! that adding an output touches neither the loader nor the other outputs.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::build::BuildError;
+use crate::model::Site;
+use crate::output::Staging;
+use crate::render::html::Pages;
+use crate::render::pdf::Layouts;
+use crate::render::site::Official;
+use crate::results::view::PeriodView;
+use crate::theme::Theme;
+
+/// Documents laid out between two full evictions of Typst's memo cache.
+pub const EVICT_EVERY: usize = 32;
+
+/// A download file: its name and bytes.
+pub type File = (String, Vec<u8>);
+
+/// What every output reads: the validated site and the views computed from it once.
+pub struct Views<'a> {
+    pub site: &'a Site,
+    /// Each period's view with its download files (name, bytes), in period order.
+    pub periods: Vec<(PeriodView, Vec<File>)>,
+    /// Index into `periods` of the period shown as current.
+    pub current: Option<usize>,
+    pub officials: Vec<Official>,
+}
+
+impl<'a> Views<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let (periods, current) = match &site.results {
+            Some(results) => (
+                results
+                    .periods
+                    .iter()
+                    .map(|p| {
+                        let view = crate::results::view::period_view(results, p, &site.documents);
+                        let files = crate::results::view::downloads(&view);
+                        (view, files)
+                    })
+                    .collect(),
+                crate::render::site::current_period(results),
+            ),
+            None => (Vec::new(), None),
+        };
+        Self {
+            site,
+            periods,
+            current,
+            officials: crate::render::site::officials(site),
+        }
+    }
+
+    fn current(&self) -> Option<&PeriodView> {
+        self.current.and_then(|i| self.periods.get(i)).map(|p| &p.0)
+    }
+}
+
+/// One kind of file the build writes.
+pub trait Output {
+    /// Writes this output's files; returns how many PDF pages it laid out, if any.
+    fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError>;
+}
+
+/// The staged output, with every HTML page written so far (for the sitemap).
+pub struct Out<'a> {
+    staging: &'a Staging<'a>,
+    pages: Vec<String>,
+}
+
+impl<'a> Out<'a> {
+    pub fn new(staging: &'a Staging<'a>) -> Self {
+        Self {
+            staging,
+            pages: Vec::new(),
+        }
+    }
+
+    pub fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), BuildError> {
+        self.staging.write(rel, bytes).map_err(BuildError::Output)
+    }
+
+    /// A rendered page, or the template error naming the content `source` it was for.
+    fn page(
+        &mut self,
+        rel: &str,
+        source: &Path,
+        render: impl FnOnce() -> Result<String, String>,
+    ) -> Result<(), BuildError> {
+        let html = {
+            let _watched = crate::watchdog::task(|| rel.to_string());
+            render()
+        };
+        self.file(rel, html.map_err(render_error(source))?.as_bytes())?;
+        self.pages.push(rel.to_string());
+        Ok(())
+    }
+}
+
+fn render_error(source: &Path) -> impl FnOnce(String) -> BuildError + use<> {
+    let document = source.to_path_buf();
+    move |detail| BuildError::Render { document, detail }
+}
+
+/// The official PDFs, laid out in parallel and staged as soon as each chunk is done, so that
+/// memory holds a chunk of documents, not all of them.
+pub struct Pdfs<'a> {
+    pub layouts: &'a Layouts,
+    pub progress: &'a (dyn Fn(usize, usize) + Sync),
+}
+
+impl Output for Pdfs<'_> {
+    fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
+        let site = views.site;
+        let mut pages = 0;
+        let mut done = 0;
+        for chunk in site.documents.chunks(EVICT_EVERY) {
+            let rendered: Vec<_> = chunk
+                .par_iter()
+                .map(|doc| {
+                    let _watched = crate::watchdog::task(|| doc.source.display().to_string());
+                    self.layouts
+                        .render(&site.issuer, doc)
+                        .map(|r| (doc, r.pdf, r.layout.pages().len()))
+                        .map_err(|detail| BuildError::Render {
+                            document: doc.source.clone(),
+                            detail,
+                        })
+                })
+                .collect::<Result<_, _>>()?;
+            for (doc, pdf, n) in rendered {
+                out.file(&doc.meta.pdf_path, &pdf)?;
+                pages += n;
+            }
+            done += chunk.len();
+            (self.progress)(done, site.documents.len());
+            // Typst's memo cache is global and only grows; across hundreds of similar
+            // documents its cached layouts chain together until realization overflows even a
+            // 64 MiB stack (measured: ~500 documents). A full eviction every few dozen
+            // documents keeps memory flat (about 200 MB) at the cost of a colder cache.
+            comemo::evict(0);
+        }
+        Ok(pages)
+    }
+}
+
+/// The web pages: one per document, per period (and its one-file twin), per official, and
+/// the lists, the data page and the home page.
+pub struct WebPages<'a> {
+    pub pages: &'a Pages,
+    pub theme: &'a Theme,
+}
+
+impl Output for WebPages<'_> {
+    fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
+        let (site, pages) = (views.site, self.pages);
+        for doc in &site.documents {
+            out.page(&doc.meta.html_path, &doc.source, || {
+                pages.document(site, doc)
+            })?;
+        }
+        let css = self
+            .theme
+            .static_files
+            .get(Path::new("style.css"))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let mut data_periods = Vec::new();
+        for (view, files) in &views.periods {
+            let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+            let source = PathBuf::from(format!("ket-qua/{}.yaml", view.id));
+            let rel = format!("ket-qua/{}.html", view.id);
+            out.page(&rel, &source, || pages.results(site, view, &names))?;
+            // Every period's page links its one-file twin, so every period gets one. Meant
+            // to be uploaded on its own, not listed in the sitemap.
+            let rel = format!("ket-qua/{}-mot-tep.html", view.id);
+            let one = {
+                let _watched = crate::watchdog::task(|| rel.clone());
+                pages.results_one_file(site, view, &css)
+            };
+            out.file(&rel, one.map_err(render_error(&source))?.as_bytes())?;
+            data_periods.push((view.id.clone(), view.label.clone(), names));
+        }
+        if site.results.is_some() {
+            let rel = "ket-qua/index.html";
+            out.page(rel, Path::new(rel), || {
+                pages.results_index(site, views.current())
+            })?;
+        }
+        let rel = "van-ban/index.html";
+        out.page(rel, Path::new(rel), || pages.documents(site))?;
+        let rel = "can-bo/index.html";
+        out.page(rel, Path::new(rel), || {
+            pages.officials(site, &views.officials)
+        })?;
+        for o in &views.officials {
+            let rel = format!("can-bo/{}.html", o.id);
+            out.page(&rel, Path::new(&rel), || pages.official(site, o))?;
+        }
+        let rel = "du-lieu.html";
+        out.page(rel, Path::new(rel), || pages.data(site, &data_periods))?;
+        out.page("index.html", Path::new("index.html"), || {
+            pages.index(site, views.current())
+        })?;
+        // The home page first in the sitemap.
+        out.pages.rotate_right(1);
+        Ok(0)
+    }
+}
+
+/// The data downloads: each period's tables as CSV and JSON, and `documents.json`.
+pub struct Data;
+
+/// One entry of `documents.json`.
+#[derive(Serialize)]
+struct Listing<'a> {
+    kind: &'a str,
+    kind_name: &'a str,
+    number: Option<&'a str>,
+    reference: &'a str,
+    date: String,
+    title: &'a str,
+    html: &'a str,
+    pdf: &'a str,
+    source: String,
+}
+
+impl Output for Data {
+    fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
+        for (view, files) in &views.periods {
+            for (name, bytes) in files {
+                out.file(&format!("ket-qua/{}/{name}", view.id), bytes)?;
+            }
+        }
+        let listing: Vec<Listing> = views
+            .site
+            .documents
+            .iter()
+            .map(|d| Listing {
+                kind: d.kind.code(),
+                kind_name: d.kind.name(),
+                number: d.number.as_deref(),
+                reference: &d.reference,
+                date: d.date.0.iso(),
+                title: &d.title,
+                html: &d.meta.html_path,
+                pdf: &d.meta.pdf_path,
+                source: d.source.to_string_lossy().replace('\\', "/"),
+            })
+            .collect();
+        let mut json = serde_json::to_vec_pretty(&listing).map_err(|e| BuildError::Io {
+            path: "documents.json".into(),
+            error: std::io::Error::other(e),
+        })?;
+        json.push(b'\n');
+        out.file("documents.json", &json)?;
+        Ok(0)
+    }
+}
+
+/// The theme's files copied as they are (`static/`).
+pub struct StaticFiles<'a>(pub &'a Theme);
+
+impl Output for StaticFiles<'_> {
+    fn write(&self, _: &Views, out: &mut Out) -> Result<usize, BuildError> {
+        for (rel, bytes) in &self.0.static_files {
+            out.file(&Path::new("static").join(rel).to_string_lossy(), bytes)?;
+        }
+        Ok(0)
+    }
+}
+
+/// `sitemap.xml`, listing every page written before it, from the theme's template.
+pub struct Sitemap<'a>(pub &'a Pages);
+
+impl Output for Sitemap<'_> {
+    fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
+        // The sitemap protocol takes full addresses only; without the site's address a
+        // sitemap would be one search engines reject, so none is written.
+        if let Some(base) = views.site.issuer.base_url.as_deref() {
+            let xml = self
+                .0
+                .sitemap(base, &out.pages)
+                .map_err(render_error(Path::new("sitemap.xml")))?;
+            out.file("sitemap.xml", xml.as_bytes())?;
+        }
+        Ok(0)
+    }
+}
