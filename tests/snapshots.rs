@@ -112,13 +112,12 @@ fn every_invalid_case_says_the_same_in_both_languages() {
 /// Each document as its layout receives it, keys sorted, pretty-printed for a readable diff.
 fn document_views(content_dir: &Path) -> Vec<(String, String)> {
     let engine = engine();
-    let loaded =
-        cchc::content::load(content_dir, &engine.fonts.coverage()).unwrap_or_else(|d| {
-            panic!(
-                "content must be valid:\n{}",
-                d.render(cchc::diag::Lang::En, content_dir)
-            )
-        });
+    let loaded = cchc::content::load(content_dir, &engine.fonts.coverage()).unwrap_or_else(|d| {
+        panic!(
+            "content must be valid:\n{}",
+            d.render(cchc::diag::Lang::En, content_dir)
+        )
+    });
     let theme = Theme::load(&theme_dir(), None).expect("theme loads");
     let layouts = Layouts::new(engine, &theme).expect("layouts");
     loaded
@@ -143,10 +142,7 @@ fn every_document_hands_its_layout_the_same_data() {
         for (slug, view) in document_views(&dir) {
             let name = format!("data__{prefix}__{slug}");
             let n = name.clone();
-            checks.push((
-                name,
-                Box::new(move || insta::assert_snapshot!(n, view)),
-            ));
+            checks.push((name, Box::new(move || insta::assert_snapshot!(n, view))));
         }
     }
     all_of("document data", checks);
