@@ -119,6 +119,15 @@ pub fn main() -> ExitCode {
     run(cli.command, lang)
 }
 
+/// "1 error", "3 errors": Vietnamese needs no plural, English does.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 fn say(lang: Lang, vi: &str, en: &str) -> String {
     match lang {
         Lang::Vi => vi.to_string(),
@@ -192,7 +201,8 @@ fn font_failure(
                 "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
             ),
             Lang::En => format!(
-                "{n} errors to fix. Nothing was written; the previous build (if any) is untouched."
+                "{} to fix. Nothing was written; the previous build (if any) is untouched.",
+                plural(n, "error")
             ),
         }
     );
@@ -275,9 +285,9 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
                                 loaded.warnings.len()
                             ),
                             Lang::En => format!(
-                                "Content is valid: {} documents, {} warnings.",
-                                loaded.site.documents.len(),
-                                loaded.warnings.len()
+                                "Content is valid: {}, {}.",
+                                plural(loaded.site.documents.len(), "document"),
+                                plural(loaded.warnings.len(), "warning")
                             ),
                         }
                     );
@@ -520,7 +530,8 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
                 "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
             ),
             Lang::En => format!(
-                "{n} errors to fix. Nothing was written; the previous build (if any) is untouched."
+                "{} to fix. Nothing was written; the previous build (if any) is untouched.",
+                plural(n, "error")
             ),
         }
     );

@@ -294,7 +294,7 @@ fn checked_number(
                 None => "Số liệu là số đếm (hồ sơ, thủ tục, văn bản): viết số nguyên, ví dụ `2150`.".to_string(),
             },
             match thousands(v.value) {
-                Some(t) => format!("Counts are whole numbers, written without a thousands separator (for {t} write `{t}`)."),
+                Some(t) => format!("Counts are whole numbers, written without a thousands separator (for {} write `{t}`).", vn::integer(t as i64)),
                 None => "Counts count things (dossiers, procedures, documents): write a whole number, e.g. `2150`.".to_string(),
             },
         ))
@@ -808,8 +808,9 @@ fn period(
                     without.join(", ")
                 ),
                 format!(
-                    "No status this period for {} tasks: {}.",
+                    "No status this period for {} {}: {}.",
                     without.len(),
+                    if without.len() == 1 { "task" } else { "tasks" },
                     without.join(", ")
                 ),
             );

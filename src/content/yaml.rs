@@ -228,17 +228,11 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
                 .next()
                 .unwrap_or(detail)
                 .to_string();
-            // The parser's text may name Rust types ("use Option<String>"): a clerk
-            // reading English gets plain words instead.
-            let detail_en = if detail.contains('<') || detail.contains("deserialize") {
-                "the structure of the file is wrong here.".to_string()
-            } else {
-                detail.clone()
-            };
+            let words = syntax_words(&detail);
             (
                 Text::new(
-                    format!("Lỗi cú pháp YAML: {}", syntax_words(&detail)),
-                    format!("YAML syntax error: {detail_en}"),
+                    format!("Lỗi cú pháp YAML: {}", words.vi),
+                    format!("YAML syntax error: {}", words.en),
                 ),
                 Some(Text::new(
                     "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau mỗi khóa, và đặt văn bản có dấu `:` hoặc `#` trong ngoặc kép.",
@@ -294,41 +288,66 @@ fn token_at(text: &str, p: Pos) -> String {
         .unwrap_or_default()
 }
 
-/// The parser's usual complaints, in words a clerk can act on.
-fn syntax_words(detail: &str) -> &'static str {
-    const PHRASES: [(&str, &str); 9] = [
+/// The parser's usual complaints, in words a clerk can act on, in both languages (the
+/// parser's own English names scanner states a clerk has never heard of).
+fn syntax_words(detail: &str) -> Text {
+    const PHRASES: [(&str, &str, &str); 9] = [
         (
             "after double-quoted scalar",
             "dấu ngoặc kép không khớp: có thể một dấu ngoặc kép ở dòng trước chưa được đóng, hoặc văn bản có chứa dấu ngoặc kép (khi đó hãy bao cả giá trị bằng ngoặc đơn ' ').",
+            "the double quotes do not match: a quote on an earlier line may be left open, or the text itself holds a double quote (then wrap the whole value in single quotes ' ').",
         ),
-        ("tab", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách."),
-        ("unclosed quote", "mở ngoặc kép mà chưa đóng."),
+        (
+            "tab",
+            "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách.",
+            "there is a Tab character; YAML indents with spaces only.",
+        ),
+        (
+            "unclosed quote",
+            "mở ngoặc kép mà chưa đóng.",
+            "a quote is opened and never closed.",
+        ),
         (
             "mapping values are not allowed",
             "có dấu hai chấm và dấu cách (\": \") giữa giá trị, hoặc một dòng thụt lề sai; hãy đặt cả giá trị trong ngoặc kép.",
+            "a colon and a space (\": \") inside a value, or a line indented wrongly; wrap the whole value in double quotes.",
         ),
-        ("expected ':'", "thiếu dấu hai chấm sau tên khóa."),
+        (
+            "expected ':'",
+            "thiếu dấu hai chấm sau tên khóa.",
+            "the colon after the key is missing.",
+        ),
         (
             "did not find expected key",
             "dòng này không thẳng hàng với các khóa cùng mục.",
+            "this line is not aligned with the other keys of its block.",
         ),
         (
             "unexpected character",
             "giá trị bắt đầu bằng một ký tự đặc biệt (như @ hoặc `); hãy đặt cả giá trị trong ngoặc kép.",
+            "the value starts with a special character (such as @ or `); wrap the whole value in double quotes.",
         ),
         (
             "did not find expected ',' or ']'",
             "mở ngoặc vuông `[` mà chưa đóng `]`.",
+            "a `[` is opened and never closed with `]`.",
         ),
         (
             "end of stream",
             "tệp kết thúc giữa chừng (thiếu dấu đóng ngoặc hoặc ngoặc kép).",
+            "the file ends in the middle of something (a bracket or quote left open).",
         ),
     ];
     PHRASES
         .iter()
-        .find(|(en, _)| detail.contains(en))
-        .map_or("cấu trúc tệp không đúng ở vị trí này.", |(_, vi)| vi)
+        .find(|(parser, _, _)| detail.contains(parser))
+        .map_or(
+            Text::new(
+                "cấu trúc tệp không đúng ở vị trí này.",
+                "the structure of the file is wrong here.",
+            ),
+            |(_, vi, en)| Text::new(*vi, *en),
+        )
 }
 
 fn expected_words(expected: &str) -> (String, String) {
