@@ -8,6 +8,7 @@
 pub mod build;
 pub mod cli;
 pub mod content;
+pub mod coverage;
 pub mod diag;
 pub mod encoding;
 pub mod init;

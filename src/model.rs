@@ -254,6 +254,10 @@ pub struct Document {
     /// Print the issuer's contact block at the foot of page 1.
     pub show_contact: bool,
     pub appendices: Vec<Appendix>,
+    /// A báo cáo's reporting period (`ky_bao_cao`, checked to exist): the present stage
+    /// adds that period's tables as its last phụ lục; the view carries the tables, not this.
+    #[serde(skip)]
+    pub report_period: Option<String>,
     /// Metadata for the PDF and the web page.
     pub meta: DocMeta,
 }

@@ -2,13 +2,14 @@
 //! static files, the sitemap) is one [`Output`] fed by the same [`Views`], computed once, so
 //! that adding an output touches neither the loader nor the other outputs.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::build::BuildError;
-use crate::model::Site;
+use crate::model::{Document, Site};
 use crate::output::Staging;
 use crate::render::html::Pages;
 use crate::render::pdf::Layouts;
@@ -25,6 +26,8 @@ pub type File = (String, Vec<u8>);
 /// What every output reads: the validated site and the views computed from it once.
 pub struct Views<'a> {
     pub site: &'a Site,
+    /// The documents as printed (a báo cáo with its period's tables), in site order.
+    pub documents: Vec<Cow<'a, Document>>,
     /// Each period's view with its download files (name, bytes), in period order.
     pub periods: Vec<(PeriodView, Vec<File>)>,
     /// Index into `periods` of the period shown as current.
@@ -49,8 +52,15 @@ impl<'a> Views<'a> {
             ),
             None => (Vec::new(), None),
         };
+        let views: Vec<&PeriodView> = periods.iter().map(|(v, _)| v).collect();
+        let documents = site
+            .documents
+            .iter()
+            .map(|d| crate::present::document(d, &views))
+            .collect();
         Self {
             site,
+            documents,
             periods,
             current,
             officials: crate::render::site::officials(site),
@@ -120,7 +130,7 @@ impl Output for Pdfs<'_> {
         let site = views.site;
         let mut pages = 0;
         let mut done = 0;
-        for chunk in site.documents.chunks(EVICT_EVERY) {
+        for chunk in views.documents.chunks(EVICT_EVERY) {
             let rendered: Vec<_> = chunk
                 .par_iter()
                 .map(|doc| {
@@ -139,7 +149,7 @@ impl Output for Pdfs<'_> {
                 pages += n;
             }
             done += chunk.len();
-            (self.progress)(done, site.documents.len());
+            (self.progress)(done, views.documents.len());
             // Typst's memo cache is global and only grows; across hundreds of similar
             // documents its cached layouts chain together until realization overflows even a
             // 64 MiB stack (measured: ~500 documents). A full eviction every few dozen
@@ -160,7 +170,7 @@ pub struct WebPages<'a> {
 impl Output for WebPages<'_> {
     fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
         let (site, pages) = (views.site, self.pages);
-        for doc in &site.documents {
+        for doc in &views.documents {
             out.page(&doc.meta.html_path, &doc.source, || {
                 pages.document(site, doc)
             })?;

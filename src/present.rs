@@ -1,11 +1,17 @@
-//! The present stage, first part: the ND30 phrases of a document composed once, here, for
+//! The present stage: what each output prints, composed once from the validated model.
+//!
+//! The ND30 phrases of a document are composed once, here, for
 //! every output to print as they are. A theme walks a [`Phrase`]'s pieces and decides only
 //! how a blank looks (spaces in the PDF, an underlined gap on the web page); the words, the
 //! zero padding and the punctuation are never composed again in a template.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use crate::model::{Document, Issuer};
+use crate::model::{Appendix, AppendixContent, Document, Issuer};
+use crate::results::view::PeriodView;
+use crate::vn;
 
 /// A printed phrase: text, with blanks where a draft leaves the number or the day for the
 /// văn thư to write in by hand.
@@ -101,4 +107,41 @@ pub fn plain(p: &Phrase, blank: impl Fn(Blank) -> String) -> String {
             Piece::Blank(b) => blank(*b),
         })
         .collect()
+}
+
+/// The document as printed: a báo cáo that names a period (`ky_bao_cao`) gets that period's
+/// tables (Biểu 06, chỉ tiêu, tiến độ, 766) as its last phụ lục, from the same period view as
+/// the results page. Any other document is printed as it is.
+pub fn document<'a>(doc: &'a Document, periods: &[&PeriodView]) -> Cow<'a, Document> {
+    let Some(view) = doc
+        .report_period
+        .as_deref()
+        .and_then(|id| periods.iter().find(|p| p.id == id))
+    else {
+        return Cow::Borrowed(doc);
+    };
+    let mut doc = doc.clone();
+    for (title, table) in crate::results::view::report_tables(view) {
+        doc.appendices.push(Appendix {
+            label: String::new(),
+            title,
+            // Five columns and more do not fit across a portrait page.
+            landscape: table.header.len() >= 5,
+            content: AppendixContent::Table { table },
+        });
+    }
+    relabel(&mut doc.appendices);
+    Cow::Owned(doc)
+}
+
+/// "Phụ lục" for a single appendix, "Phụ lục I", "Phụ lục II", … for several.
+fn relabel(appendices: &mut [Appendix]) {
+    let n = appendices.len();
+    for (i, a) in appendices.iter_mut().enumerate() {
+        a.label = if n == 1 {
+            "Phụ lục".into()
+        } else {
+            format!("Phụ lục {}", vn::roman(i as u32 + 1))
+        };
+    }
 }

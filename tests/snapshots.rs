@@ -120,13 +120,12 @@ fn document_views(content_dir: &Path) -> Vec<(String, String)> {
     });
     let theme = Theme::load(&theme_dir(), None).expect("theme loads");
     let layouts = Layouts::new(engine, &theme).expect("layouts");
-    loaded
-        .site
-        .documents
+    let site = presented(loaded.site);
+    site.documents
         .iter()
         .map(|d| {
             let json = layouts
-                .data_json(&loaded.site.issuer, d)
+                .data_json(&site.issuer, d)
                 .unwrap_or_else(|e| panic!("{}: {e}", d.slug));
             let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
             let pretty = serde_json::to_string_pretty(&value).unwrap();

@@ -6,28 +6,11 @@ use std::path::Path;
 use super::SourceFile;
 use super::raw::S;
 use super::yaml;
+pub use crate::coverage::Coverage;
 use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
 use crate::markdown;
 use crate::suggest;
 use crate::vn::{self, Date, DateError};
-
-/// Which characters the bundled fonts can draw in every style used by the theme.
-pub struct Coverage(Box<dyn Fn(char) -> bool + Send + Sync>);
-
-impl Coverage {
-    pub fn new(f: impl Fn(char) -> bool + Send + Sync + 'static) -> Self {
-        Self(Box::new(f))
-    }
-
-    /// Accept every printable character (for tools that do not render).
-    pub fn any() -> Self {
-        Self::new(|_| true)
-    }
-
-    pub fn draws_char(&self, c: char) -> bool {
-        (self.0)(c)
-    }
-}
 
 /// Validation context for one file.
 pub(super) struct Cx<'a> {

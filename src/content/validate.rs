@@ -97,7 +97,7 @@ pub(crate) fn site(
     SiteResult { site, diags }
 }
 
-/// A báo cáo naming a period gets that period's tables as its last phụ lục.
+/// A báo cáo may name a period (`ky_bao_cao`) that exists; the present stage adds its tables.
 fn attach_period_tables(
     documents: &mut [Document],
     results: Option<&crate::results::Results>,
@@ -121,8 +121,8 @@ fn attach_period_tables(
         ));
         return;
     }
-    let period = results.and_then(|r| r.periods.iter().find(|p| p.id == id).map(|p| (r, p)));
-    let Some((results, period)) = period else {
+    let period = results.and_then(|r| r.periods.iter().find(|p| p.id == id));
+    let Some(period) = period else {
         let known: Vec<&str> = results
             .map(|r| r.periods.iter().map(|p| p.id.as_str()).collect())
             .unwrap_or_default();
@@ -158,31 +158,8 @@ fn attach_period_tables(
         );
         return;
     };
-    let view = crate::results::view::period_view(results, period, documents);
-    let tables = crate::results::view::report_tables(&view);
-    let Some(doc) = documents.iter_mut().find(|d| d.slug == slug) else {
-        return;
-    };
-    for (title, table) in tables {
-        doc.appendices.push(Appendix {
-            label: String::new(),
-            title,
-            landscape: table.header.len() >= 5,
-            content: AppendixContent::Table { table },
-        });
-    }
-    relabel(&mut doc.appendices);
-}
-
-/// "Phụ lục" for a single appendix, "Phụ lục I", "Phụ lục II", … for several.
-fn relabel(appendices: &mut [Appendix]) {
-    let n = appendices.len();
-    for (i, a) in appendices.iter_mut().enumerate() {
-        a.label = if n == 1 {
-            "Phụ lục".into()
-        } else {
-            format!("Phụ lục {}", vn::roman(i as u32 + 1))
-        };
+    if let Some(doc) = documents.iter_mut().find(|d| d.slug == slug) {
+        doc.report_period = Some(period.id.clone());
     }
 }
 
@@ -668,6 +645,7 @@ impl<'a> Cx<'a> {
             drafter,
             show_contact: raw.in_lien_he,
             appendices,
+            report_period: None,
         })
     }
 

@@ -8,7 +8,7 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontStyle, FontWeight};
 use typst::utils::LazyHash;
 
-use crate::content::Coverage;
+use crate::coverage::Coverage;
 use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
 use crate::inputs::{Tree, Visit};
 
