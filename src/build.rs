@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use crate::content::{self, Loaded};
 use crate::diag::Diagnostics;
-use crate::output::{Claim, Kind, OutputError, Protected};
+pub use crate::error::BuildError;
+use crate::output::{Claim, Kind, Protected};
 use crate::outputs::{Data, Out, Output, Pdfs, Sitemap, StaticFiles, Views, WebPages};
 use crate::render::html::Pages;
 use crate::render::pdf::{Engine, Layouts};
@@ -84,22 +85,6 @@ impl Paths {
 
 /// Name of the cache folder beside the content folder.
 pub const CACHE_DIR: &str = ".cchc";
-
-#[derive(Debug)]
-pub enum BuildError {
-    /// Problems in the user's files (paths relative to the content folder): exit code 1.
-    Content(Diagnostics),
-    /// Problems with the theme or the user's template overrides (paths as given).
-    Theme(Diagnostics),
-    /// The theme failed on valid content: a bug in the theme (or in cchc).
-    Render { document: PathBuf, detail: String },
-    Io {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-    /// The output folder may not be replaced, is busy, or could not be written.
-    Output(OutputError),
-}
 
 /// What a successful build produced.
 #[derive(Debug)]

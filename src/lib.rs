@@ -11,6 +11,7 @@ pub mod content;
 pub mod coverage;
 pub mod diag;
 pub mod encoding;
+pub mod error;
 pub mod init;
 pub mod inputs;
 pub mod markdown;

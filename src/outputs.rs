@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::build::BuildError;
+use crate::error::BuildError;
 use crate::model::{Document, Site};
 use crate::output::Staging;
 use crate::render::html::Pages;
