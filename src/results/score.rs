@@ -3,64 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Figure, Period, Value};
 
 /// The profile shipped with cchc (domain.md §2.2–2.4).
 pub const DEFAULT_PROFILE: &str = include_str!("thang-diem-766.yaml");
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    #[serde(rename = "nhom")]
-    pub groups: Vec<Group>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Group {
-    #[serde(rename = "ma")]
-    pub code: String,
-    #[serde(rename = "ten")]
-    pub name: String,
-    #[serde(rename = "thanh_phan")]
-    pub components: Vec<Component>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Component {
-    #[serde(rename = "ma")]
-    pub code: String,
-    #[serde(rename = "ten")]
-    pub name: String,
-    #[serde(rename = "toi_da")]
-    pub max: f64,
-    #[serde(rename = "tu_so")]
-    pub numerator: String,
-    #[serde(rename = "mau_so")]
-    pub denominator: String,
-    /// The ratio at which full marks are reached (1.0 unless stated).
-    #[serde(rename = "dat_toi_da", default = "one")]
-    pub full_at: f64,
-    /// Points when there is nothing to count.
-    #[serde(rename = "khi_rong")]
-    pub if_empty: IfEmpty,
-}
-
-fn one() -> f64 {
-    1.0
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum IfEmpty {
-    /// Full marks (e.g. no PAKN in the period).
-    #[serde(rename = "du")]
-    Full,
-    #[serde(rename = "khong")]
-    Zero,
-}
+pub use crate::model::results::{Component, Group, IfEmpty, Profile};
 
 impl Profile {
     pub fn default_profile() -> Profile {

@@ -3,6 +3,8 @@
 //!
 //! The model is serialised as-is to the theme: to Typst as `/data.json`, to tera as context.
 
+pub mod results;
+
 use serde::{Serialize, Serializer};
 use std::path::PathBuf;
 
@@ -15,7 +17,7 @@ pub struct Site {
     /// In publication order: newest first, then by number.
     pub documents: Vec<Document>,
     /// Targets and quarterly results, when the content has a `ket-qua/` folder.
-    pub results: Option<crate::results::Results>,
+    pub results: Option<results::Results>,
 }
 
 /// Cơ quan ban hành.
