@@ -25,6 +25,9 @@ const MAX_REPAIRS: usize = 50;
 pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Parsed<T> {
     let mut text = file.text.clone();
     let mut diags = Vec::new();
+    // Keys already suggested for a misspelt one: once `trichyeu` has been set aside with
+    // "có phải ý bạn là `trich_yeu`?", the missing `trich_yeu` is the same mistake.
+    let mut suggested: Vec<String> = Vec::new();
     for _ in 0..MAX_REPAIRS {
         match serde_saphyr::from_str::<T>(&text) {
             Ok(v) => {
@@ -34,8 +37,19 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Parsed<T> {
                 };
             }
             Err(e) => {
-                diags.push(translate(file, &e));
                 let inner = e.without_snippet();
+                match inner {
+                    Error::SerdeMissingField { field, .. }
+                        if suggested.iter().any(|s| s == field) => {}
+                    _ => diags.push(translate(file, &e)),
+                }
+                if let Error::SerdeUnknownField {
+                    field, expected, ..
+                } = inner
+                    && let Some(g) = crate::suggest::closest(field, expected.iter().copied())
+                {
+                    suggested.push(g.to_string());
+                }
                 let repairable = matches!(
                     inner,
                     Error::SerdeUnknownField { .. } | Error::DuplicateMappingKey { .. }
