@@ -7,6 +7,7 @@
 //! Every problem in every file is collected before giving up, so a clerk sees the whole
 //! list at once.
 
+mod appendix;
 mod cx;
 mod deadline;
 pub mod raw;

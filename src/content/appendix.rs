@@ -1,0 +1,331 @@
+//! A document's phụ lục: a table, an assignment table (bảng phân công) or Markdown, and the
+//! cells a clerk writes in them (thời hạn, chủ trì, công chức tham mưu).
+
+use super::cx::{Cx, is_id, pos_of};
+use super::raw::{self, S};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::markdown;
+use crate::model::*;
+use crate::vn;
+
+impl Cx<'_> {
+    pub(super) fn appendix(
+        &mut self,
+        raw: &raw::AppendixRaw,
+        index: usize,
+        count: usize,
+        issuer: &Issuer,
+    ) -> Appendix {
+        let label = if count == 1 {
+            "Phụ lục".to_string()
+        } else {
+            format!("Phụ lục {}", vn::roman(index as u32 + 1))
+        };
+        let title = vn::upper(&self.nonempty(&raw.tieu_de, "Tiêu đề phụ lục", "Appendix title"));
+        let landscape = raw
+            .huong
+            .as_ref()
+            .and_then(|h| self.choice(h, "huong", &[("ngang", true), ("doc", false)]));
+        let given = [
+            raw.bang_phan_cong.is_some(),
+            raw.bang.is_some(),
+            raw.noi_dung.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() != 1 {
+            self.error(
+                pos_of(&raw.tieu_de),
+                "Mỗi phụ lục cần đúng một trong ba mục: `bang_phan_cong`, `bang` hoặc `noi_dung`."
+                    .into(),
+                "Each appendix needs exactly one of `bang_phan_cong`, `bang` or `noi_dung`.".into(),
+                None,
+            );
+        }
+        let content = if let Some(t) = &raw.bang_phan_cong {
+            AppendixContent::Assignments {
+                table: self.assignment_table(t, issuer),
+            }
+        } else if let Some(t) = &raw.bang {
+            AppendixContent::Table {
+                table: self.table(t),
+            }
+        } else if let Some(md) = &raw.noi_dung {
+            AppendixContent::Text {
+                blocks: markdown::blocks(&self.markdown_text(md)),
+            }
+        } else {
+            AppendixContent::Text { blocks: Vec::new() }
+        };
+        let wide = match &content {
+            AppendixContent::Assignments { .. } => true,
+            AppendixContent::Table { table } => table.header.len() >= 5,
+            AppendixContent::Text { blocks } => blocks
+                .iter()
+                .any(|b| matches!(b, markdown::Block::Table { header, .. } if header.len() >= 5)),
+        };
+        let landscape = landscape.unwrap_or(wide);
+        Appendix {
+            label,
+            title,
+            landscape,
+            content,
+        }
+    }
+
+    fn table(&mut self, raw: &raw::TableRaw) -> Table {
+        let header: Vec<String> = raw
+            .cot
+            .iter()
+            .map(|c| self.text(c).trim().to_string())
+            .collect();
+        let mut rows = Vec::new();
+        for row in &raw.dong {
+            if row.value.len() != header.len() {
+                self.error(
+                    pos_of(row),
+                    format!(
+                        "Dòng này có {} ô nhưng bảng có {} cột.",
+                        row.value.len(),
+                        header.len()
+                    ),
+                    format!(
+                        "This row has {} cells but the table has {} columns.",
+                        row.value.len(),
+                        header.len()
+                    ),
+                    Some((
+                        "Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".".into(),
+                        "Add or remove cells; write \"\" for an empty one.".into(),
+                    )),
+                );
+            }
+            let cells = row
+                .value
+                .iter()
+                .map(|c| {
+                    let spanned = S {
+                        value: c.clone(),
+                        referenced: row.referenced,
+                        defined: row.defined,
+                    };
+                    self.text(&spanned).trim().to_string()
+                })
+                .collect();
+            rows.push(cells);
+        }
+        let numeric = vec![false; header.len()];
+        Table {
+            header,
+            groups: Vec::new(),
+            rows,
+            numeric,
+            widths: Vec::new(),
+        }
+    }
+
+    fn assignment_table(
+        &mut self,
+        raw: &raw::AssignmentTableRaw,
+        issuer: &Issuer,
+    ) -> AssignmentTable {
+        let mut columns = Columns::default();
+        if let Some(c) = &raw.tieu_de_cot {
+            let slots: [(&Option<S<String>>, &mut String); 7] = [
+                (&c.stt, &mut columns.stt),
+                (&c.tieu_chi, &mut columns.criterion),
+                (&c.yeu_cau, &mut columns.requirement),
+                (&c.thoi_han, &mut columns.deadline),
+                (&c.phan_cong, &mut columns.assignment),
+                (&c.chu_tri, &mut columns.lead),
+                (&c.tham_muu, &mut columns.staff),
+            ];
+            for (given, slot) in slots {
+                if let Some(s) = given {
+                    *slot = self.text(s).trim().to_string();
+                }
+            }
+        }
+
+        // Code → line of first use, across the whole table.
+        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        let mut areas = Vec::new();
+        for (ai, area) in raw.linh_vuc.iter().enumerate() {
+            let numeral = vn::roman(ai as u32 + 1);
+            let name = vn::upper(&self.nonempty(&area.ten, "Tên lĩnh vực", "Area name"));
+            let mut rows = Vec::new();
+            // Last code seen under each parent, to spot gaps in numbering.
+            let mut last_child: HashMap<Vec<u32>, (u32, String)> = HashMap::new();
+            for row in &area.tieu_chi {
+                let code = self.text(&row.ma).trim().to_string();
+                let at = pos_of(&row.ma);
+                let segments: Option<Vec<u32>> =
+                    code.split('.').map(|p| p.parse::<u32>().ok()).collect();
+                match segments {
+                    None => self.error(
+                        at,
+                        format!("Mã tiêu chí \"{code}\" không hợp lệ."),
+                        format!("Criterion code \"{code}\" is invalid."),
+                        Some(("Viết các số cách nhau bằng dấu chấm, đặt trong ngoặc kép: `ma: \"3.2.2\"`.".into(), "Write numbers separated by dots, quoted: `ma: \"3.2.2\"`.".into())),
+                    ),
+                    Some(seg) => {
+                        if seg[0] != ai as u32 + 1 {
+                            self.warn(
+                                at,
+                                format!("Mã \"{code}\" nằm trong lĩnh vực {numeral}, nhưng bắt đầu bằng {} thay vì {}.", seg[0], ai + 1),
+                                format!("Code \"{code}\" is under area {numeral} but starts with {} instead of {}.", seg[0], ai + 1),
+                            );
+                        }
+                        let parent = seg[..seg.len() - 1].to_vec();
+                        let last = *seg.last().unwrap_or(&0);
+                        let expected = last_child.get(&parent).map_or(1, |(n, _)| n + 1);
+                        if seg.len() > 1 && last > expected {
+                            let missing: Vec<String> = (expected..last)
+                                .map(|n| {
+                                    let mut s: Vec<String> = parent.iter().map(u32::to_string).collect();
+                                    s.push(n.to_string());
+                                    s.join(".")
+                                })
+                                .collect();
+                            self.warn(
+                                at,
+                                format!("Mã \"{code}\" nhảy số: không có {}.", missing.join(", ")),
+                                format!("Code \"{code}\" skips {}.", missing.join(", ")),
+                            );
+                        }
+                        last_child.insert(parent, (last, code.clone()));
+                    }
+                }
+                if let Some(first) = seen.get(&code) {
+                    self.error(
+                        at,
+                        format!("Mã tiêu chí \"{code}\" bị trùng (đã dùng ở dòng {first})."),
+                        format!(
+                            "Criterion code \"{code}\" is duplicated (first used on line {first})."
+                        ),
+                        Some((
+                            "Mỗi tiêu chí một mã riêng; kiểm tra lại số thứ tự.".into(),
+                            "Give each criterion its own code.".into(),
+                        )),
+                    );
+                } else {
+                    seen.insert(code.clone(), at.map_or(0, |p| p.line));
+                }
+
+                let criterion = self.nonempty(&row.noi_dung, "Nội dung tiêu chí", "Criterion text");
+                let header_only = row.yeu_cau.is_none();
+                let requirement = row
+                    .yeu_cau
+                    .as_ref()
+                    .map(|s| self.text(s).trim().to_string())
+                    .unwrap_or_default();
+                let deadline = row.thoi_han.as_ref().and_then(|d| self.deadline(d));
+                let lead = row.chu_tri.as_ref().map(|l| self.lead(l, issuer));
+                let staff = row
+                    .tham_muu
+                    .iter()
+                    .map(|s| self.staff_ref(s, issuer))
+                    .collect();
+                rows.push(Assignment {
+                    code,
+                    criterion,
+                    header_only,
+                    requirement,
+                    deadline,
+                    lead,
+                    staff,
+                });
+            }
+            areas.push(Area {
+                numeral,
+                name,
+                rows,
+            });
+        }
+        AssignmentTable { columns, areas }
+    }
+
+    fn deadline(&mut self, s: &S<String>) -> Option<Deadline> {
+        let t = self.text(s).trim().to_string();
+        if t.is_empty() {
+            return None;
+        }
+        let looks_like_date = t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '/');
+        if looks_like_date {
+            let d = self.date(s)?;
+            return Some(Deadline {
+                text: d.short(),
+                due: d.day.map(|_| d.iso()),
+            });
+        }
+        match super::deadline::parse(&t) {
+            Ok(due) => Some(Deadline {
+                due: match due {
+                    super::deadline::Due::On(d) => Some(d.iso()),
+                    super::deadline::Due::Recurring | super::deadline::Due::Unstated => None,
+                },
+                text: t,
+            }),
+            Err(super::deadline::Problem::NoSuchDay(bad)) => {
+                self.error(
+                    pos_of(s),
+                    format!("Thời hạn \"{t}\" có ngày \"{bad}\" không có thật trên lịch."),
+                    format!("Deadline \"{t}\" contains \"{bad}\", which is not a real date."),
+                    Some((
+                        "Sửa lại ngày, ví dụ `30/6/2026`.".into(),
+                        "Correct the date, e.g. `30/6/2026`.".into(),
+                    )),
+                );
+                None
+            }
+            Err(super::deadline::Problem::Unreadable) => {
+                let (vi, en) = super::deadline::FORMS;
+                self.error(
+                    pos_of(s),
+                    format!("Thời hạn \"{t}\" không đọc được thành một ngày cụ thể."),
+                    format!("Deadline \"{t}\" cannot be read as a date."),
+                    Some((
+                        format!("Viết theo một trong các dạng: {vi}."),
+                        format!("Write it in one of these forms: {en}."),
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn lead(&mut self, s: &S<String>, issuer: &Issuer) -> String {
+        let t = self.text(s).trim().to_string();
+        if let Some(u) = issuer.units.iter().find(|u| u.code == t) {
+            return u.name.clone();
+        }
+        if t == issuer.code {
+            return issuer.short_name.clone();
+        }
+        let code_like = !t.is_empty() && t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase());
+        if code_like {
+            let known: Vec<&str> = issuer.units.iter().map(|u| u.code.as_str()).collect();
+            self.unknown_ref(pos_of(s), &t, &known, "đơn vị", "unit", "don_vi");
+        }
+        t
+    }
+
+    fn staff_ref(&mut self, s: &S<String>, issuer: &Issuer) -> StaffRef {
+        let t = self.text(s).trim().to_string();
+        if !is_id(&t) {
+            return StaffRef { id: None, text: t };
+        }
+        match issuer.staff.iter().find(|p| p.id == t) {
+            Some(p) => StaffRef {
+                id: Some(p.id.clone()),
+                text: format!("{} ({})", p.name, p.title),
+            },
+            None => {
+                let known: Vec<&str> = issuer.staff.iter().map(|p| p.id.as_str()).collect();
+                self.unknown_ref(pos_of(s), &t, &known, "cán bộ", "staff member", "can_bo");
+                StaffRef { id: None, text: t }
+            }
+        }
+    }
+}
