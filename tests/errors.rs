@@ -443,3 +443,33 @@ fn fixed_words_are_read_once_with_the_nearest_suggested() {
         ],
     );
 }
+
+#[test]
+fn a_filing_line_with_van_thu_written_out_is_a_warning_and_printed_as_written() {
+    let plan = PLAN.replace("\"Lưu: VT, VP\"", "\"Lưu: Văn thư, TCCV (02).\"");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("kh.yaml", &plan)]);
+    let (code, _, err) = cchc(
+        &["check", "--content", content.to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let line = line_of(&plan, "Văn thư");
+    assert!(
+        err.contains(&format!(
+            "cảnh báo: {}:{line}:5: Dòng lưu \"Lưu: Văn thư, TCCV (02)\": Nghị định 30 viết tắt văn thư là \"VT\".",
+            content.join("van-ban/kh.yaml").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("cách sửa: Có thể viết `Lưu: VT, TCCV (02)`"),
+        "{err}"
+    );
+    build_into(&content, &tmp.path().join("out")).expect("builds");
+    let page = std::fs::read_to_string(tmp.path().join("out/van-ban/kh.html")).unwrap();
+    assert!(
+        page.contains("- Lưu: Văn thư, TCCV (02)."),
+        "printed as written"
+    );
+}

@@ -828,6 +828,28 @@ impl<'a> Cx<'a> {
                         "The last recipient must be the filing line (\"Lưu: VT, …\").".into(),
                         Some((hint_vi, hint_en)),
                     );
+                } else if last.contains(':')
+                    && !last.contains("VT")
+                    && folded.split_once(':').is_some_and(|(_, rest)| {
+                        rest.trim_start_matches('_').starts_with("van_thu")
+                    })
+                {
+                    // Many offices write the records office out in full; ND30's form is "VT".
+                    let short = last.replacen("Văn thư", "VT", 1);
+                    self.diags.push(
+                        Diagnostic::warning(
+                            self.rel(),
+                            *at,
+                            Text::new(
+                                format!("Dòng lưu \"{last}\": Nghị định 30 viết tắt văn thư là \"VT\"."),
+                                format!("Filing line \"{last}\": Decree 30 abbreviates the records office as \"VT\"."),
+                            ),
+                        )
+                        .with_hint(Text::new(
+                            format!("Có thể viết `{short}`; dòng được in đúng như đã viết."),
+                            format!("You may write `{short}`; the line is printed as written."),
+                        )),
+                    );
                 } else if !last.contains(':') || !last.contains("VT") {
                     self.error(
                         *at,
