@@ -251,3 +251,44 @@ fn drafter_code_and_contact_block() {
         "full width: {rule:?}"
     );
 }
+
+#[test]
+fn a_wrapped_kinh_gui_item_hangs_under_its_text_not_under_the_dash() {
+    let long = "Các phòng chuyên môn thuộc Ủy ban nhân dân xã, Trung tâm Phục vụ hành chính công xã và các tổ chức, cá nhân có liên quan";
+    let dispatch = format!(
+        "loai: cong-van\nso: 4\ndon_vi_soan_thao: VP\nngay: 2026-03-09\ntrich_yeu: Thử nghiệm\nkinh_gui:\n  - {long}\n  - Công an xã\nnoi_dung: |\n  Nội dung.\nnoi_nhan: [Như trên, \"Lưu: VT, VP\"]\nnguoi_ky:\n  chuc_danh: [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]\n  can_bo: chu-tich\n"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", &dispatch)]);
+    let r = render(&content);
+    let lines = r.docs[0].2.lines(2.0);
+    let first = lines
+        .iter()
+        .find(|l| l.text.contains("Các phòng chuyên môn"))
+        .expect("the first item");
+    let text_x = first
+        .runs
+        .iter()
+        .find(|run| run.text.starts_with("Các"))
+        .map(|run| run.x)
+        .expect("the item's text");
+    let insp = &r.docs[0].2;
+    let dash_x = insp
+        .runs
+        .iter()
+        .find(|run| {
+            run.page == first.page && run.text.trim() == "-" && (run.y - first.y).abs() < 3.0
+        })
+        .map(|run| run.x)
+        .expect("the dash beside the first line");
+    let next = lines
+        .iter()
+        .find(|l| l.page == first.page && l.y > first.y + 1.0)
+        .expect("the wrapped line");
+    assert!(
+        (next.x - text_x).abs() < 0.5,
+        "the wrapped line starts at {:.1} pt, the item's text at {text_x:.1} pt (dash at {dash_x:.1})",
+        next.x
+    );
+    assert!(next.x > dash_x + 2.0);
+}
