@@ -272,6 +272,8 @@ mod tests {
     fn nd30_date_rule() {
         // The five cases of nd30.md §13 item 18.
         assert_eq!(date("2023-02-03").long(), "ngày 03 tháng 02 năm 2023");
+        // Printed in messages ("… ngày 03 tháng 02 năm 2023"): the same words.
+        assert_eq!(date("2023-02-03").to_string(), "ngày 03 tháng 02 năm 2023");
         assert_eq!(date("2024-03-15").long(), "ngày 15 tháng 3 năm 2024");
         assert_eq!(date("2025-01-09").long(), "ngày 09 tháng 01 năm 2025");
         assert_eq!(date("2025-12-01").long(), "ngày 01 tháng 12 năm 2025");
