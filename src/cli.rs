@@ -119,6 +119,24 @@ pub fn main() -> ExitCode {
     run(cli.command, lang)
 }
 
+/// The last line of a run that found errors in the content: how many, and that nothing was
+/// touched.
+fn refused(n: usize, lang: Lang) -> ExitCode {
+    errln!(
+        "{}",
+        match lang {
+            Lang::Vi => format!(
+                "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
+            ),
+            Lang::En => format!(
+                "{} to fix. Nothing was written; the previous build (if any) is untouched.",
+                plural(n, "error")
+            ),
+        }
+    );
+    ExitCode::from(1)
+}
+
 /// "1 error", "3 errors": Vietnamese needs no plural, English does.
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -194,19 +212,7 @@ fn font_failure(
         }
         Err(other) => return fail(other, lang, content),
     }
-    errln!(
-        "{}",
-        match lang {
-            Lang::Vi => format!(
-                "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
-            ),
-            Lang::En => format!(
-                "{} to fix. Nothing was written; the previous build (if any) is untouched.",
-                plural(n, "error")
-            ),
-        }
-    );
-    ExitCode::from(1)
+    refused(n, lang)
 }
 
 pub fn run(command: Command, lang: Lang) -> ExitCode {
@@ -523,17 +529,5 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
     };
     let n = diags.errors().count();
     print_diags(&diags, lang, root);
-    errln!(
-        "{}",
-        match lang {
-            Lang::Vi => format!(
-                "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
-            ),
-            Lang::En => format!(
-                "{} to fix. Nothing was written; the previous build (if any) is untouched.",
-                plural(n, "error")
-            ),
-        }
-    );
-    ExitCode::from(1)
+    refused(n, lang)
 }
