@@ -319,7 +319,7 @@ fn the_quarterly_report_carries_the_period_tables() {
         .join(" ");
     let squeezed: String = all.split_whitespace().collect();
     assert!(
-        squeezed.contains("99,58(2.141÷2.150×") && all.contains("Không đạt"),
+        squeezed.contains("99,58(2.141÷2.150×") && all.contains("Chưa đạt"),
         "{all}"
     );
     assert!(squeezed.contains("khôngphátsinh"));

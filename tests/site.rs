@@ -119,3 +119,32 @@ fn the_sitemap_is_a_template_a_commune_can_override() {
         "{sitemap}"
     );
 }
+
+#[test]
+fn a_target_not_met_reads_the_same_on_every_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build_into(&root().join("content"), &out).expect("demo builds");
+    let q1 = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    for rel in [
+        "ket-qua/2026-q1.html",
+        "ket-qua/2026-q1/chi-tieu.csv",
+        "van-ban/bao-cao-cchc-quy-1-2026.html",
+    ] {
+        let text = q1(rel);
+        assert!(text.contains("Chưa đạt"), "{rel}");
+        assert!(!text.contains("Không đạt"), "{rel}");
+    }
+    let r = render(&root().join("content"));
+    let (_, _, report) = r
+        .docs
+        .iter()
+        .find(|d| d.0 == "bao-cao-cchc-quy-1-2026")
+        .unwrap();
+    let words: Vec<&str> = report.runs.iter().map(|r| r.text.as_str()).collect();
+    assert!(
+        words.iter().any(|w| w.contains("Chưa đạt")),
+        "the report's table"
+    );
+    assert!(!words.iter().any(|w| w.contains("Không đạt")));
+}

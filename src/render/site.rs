@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::{Document, Kind, Site};
-use crate::results::is_late;
+use crate::results::{TaskStatus, is_late};
 use crate::suggest;
 use crate::vn::Date;
 
@@ -65,6 +65,7 @@ pub struct OfficialTask {
     pub plan: String,
     pub plan_html: String,
     pub status: String,
+    pub done: bool,
     pub late: bool,
 }
 
@@ -112,15 +113,15 @@ pub fn officials(site: &Site) -> Vec<Official> {
                         }
                         let due = row.deadline.as_ref().and_then(|d| d.due.clone());
                         let entry = latest.and_then(|p| p.tasks.get(&row.code));
-                        let (status, late) = match (latest, entry) {
+                        let (status, done, late) = match (latest, entry) {
                             (Some(p), Some(t)) => {
                                 as_of = Some(p.label.clone());
                                 let due_date = due.as_deref().and_then(|d| Date::parse(d).ok());
                                 let late = is_late(t.status, due_date, p.to);
                                 let text = crate::results::view::status_text(t.status, late);
-                                (text.to_string(), late)
+                                (text.to_string(), t.status == TaskStatus::Done, late)
                             }
-                            _ => ("Chưa báo cáo".to_string(), false),
+                            _ => (crate::results::view::NOT_REPORTED.to_string(), false, false),
                         };
                         tasks.push(OfficialTask {
                             code: row.code.clone(),
@@ -135,6 +136,7 @@ pub fn officials(site: &Site) -> Vec<Official> {
                             plan: format!("Kế hoạch số {}", plan.reference),
                             plan_html: plan.meta.html_path.clone(),
                             status,
+                            done,
                             late,
                         });
                     }
@@ -149,7 +151,7 @@ pub fn officials(site: &Site) -> Vec<Official> {
                 name: s.name.clone(),
                 title: s.title.clone(),
                 late: tasks.iter().filter(|t| t.late).count(),
-                done: tasks.iter().filter(|t| t.status == "Hoàn thành").count(),
+                done: tasks.iter().filter(|t| t.done).count(),
                 tasks,
                 as_of,
             }

@@ -45,6 +45,8 @@ pub struct IndicatorRow {
     /// The year so far with its unit, as a sentence shows it: "99,86 %", "không phát sinh".
     pub year_to_date_display: String,
     pub met: Option<bool>,
+    /// "Đạt", "Chưa đạt" or nothing: [`met_text`].
+    pub met_word: &'static str,
     /// "+0,2", "−1,5".
     pub change: Option<String>,
     pub area: Option<String>,
@@ -89,6 +91,8 @@ pub struct TaskRow {
     pub staff: Vec<String>,
     pub deadline: String,
     pub status: &'static str,
+    /// Hoàn thành: counted in the progress by area and by official.
+    pub done: bool,
     pub late: bool,
     pub note: String,
     pub evidence: String,
@@ -137,6 +141,18 @@ pub struct Progress {
     /// "75" (per cent, rounded), or "không phát sinh" for nothing assigned.
     pub share: String,
 }
+
+/// Whether a target is met, as every output prints it (web page, CSV, the report's table).
+pub fn met_text(met: Option<bool>) -> &'static str {
+    match met {
+        Some(true) => "Đạt",
+        Some(false) => "Chưa đạt",
+        None => "",
+    }
+}
+
+/// A task with no status in the period's file.
+pub const NOT_REPORTED: &str = "Chưa báo cáo";
 
 /// Tình trạng as printed: lateness overrides "đang thực hiện" and "chưa đến hạn".
 pub fn status_text(s: TaskStatus, late: bool) -> &'static str {
@@ -195,6 +211,7 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
                 },
                 year_to_date,
                 met: ok,
+                met_word: met_text(ok),
                 change: super::change(ind, &results.periods, period).map(|c| {
                     if c > 0.0 {
                         format!("+{}", number(c))
@@ -276,8 +293,9 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
                         status: if entry.is_some() {
                             status_text(status, late)
                         } else {
-                            "Chưa báo cáo"
+                            NOT_REPORTED
                         },
+                        done: entry.is_some() && status == TaskStatus::Done,
                         late,
                         note: entry.and_then(|t| t.note.clone()).unwrap_or_default(),
                         evidence: entry.and_then(|t| t.evidence.clone()).unwrap_or_default(),
@@ -340,7 +358,7 @@ fn progress(tasks: &[TaskRow], keys: impl Fn(&TaskRow) -> Vec<String>) -> Vec<Pr
             };
             let g = &mut groups[i];
             g.total += 1;
-            g.done += usize::from(t.status == "Hoàn thành");
+            g.done += usize::from(t.done);
             g.late += usize::from(t.late);
         }
     }
@@ -470,11 +488,7 @@ pub fn downloads(view: &PeriodView) -> Vec<(String, Vec<u8>)> {
                 r.value.text.clone(),
                 r.value.formula.clone().unwrap_or_default(),
                 r.year_to_date.text.clone(),
-                match r.met {
-                    Some(true) => "Đạt".into(),
-                    Some(false) => "Chưa đạt".into(),
-                    None => String::new(),
-                },
+                met_text(r.met).into(),
                 r.change.clone().unwrap_or_default(),
             ]
         })
@@ -682,9 +696,8 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
                 with_formula(&r.value),
                 with_formula(&r.year_to_date),
                 match r.met {
-                    Some(true) => "Đạt".into(),
-                    Some(false) => "Không đạt".into(),
                     None => "–".into(),
+                    met => met_text(met).into(),
                 },
             ]
         })
