@@ -360,6 +360,10 @@ mod tests {
         assert_eq!(decimal(5033.0, 2), "5.033");
         assert_eq!(decimal(1234.5, 2), "1.234,5");
         assert_eq!(decimal(-0.001, 2), "0");
+        // A change against the previous period prints its sign; a whole or small one too.
+        assert_eq!(decimal(-1.5, 2), "-1,5");
+        assert_eq!(decimal(-3.0, 2), "-3");
+        assert_eq!(decimal(-0.5, 2), "-0,5");
         assert_eq!(percent(99.9), "99,9\u{a0}%");
     }
 
