@@ -256,13 +256,13 @@ impl Cx<'_> {
             let d = self.date(s)?;
             return Some(Deadline {
                 text: d.short(),
-                due: d.day.map(|_| d.iso()),
+                due: d.day.map(|_| d),
             });
         }
         match super::deadline::parse(&t) {
             Ok(due) => Some(Deadline {
                 due: match due {
-                    super::deadline::Due::On(d) => Some(d.iso()),
+                    super::deadline::Due::On(d) => Some(d),
                     super::deadline::Due::Recurring | super::deadline::Due::Unstated => None,
                 },
                 text: t,

@@ -453,8 +453,8 @@ pub struct Assignment {
 pub struct Deadline {
     /// As printed.
     pub text: String,
-    /// The last day it covers, when one can be read from it (ISO 8601).
-    pub due: Option<String>,
+    /// The last day it covers, when one can be read from it (printed as ISO 8601).
+    pub due: Option<Date>,
 }
 
 /// Responsible official: a resolved staff member, or free text.

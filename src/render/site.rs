@@ -61,7 +61,7 @@ pub struct OfficialTask {
     pub criterion: String,
     pub requirement: String,
     pub deadline: String,
-    pub due: Option<String>,
+    pub due: Option<Date>,
     pub plan: String,
     pub plan_html: String,
     pub status: String,
@@ -111,13 +111,12 @@ pub fn officials(site: &Site) -> Vec<Official> {
                         {
                             continue;
                         }
-                        let due = row.deadline.as_ref().and_then(|d| d.due.clone());
+                        let due = row.deadline.as_ref().and_then(|d| d.due);
                         let entry = latest.and_then(|p| p.tasks.get(&row.code));
                         let (status, done, late) = match (latest, entry) {
                             (Some(p), Some(t)) => {
                                 as_of = Some(p.label.clone());
-                                let due_date = due.as_deref().and_then(|d| Date::parse(d).ok());
-                                let late = is_late(t.status, due_date, p.to);
+                                let late = is_late(t.status, due, p.to);
                                 let text = crate::results::view::status_text(t.status, late);
                                 (text.to_string(), t.status == TaskStatus::Done, late)
                             }

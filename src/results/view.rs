@@ -273,11 +273,7 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
                 for row in area.rows.iter().filter(|r| !r.header_only) {
                     let entry = period.tasks.get(&row.code);
                     let status = entry.map_or(TaskStatus::InProgress, |t| t.status);
-                    let due = row
-                        .deadline
-                        .as_ref()
-                        .and_then(|d| d.due.as_deref())
-                        .and_then(|d| Date::parse(d).ok());
+                    let due = row.deadline.as_ref().and_then(|d| d.due);
                     let late = entry.is_some() && super::is_late(status, due, period.to);
                     tasks.push(TaskRow {
                         code: row.code.clone(),
