@@ -231,10 +231,10 @@ impl<'a> Cx<'a> {
             self.error(
                 pos_of(s),
                 format!("{what_vi} đang để trống."),
-                format!("{what_en} is empty."),
+                format!("{} is empty.", capitalized(what_en)),
                 Some((
                     format!("Điền {what_vi} vào đây."),
-                    format!("Write the {what_en} here."),
+                    format!("Write the {} here.", what_en.to_lowercase()),
                 )),
             );
         }
@@ -335,6 +335,14 @@ impl<'a> Cx<'a> {
 
 /// Characters that print nothing: controls (but tab and carriage return) and invisible
 /// format characters.
+/// "abstract" → "Abstract", for an English message that starts with a field's name.
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 pub(super) fn is_hidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')

@@ -171,16 +171,52 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
         Error::InvalidScalar { ty, .. } => {
             let (want_vi, want_en) = expected_words(ty);
             let found = at.map(|p| token_at(&file.text, p)).unwrap_or_default();
-            (
-                Text::new(
-                    format!("Giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
-                    format!("Value \"{found}\" has the wrong kind: expected {want_en}."),
+            // Name the key, and show the line as it should read when the value is a number.
+            let key = at.and_then(|p| key_before(&file.text, p));
+            let whole = ["u8", "u16", "u32", "u64", "usize", "i32", "i64", "integer"]
+                .iter()
+                .any(|t| ty.to_ascii_lowercase().contains(t));
+            let (message, hint) = match (&key, whole) {
+                (Some(k), true) => (
+                    Text::new(
+                        format!(
+                            "Khóa `{k}` có giá trị \"{found}\" không đúng kiểu: cần {want_vi}."
+                        ),
+                        format!(
+                            "Key `{k}` has the value \"{found}\" of the wrong kind: expected {want_en}."
+                        ),
+                    ),
+                    Text::new(
+                        format!("Viết một số, ví dụ `{k}: 5`."),
+                        format!("Write a number, e.g. `{k}: 5`."),
+                    ),
                 ),
-                Some(Text::new(
-                    format!("Sửa giá trị này thành {want_vi}."),
-                    format!("Write {want_en} here."),
-                )),
-            )
+                (Some(k), false) => (
+                    Text::new(
+                        format!(
+                            "Khóa `{k}` có giá trị \"{found}\" không đúng kiểu: cần {want_vi}."
+                        ),
+                        format!(
+                            "Key `{k}` has the value \"{found}\" of the wrong kind: expected {want_en}."
+                        ),
+                    ),
+                    Text::new(
+                        format!("Sửa giá trị của `{k}` thành {want_vi}."),
+                        format!("Make the value of `{k}` {want_en}."),
+                    ),
+                ),
+                (None, _) => (
+                    Text::new(
+                        format!("Giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
+                        format!("Value \"{found}\" has the wrong kind: expected {want_en}."),
+                    ),
+                    Text::new(
+                        format!("Sửa giá trị này thành {want_vi}."),
+                        format!("Write {want_en} here."),
+                    ),
+                ),
+            };
+            (message, Some(hint))
         }
         Error::DuplicateMappingKey { key, .. } => {
             let k = key.clone().unwrap_or_default();
@@ -282,6 +318,15 @@ fn first_tab_from(text: &str, p: Pos) -> Option<Pos> {
                     col: c as u32 + 1,
                 })
         })
+}
+
+/// The key written before a position on its line ("so_ban: ba" at "ba" → "so_ban"), if any.
+fn key_before(text: &str, p: Pos) -> Option<String> {
+    let line = text.lines().nth(p.line as usize - 1)?;
+    let before: String = line.chars().take(p.col as usize - 1).collect();
+    let (key, _) = before.rsplit_once(':')?;
+    let key = key.trim().trim_start_matches("- ").trim();
+    (!key.is_empty()).then(|| key.to_string())
 }
 
 /// The key written on the line of a position: "  - trich_yeu:" → "trich_yeu".
