@@ -99,16 +99,6 @@ pub fn phrases(issuer: &Issuer, doc: &Document) -> Phrases {
     }
 }
 
-/// The phrase with its blanks as `blank` renders them: for plain-text outputs and tests.
-pub fn plain(p: &Phrase, blank: impl Fn(Blank) -> String) -> String {
-    p.iter()
-        .map(|piece| match piece {
-            Piece::Text(t) => t.clone(),
-            Piece::Blank(b) => blank(*b),
-        })
-        .collect()
-}
-
 /// The document as printed: a báo cáo that names a period (`ky_bao_cao`) gets that period's
 /// tables (Biểu 06, chỉ tiêu, tiến độ, 766) as its last phụ lục, from the same period view as
 /// the results page. Any other document is printed as it is.

@@ -173,17 +173,7 @@ impl<'a> Cx<'a> {
     /// the source, not counting the value's lines, keeps the line right in folded (`>`),
     /// quoted and multi-line values, whose lines do not map one to one.
     pub(super) fn find_in_source(&self, at: Pos, c: char) -> Option<Pos> {
-        let first = at.line as usize - 1;
-        for (i, line) in self.lines.iter().enumerate().skip(first) {
-            let skip = if i == first { at.col as usize - 1 } else { 0 };
-            if let Some(k) = line.chars().skip(skip).position(|x| x == c) {
-                return Some(Pos {
-                    line: i as u32 + 1,
-                    col: (skip + k) as u32 + 1,
-                });
-            }
-        }
-        None
+        self.find_str_in_source(at, c.encode_utf8(&mut [0; 4]))
     }
 
     /// One of a fixed set of words (`do_khan`, `huong`, `chieu`, `luy_ke`, `tinh_trang`),

@@ -232,7 +232,9 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
             )
         }
         Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
-            let key = at.map(|p| key_at(&file.text, p)).unwrap_or_default();
+            let key = at
+                .and_then(|p| key_before(&file.text, p))
+                .unwrap_or_default();
             (
                 Text::new(
                     format!("Khóa `{key}` để trống: cần một đoạn văn bản."),
@@ -320,22 +322,14 @@ fn first_tab_from(text: &str, p: Pos) -> Option<Pos> {
         })
 }
 
-/// The key written before a position on its line ("so_ban: ba" at "ba" → "so_ban"), if any.
+/// The key written up to a position on its line ("so_ban: ba" at "ba" → "so_ban"; a blank
+/// "trich_yeu:" at its colon → "trich_yeu"), if any.
 fn key_before(text: &str, p: Pos) -> Option<String> {
     let line = text.lines().nth(p.line as usize - 1)?;
-    let before: String = line.chars().take(p.col as usize - 1).collect();
+    let before: String = line.chars().take(p.col as usize).collect();
     let (key, _) = before.rsplit_once(':')?;
     let key = key.trim().trim_start_matches("- ").trim();
     (!key.is_empty()).then(|| key.to_string())
-}
-
-/// The key written on the line of a position: "  - trich_yeu:" → "trich_yeu".
-fn key_at(text: &str, p: Pos) -> String {
-    text.lines()
-        .nth(p.line as usize - 1)
-        .and_then(|l| l.split(':').next())
-        .map(|k| k.trim().trim_start_matches("- ").trim().to_string())
-        .unwrap_or_default()
 }
 
 /// The rest of the source line from a position: the scalar the parser choked on.
