@@ -157,30 +157,6 @@ fn apply(files: &mut [String; 2], extra: &mut Vec<(String, String)>, m: &Mutatio
     }
 }
 
-/// Every entry under `dir` except the output and the cache, with file bytes.
-fn project_snapshot(dir: &Path) -> Vec<(String, Option<Vec<u8>>)> {
-    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_entry(|e| e.file_name() != "output" && e.file_name() != ".cchc")
-        .filter_map(Result::ok)
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let bytes = e
-                .file_type()
-                .is_file()
-                .then(|| std::fs::read(e.path()).unwrap());
-            (rel, bytes)
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 /// A good build of the unmutated content, copied in as every case's previous output.
 fn good_output() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
@@ -219,7 +195,7 @@ fn run_case(mutations: &[Mutation], codes: &mut [u32; 3]) -> Result<(), TestCase
     }
     copy_dir(&good_output().join("output"), &dir.join("output"));
     let output_before = tree(&dir.join("output"));
-    let project_before = project_snapshot(dir);
+    let project_before = snapshot_except(dir, &["output", ".cchc"]);
 
     let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
         .args([
@@ -245,7 +221,7 @@ fn run_case(mutations: &[Mutation], codes: &mut [u32; 3]) -> Result<(), TestCase
         codes[c as usize] += 1;
     }
     prop_assert_eq!(
-        project_snapshot(dir),
+        snapshot_except(dir, &["output", ".cchc"]),
         project_before,
         "wrote outside the output"
     );

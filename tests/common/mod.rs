@@ -175,6 +175,31 @@ pub fn write_content(dir: &Path, issuer: &str, docs: &[(&str, &str)]) -> PathBuf
     content
 }
 
+/// Every entry under `dir` (folders too, with the bytes of files), sorted, leaving out the
+/// entries named in `except` and what they hold: what "untouched" means.
+pub fn snapshot_except(dir: &Path, except: &[&str]) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| !except.iter().any(|x| e.file_name() == *x))
+        .filter_map(Result::ok)
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let bytes = e
+                .file_type()
+                .is_file()
+                .then(|| std::fs::read(e.path()).unwrap());
+            (rel, bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// Every file under `dir`, as (relative path, bytes), sorted.
 pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
