@@ -189,7 +189,7 @@ impl Output for WebPages<'_> {
             out.page(&rel, &source, || pages.results(site, view, &names))?;
             // Every period's page links its one-file twin, so every period gets one. Meant
             // to be uploaded on its own, not listed in the sitemap.
-            let rel = format!("ket-qua/{}-mot-tep.html", view.id);
+            let rel = format!("ket-qua/{}", view.one_file);
             let one = {
                 let _watched = crate::watchdog::task(|| rel.clone());
                 pages.results_one_file(site, view, &css)

@@ -12,6 +12,10 @@ use crate::vn::Date;
 /// refused instead of printed as something else.
 pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
+/// The ending of a period's one-file results page (`2026-q1-mot-tep.html`); no period file
+/// may take a name that ends in it.
+pub const ONE_FILE_SUFFIX: &str = "-mot-tep";
+
 /// All results of one commune: its targets and its periods, oldest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Results {

@@ -10,6 +10,8 @@ use crate::vn::{self, Date};
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodView {
     pub id: String,
+    /// The file name of this period's one-file page, beside its page.
+    pub one_file: String,
     pub label: String,
     pub from: String,
     pub to: String,
@@ -306,6 +308,7 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
     let by_official = progress(&tasks, |t| t.staff.clone());
     PeriodView {
         id: period.id.clone(),
+        one_file: format!("{}{}.html", period.id, super::ONE_FILE_SUFFIX),
         label: period.label.clone(),
         from: period.from.short(),
         to: period.to.short(),

@@ -10,8 +10,8 @@ use super::yaml;
 use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
 use crate::model::{Document, Issuer, Kind};
 use crate::results::{
-    Cumulation, Direction, Form06Row, Formula, Indicator, MAX_COUNT, Period, Results, Task,
-    TaskStatus, score,
+    Cumulation, Direction, Form06Row, Formula, Indicator, MAX_COUNT, ONE_FILE_SUFFIX, Period,
+    Results, Task, TaskStatus, score,
 };
 use crate::suggest;
 use crate::vn;
@@ -111,10 +111,10 @@ pub(super) fn results(
                 )),
             );
         } else if let Some(problem) = super::cx::slug_problem(&id).or_else(|| {
-            id.ends_with("-mot-tep").then(|| {
+            id.ends_with(ONE_FILE_SUFFIX).then(|| {
                 Text::new(
-                    "kết thúc bằng `-mot-tep`, phần trang web dùng cho bản một tệp của mỗi kỳ.",
-                    "ends in `-mot-tep`, which the site uses for each period's one-file page.",
+                    format!("kết thúc bằng `{ONE_FILE_SUFFIX}`, phần trang web dùng cho bản một tệp của mỗi kỳ."),
+                    format!("ends in `{ONE_FILE_SUFFIX}`, which the site uses for each period's one-file page."),
                 )
             })
         }) {
