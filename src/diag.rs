@@ -262,6 +262,29 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// "Không đọc được tệp: không có quyền truy cập (…)." for `path`, with what to check.
+/// `what` names the thing when the path alone does not ("tệp", "tệp phông"); `None` for a
+/// bare "Không đọc được: …".
+pub fn unreadable(
+    path: impl Into<PathBuf>,
+    what: Option<Text>,
+    e: &std::io::Error,
+    hint: Text,
+) -> Diagnostic {
+    let why = io_reason(e);
+    let (vi, en) = match what {
+        Some(w) => (
+            format!("Không đọc được {}: {}.", w.vi, why.vi),
+            format!("Cannot read {}: {}.", w.en, why.en),
+        ),
+        None => (
+            format!("Không đọc được: {}.", why.vi),
+            format!("Cannot read it: {}.", why.en),
+        ),
+    };
+    Diagnostic::error(path, None, Text::new(vi, en)).with_hint(hint)
+}
+
 /// Why a file could not be read or written, in words a clerk understands, with the system's own text
 /// kept in parentheses for whoever fixes the computer (it is English on most systems).
 pub fn io_reason(e: &std::io::Error) -> Text {

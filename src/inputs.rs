@@ -235,19 +235,15 @@ impl Tree {
     }
 
     fn unreadable(&self, rel: &Path, e: &std::io::Error) -> Diagnostic {
-        let why = io_reason(e);
-        Diagnostic::error(
+        crate::diag::unreadable(
             self.shown(rel),
             None,
+            e,
             Text::new(
-                format!("Không đọc được: {}.", why.vi),
-                format!("Cannot read it: {}.", why.en),
+                "Kiểm tra tệp còn đó và tài khoản đang chạy chương trình có quyền đọc nó.",
+                "Check that it exists and that the account running cchc may read it.",
             ),
         )
-        .with_hint(Text::new(
-            "Kiểm tra tệp còn đó và tài khoản đang chạy chương trình có quyền đọc nó.",
-            "Check that it exists and that the account running cchc may read it.",
-        ))
     }
 
     fn not_regular(&self, rel: &Path) -> Diagnostic {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
+use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::inputs::{Tree, Visit};
 
 pub struct Theme {
@@ -241,19 +241,15 @@ fn slash(p: &Path) -> String {
 }
 
 fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    let why = io_reason(e);
-    Diagnostic::error(
+    crate::diag::unreadable(
         path,
-        None,
+        Some(Text::new("tệp", "the file")),
+        e,
         Text::new(
-            format!("Không đọc được tệp: {}.", why.vi),
-            format!("Cannot read the file: {}.", why.en),
+            "Kiểm tra tệp là văn bản UTF-8 và tài khoản đang chạy chương trình có quyền đọc nó.",
+            "Check that the file is UTF-8 text and that the account running cchc may read it.",
         ),
     )
-    .with_hint(Text::new(
-        "Kiểm tra tệp là văn bản UTF-8 và tài khoản đang chạy chương trình có quyền đọc nó.",
-        "Check that the file is UTF-8 text and that the account running cchc may read it.",
-    ))
 }
 
 /// Files under `tree`'s `sub` folder with extension `ext` (any when empty), sorted, as

@@ -17,7 +17,7 @@ mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
+use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::inputs::{Found, Tree, Visit};
 use crate::model::Site;
 
@@ -447,21 +447,15 @@ fn read(dir: &Path, rel: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
     let read =
         std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        let why = io_reason(&e);
-        diags.push(
-            Diagnostic::error(
-                rel,
-                None,
-                Text::new(
-                    format!("Không đọc được tệp: {}.", why.vi),
-                    format!("Cannot read the file: {}.", why.en),
-                ),
-            )
-            .with_hint(Text::new(
+        diags.push(crate::diag::unreadable(
+            rel,
+            Some(Text::new("tệp", "the file")),
+            &e,
+            Text::new(
                 "Kiểm tra tệp còn đó, không bị chương trình khác khóa, và tài khoản đang chạy chương trình có quyền đọc nó.",
                 "Check that the file exists, is not locked by another program, and that the account running cchc may read it.",
-            )),
-        );
+            ),
+        ));
         return None;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -176,44 +176,30 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
             let whole = ["u8", "u16", "u32", "u64", "usize", "i32", "i64", "integer"]
                 .iter()
                 .any(|t| ty.to_ascii_lowercase().contains(t));
-            let (message, hint) = match (&key, whole) {
-                (Some(k), true) => (
-                    Text::new(
-                        format!(
-                            "Khóa `{k}` có giá trị \"{found}\" không đúng kiểu: cần {want_vi}."
-                        ),
-                        format!(
-                            "Key `{k}` has the value \"{found}\" of the wrong kind: expected {want_en}."
-                        ),
-                    ),
-                    Text::new(
-                        format!("Viết một số, ví dụ `{k}: 5`."),
-                        format!("Write a number, e.g. `{k}: 5`."),
+            let message = match &key {
+                Some(k) => Text::new(
+                    format!("Khóa `{k}` có giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
+                    format!(
+                        "Key `{k}` has the value \"{found}\" of the wrong kind: expected {want_en}."
                     ),
                 ),
-                (Some(k), false) => (
-                    Text::new(
-                        format!(
-                            "Khóa `{k}` có giá trị \"{found}\" không đúng kiểu: cần {want_vi}."
-                        ),
-                        format!(
-                            "Key `{k}` has the value \"{found}\" of the wrong kind: expected {want_en}."
-                        ),
-                    ),
-                    Text::new(
-                        format!("Sửa giá trị của `{k}` thành {want_vi}."),
-                        format!("Make the value of `{k}` {want_en}."),
-                    ),
+                None => Text::new(
+                    format!("Giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
+                    format!("Value \"{found}\" has the wrong kind: expected {want_en}."),
                 ),
-                (None, _) => (
-                    Text::new(
-                        format!("Giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
-                        format!("Value \"{found}\" has the wrong kind: expected {want_en}."),
-                    ),
-                    Text::new(
-                        format!("Sửa giá trị này thành {want_vi}."),
-                        format!("Write {want_en} here."),
-                    ),
+            };
+            let hint = match (&key, whole) {
+                (Some(k), true) => Text::new(
+                    format!("Viết một số, ví dụ `{k}: 5`."),
+                    format!("Write a number, e.g. `{k}: 5`."),
+                ),
+                (Some(k), false) => Text::new(
+                    format!("Sửa giá trị của `{k}` thành {want_vi}."),
+                    format!("Make the value of `{k}` {want_en}."),
+                ),
+                (None, _) => Text::new(
+                    format!("Sửa giá trị này thành {want_vi}."),
+                    format!("Write {want_en} here."),
                 ),
             };
             (message, Some(hint))

@@ -180,21 +180,15 @@ fn folder_fonts(dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, Font)> {
         let data = match std::fs::read(&f.path) {
             Ok(d) => d,
             Err(e) => {
-                let why = io_reason(&e);
-                diags.push(
-                    Diagnostic::error(
-                        &shown,
-                        None,
-                        Text::new(
-                            format!("Không đọc được tệp phông: {}.", why.vi),
-                            format!("Cannot read the font file: {}.", why.en),
-                        ),
-                    )
-                    .with_hint(Text::new(
+                diags.push(crate::diag::unreadable(
+                    &shown,
+                    Some(Text::new("tệp phông", "the font file")),
+                    &e,
+                    Text::new(
                         "Kiểm tra tài khoản đang chạy chương trình có quyền đọc tệp, hoặc xóa tệp khỏi thư mục phông.",
                         "Check that the account running cchc may read it, or remove it from the fonts folder.",
-                    )),
-                );
+                    ),
+                ));
                 continue;
             }
         };
