@@ -1,4 +1,4 @@
-//! Command line: `cchc build | check | init | licenses`.
+//! Command line: `cchc build | check | init | fix-encoding | licenses | giai-thich`.
 //!
 //! Exit codes: 0 success, 1 problems in the content (or a failed write), 2 wrong usage.
 
@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildError, Paths};
-use crate::diag::{Diagnostics, Lang, io_reason};
+use crate::diag::{CATALOGUE, Code, Diagnostics, Lang, headline, io_reason};
 use crate::output::OutputError;
 use crate::render::fonts::{self, FontSet};
 use crate::render::pdf::Engine;
@@ -98,6 +98,12 @@ pub enum Command {
     },
     /// In giấy phép của phông chữ đi kèm.
     Licenses,
+    /// Giải thích một mã lỗi (ví dụ E0102) kèm ví dụ và cách sửa; không có mã thì liệt kê mọi mã.
+    #[command(name = "giai-thich", alias = "explain")]
+    GiaiThich {
+        /// Mã lỗi in ở đầu thông báo, ví dụ E0102.
+        code: Option<String>,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -217,120 +223,162 @@ fn font_failure(
 
 pub fn run(command: Command, lang: Lang) -> ExitCode {
     match command {
-        Command::Build { dirs, output } => {
-            let started = Instant::now();
-            arm_watchdog(lang);
-            let (engine, font_errors) = engine_for(&dirs);
-            let mut paths = Paths::new(&dirs.content, &output, dirs.theme().as_deref());
-            paths.fonts = dirs.fonts_dir();
-            if font_errors.has_errors() {
-                return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
-            }
-            // Progress only for a person watching: a log or a pipe gets the summary alone.
-            let watching = std::io::stderr().is_terminal();
-            let progress = |done: usize, all: usize| {
-                if watching && all >= 100 {
-                    err!(
-                        "\r{}",
-                        say(
-                            lang,
-                            &format!("Đang dựng PDF: {done}/{all}"),
-                            &format!("Laying out PDFs: {done}/{all}")
-                        )
-                    );
-                    if done == all {
-                        err!("\n");
-                    }
-                }
-            };
-            match build::build_with(&engine, &paths, &progress) {
-                Ok(report) => {
-                    print_diags(&engine.fonts.warnings, lang, Path::new(""));
-                    print_diags(&report.warnings, lang, &dirs.content);
-                    font_notice(&engine, lang);
-                    outln!(
-                        "{}",
-                        match lang {
-                            Lang::Vi => format!(
-                                "Đã dựng {} văn bản ({} trang PDF) vào {} trong {:.2} giây.",
-                                report.documents,
-                                report.pdf_pages,
-                                output.display(),
-                                started.elapsed().as_secs_f64()
-                            ),
-                            Lang::En => format!(
-                                "Built {} documents ({} PDF pages) into {} in {:.2} s.",
-                                report.documents,
-                                report.pdf_pages,
-                                output.display(),
-                                started.elapsed().as_secs_f64()
-                            ),
-                        }
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(e, lang, &dirs.content),
-            }
-        }
-        Command::Check { dirs } => {
-            let (engine, font_errors) = engine_for(&dirs);
-            let paths = Paths::new(&dirs.content, Path::new("output"), dirs.theme().as_deref());
-            if font_errors.has_errors() {
-                return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
-            }
-            match build::check(&engine, &paths) {
-                Ok(loaded) => {
-                    print_diags(&engine.fonts.warnings, lang, Path::new(""));
-                    print_diags(&loaded.warnings, lang, &dirs.content);
-                    outln!(
-                        "{}",
-                        match lang {
-                            Lang::Vi => format!(
-                                "Nội dung hợp lệ: {} văn bản, {} cảnh báo.",
-                                loaded.site.documents.len(),
-                                loaded.warnings.len()
-                            ),
-                            Lang::En => format!(
-                                "Content is valid: {}, {}.",
-                                plural(loaded.site.documents.len(), "document"),
-                                plural(loaded.warnings.len(), "warning")
-                            ),
-                        }
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(e, lang, &dirs.content),
-            }
-        }
-        Command::Init { dir } => match crate::init::scaffold(&dir) {
-            Ok(()) => {
-                outln!(
-                    "{}",
-                    say(
-                        lang,
-                        &format!(
-                            "Đã tạo {}. Sửa các tệp YAML trong đó rồi chạy: cchc build --content {}",
-                            dir.display(),
-                            dir.join("content").display()
-                        ),
-                        &format!(
-                            "Created {}. Edit its YAML files, then run: cchc build --content {}",
-                            dir.display(),
-                            dir.join("content").display()
-                        ),
-                    )
-                );
-                ExitCode::SUCCESS
-            }
-            Err(msg) => {
-                errln!("{}", msg.get(lang));
-                ExitCode::from(1)
-            }
-        },
+        Command::Build { dirs, output } => build_command(&dirs, &output, lang),
+        Command::Check { dirs } => check_command(&dirs, lang),
+        Command::Init { dir } => init_command(&dir, lang),
         Command::FixEncoding { file } => fix_encoding(&file, lang),
         Command::Licenses => {
             outln!("{}", fonts::BUNDLED_LICENSE);
             ExitCode::SUCCESS
+        }
+        Command::GiaiThich { code } => explain(code.as_deref(), lang),
+    }
+}
+
+fn build_command(dirs: &Dirs, output: &Path, lang: Lang) -> ExitCode {
+    let started = Instant::now();
+    arm_watchdog(lang);
+    let (engine, font_errors) = engine_for(dirs);
+    let mut paths = Paths::new(&dirs.content, output, dirs.theme().as_deref());
+    paths.fonts = dirs.fonts_dir();
+    if font_errors.has_errors() {
+        return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
+    }
+    // Progress only for a person watching: a log or a pipe gets the summary alone.
+    let watching = std::io::stderr().is_terminal();
+    let progress = |done: usize, all: usize| {
+        if watching && all >= 100 {
+            err!(
+                "\r{}",
+                say(
+                    lang,
+                    &format!("Đang dựng PDF: {done}/{all}"),
+                    &format!("Laying out PDFs: {done}/{all}")
+                )
+            );
+            if done == all {
+                err!("\n");
+            }
+        }
+    };
+    match build::build_with(&engine, &paths, &progress) {
+        Ok(report) => {
+            print_diags(&engine.fonts.warnings, lang, Path::new(""));
+            print_diags(&report.warnings, lang, &dirs.content);
+            font_notice(&engine, lang);
+            let secs = started.elapsed().as_secs_f64();
+            outln!(
+                "{}",
+                say(
+                    lang,
+                    &format!(
+                        "Đã dựng {} văn bản ({} trang PDF) vào {} trong {secs:.2} giây.",
+                        report.documents,
+                        report.pdf_pages,
+                        output.display(),
+                    ),
+                    &format!(
+                        "Built {} documents ({} PDF pages) into {} in {secs:.2} s.",
+                        report.documents,
+                        report.pdf_pages,
+                        output.display(),
+                    ),
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e, lang, &dirs.content),
+    }
+}
+
+fn check_command(dirs: &Dirs, lang: Lang) -> ExitCode {
+    let (engine, font_errors) = engine_for(dirs);
+    let paths = Paths::new(&dirs.content, Path::new("output"), dirs.theme().as_deref());
+    if font_errors.has_errors() {
+        return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
+    }
+    match build::check(&engine, &paths) {
+        Ok(loaded) => {
+            print_diags(&engine.fonts.warnings, lang, Path::new(""));
+            print_diags(&loaded.warnings, lang, &dirs.content);
+            outln!(
+                "{}",
+                say(
+                    lang,
+                    &format!(
+                        "Nội dung hợp lệ: {} văn bản, {} cảnh báo.",
+                        loaded.site.documents.len(),
+                        loaded.warnings.len()
+                    ),
+                    &format!(
+                        "Content is valid: {}, {}.",
+                        plural(loaded.site.documents.len(), "document"),
+                        plural(loaded.warnings.len(), "warning")
+                    ),
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e, lang, &dirs.content),
+    }
+}
+
+fn init_command(dir: &Path, lang: Lang) -> ExitCode {
+    match crate::init::scaffold(dir) {
+        Ok(()) => {
+            outln!(
+                "{}",
+                say(
+                    lang,
+                    &format!(
+                        "Đã tạo {}. Sửa các tệp YAML trong đó rồi chạy: cchc build --content {}",
+                        dir.display(),
+                        dir.join("content").display()
+                    ),
+                    &format!(
+                        "Created {}. Edit its YAML files, then run: cchc build --content {}",
+                        dir.display(),
+                        dir.join("content").display()
+                    ),
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err((code, msg)) => {
+            errln!("{}", headline(code, lang, msg.get(lang)));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `cchc giai-thich E0102`: the long explanation of one code; without a code, every code
+/// with its title.
+fn explain(code: Option<&str>, lang: Lang) -> ExitCode {
+    let Some(typed) = code else {
+        for e in CATALOGUE {
+            outln!("{}  {}", e.id, e.title(lang));
+        }
+        return ExitCode::SUCCESS;
+    };
+    match Code::find(typed) {
+        Some(e) => {
+            outln!("{}: {}\n\n{}", e.id, e.title(lang), e.explain(lang));
+            ExitCode::SUCCESS
+        }
+        None => {
+            errln!(
+                "{}",
+                say(
+                    lang,
+                    &format!(
+                        "Không có mã lỗi \"{typed}\". Mã lỗi in ở đầu thông báo, ví dụ `lỗi[E0102]`; `cchc giai-thich` liệt kê mọi mã."
+                    ),
+                    &format!(
+                        "No error code \"{typed}\". The code is printed at the start of a message, e.g. `error[E0102]`; `cchc explain` lists every code."
+                    ),
+                )
+            );
+            ExitCode::from(2)
         }
     }
 }
@@ -348,14 +396,18 @@ fn arm_watchdog(lang: Lang) {
         let secs = budget.as_secs();
         errln!(
             "{}",
-            say(
+            headline(
+                Code::Theme,
                 lang,
-                &format!(
-                    "Lỗi giao diện: dựng {what} quá {secs} giây, có lẽ mẫu trình bày (Typst hoặc tera) có vòng lặp không dừng. Đã dừng; bản dựng trước vẫn giữ nguyên."
-                ),
-                &format!(
-                    "Theme error: {what} took longer than {secs} s; the theme (Typst or tera) probably loops without end. Stopped; the previous build is untouched."
-                ),
+                &say(
+                    lang,
+                    &format!(
+                        "Lỗi giao diện: dựng {what} quá {secs} giây, có lẽ mẫu trình bày (Typst hoặc tera) có vòng lặp không dừng. Đã dừng; bản dựng trước vẫn giữ nguyên."
+                    ),
+                    &format!(
+                        "Theme error: {what} took longer than {secs} s; the theme (Typst or tera) probably loops without end. Stopped; the previous build is untouched."
+                    ),
+                )
             )
         );
         std::process::exit(1);
@@ -368,18 +420,22 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
         Err(e) => {
             errln!(
                 "{}",
-                say(
+                headline(
+                    Code::Unreadable,
                     lang,
-                    &format!(
-                        "Không đọc được {} (tệp phải là văn bản UTF-8): {}.",
-                        file.display(),
-                        io_reason(&e).vi
-                    ),
-                    &format!(
-                        "Cannot read {} (it must be UTF-8 text): {}.",
-                        file.display(),
-                        io_reason(&e).en
-                    ),
+                    &say(
+                        lang,
+                        &format!(
+                            "Không đọc được {} (tệp phải là văn bản UTF-8): {}.",
+                            file.display(),
+                            io_reason(&e).vi
+                        ),
+                        &format!(
+                            "Cannot read {} (it must be UTF-8 text): {}.",
+                            file.display(),
+                            io_reason(&e).en
+                        ),
+                    )
                 )
             );
             return ExitCode::from(1);
@@ -402,10 +458,14 @@ fn fix_encoding(file: &Path, lang: Lang) -> ExitCode {
     if let Err(e) = written {
         errln!(
             "{}",
-            say(
+            headline(
+                Code::OutputWrite,
                 lang,
-                &format!("Không ghi được {}: {}.", file.display(), io_reason(&e).vi),
-                &format!("Cannot write {}: {}.", file.display(), io_reason(&e).en),
+                &say(
+                    lang,
+                    &format!("Không ghi được {}: {}.", file.display(), io_reason(&e).vi),
+                    &format!("Cannot write {}: {}.", file.display(), io_reason(&e).en),
+                )
             )
         );
         return ExitCode::from(1);
@@ -479,22 +539,26 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
         BuildError::Render { document, detail } => {
             errln!(
                 "{}\n{detail}",
-                match lang {
-                    Lang::Vi => format!(
-                        "Lỗi giao diện khi dựng {}: nội dung đã hợp lệ, đây là lỗi của mẫu trình bày. Bản dựng trước vẫn giữ nguyên. Chi tiết cho người quản trị:",
-                        document.display()
-                    ),
-                    Lang::En => format!(
-                        "Theme error while rendering {}: the content is valid, the theme is at fault. The previous build is untouched. Details:",
-                        document.display()
-                    ),
-                }
+                headline(
+                    Code::Theme,
+                    lang,
+                    &match lang {
+                        Lang::Vi => format!(
+                            "Lỗi giao diện khi dựng {}: nội dung đã hợp lệ, đây là lỗi của mẫu trình bày. Bản dựng trước vẫn giữ nguyên. Chi tiết cho người quản trị:",
+                            document.display()
+                        ),
+                        Lang::En => format!(
+                            "Theme error while rendering {}: the content is valid, the theme is at fault. The previous build is untouched. Details:",
+                            document.display()
+                        ),
+                    }
+                )
             );
             return ExitCode::from(1);
         }
         BuildError::Output(e) => {
             let (message, hint) = e.text();
-            errln!("{}", message.get(lang));
+            errln!("{}", headline(e.code(), lang, message.get(lang)));
             if let Some(h) = hint {
                 let word = if lang == Lang::Vi {
                     "cách sửa"
@@ -512,17 +576,18 @@ fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
             return ExitCode::from(code);
         }
         BuildError::Io { path, error } => {
+            let why = io_reason(&error);
             errln!(
                 "{}",
-                match lang {
-                    Lang::Vi => format!(
-                        "Không ghi được {}: {}.",
-                        path.display(),
-                        io_reason(&error).vi
-                    ),
-                    Lang::En =>
-                        format!("Cannot write {}: {}.", path.display(), io_reason(&error).en),
-                }
+                headline(
+                    Code::OutputWrite,
+                    lang,
+                    &say(
+                        lang,
+                        &format!("Không ghi được {}: {}.", path.display(), why.vi),
+                        &format!("Cannot write {}: {}.", path.display(), why.en),
+                    )
+                )
             );
             return ExitCode::from(1);
         }

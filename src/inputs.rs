@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
+use crate::diag::{Code, Diagnostic, Diagnostics, Text, io_reason};
 
 /// A regular file found in a folder.
 #[derive(Debug, Clone)]
@@ -81,7 +81,8 @@ impl Tree {
         };
         if meta.is_dir() {
             return Err(Box::new(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::WrongFileKind,
                     self.shown(rel),
                     None,
                     Text::new(
@@ -142,7 +143,8 @@ impl Tree {
         let (target, meta) = self.resolve(sub)?;
         if !meta.is_dir() {
             return Err(Box::new(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::WrongFileKind,
                     self.shown(sub),
                     None,
                     Text::new(
@@ -184,7 +186,7 @@ impl Tree {
         let points_to = std::fs::read_link(self.root.join(rel))
             .map(|p| p.display().to_string())
             .unwrap_or_else(|_| target.display().to_string());
-        Diagnostic::error(
+        Diagnostic::new(Code::LinkOutside,
             self.shown(rel),
             None,
             Text::new(
@@ -212,7 +214,8 @@ impl Tree {
 
     fn broken_link(&self, rel: &Path, points_to: &Path, e: &std::io::Error) -> Diagnostic {
         let why = io_reason(e);
-        Diagnostic::error(
+        Diagnostic::new(
+            Code::BrokenLink,
             self.shown(rel),
             None,
             Text::new(
@@ -247,7 +250,8 @@ impl Tree {
     }
 
     fn not_regular(&self, rel: &Path) -> Diagnostic {
-        Diagnostic::error(
+        Diagnostic::new(
+            Code::WrongFileKind,
             self.shown(rel),
             None,
             Text::new(
@@ -340,7 +344,7 @@ impl Walk<'_> {
         if self.ancestors.iter().any(|a| a == target) {
             let at = inside(target);
             self.diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::BrokenLink,
                     self.tree.shown(rel),
                     None,
                     Text::new(
@@ -357,7 +361,7 @@ impl Walk<'_> {
         }
         if !self.seen.insert(target.to_path_buf()) {
             let at = inside(target);
-            self.diags.push(Diagnostic::warning(
+            self.diags.push(Diagnostic::new(Code::NotRead,
                 self.tree.shown(rel),
                 None,
                 Text::new(

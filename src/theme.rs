@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::diag::{Code, Diagnostic, Diagnostics, Text};
 use crate::inputs::{Tree, Visit};
 
 pub struct Theme {
@@ -178,7 +178,7 @@ impl Theme {
         let mut diags = Diagnostics::default();
         if !dir.join("typst").join("main.typ").is_file() {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::Theme,
                     dir,
                     None,
                     Text::new(

@@ -232,10 +232,11 @@ fn run_case(mutations: &[Mutation], codes: &mut [u32; 3]) -> Result<(), TestCase
         );
     }
     if code == Some(1) {
-        let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("lỗi: ")).collect();
+        let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("lỗi[E")).collect();
         prop_assert!(!errors.is_empty(), "exit 1 without an error line:\n{err}");
         for e in errors {
-            let rest = e.trim_start_matches("lỗi: ");
+            // "lỗi[E0102]: content/…": every error names its code, then its file.
+            let rest = e.get("lỗi[E0000]: ".len()..).unwrap_or_default();
             prop_assert!(rest.starts_with("content/"), "no file named: {e}\n{err}");
             let has_line = has_line_and_column(rest);
             // Only whole-file problems may lack a line: its name, its absence.

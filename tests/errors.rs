@@ -299,7 +299,7 @@ fn gaps_in_numbering_are_warnings_not_errors() {
         + 1;
     let col = plan.lines().nth(line - 1).unwrap().find("\"1.3\"").unwrap() + 1;
     assert!(
-        err.contains("cảnh báo: ")
+        err.contains("cảnh báo[W0404]: ")
             && err.contains(&format!("content/van-ban/kh.yaml:{line}:{col}:")),
         "{err}"
     );
@@ -457,7 +457,7 @@ fn a_filing_line_with_van_thu_written_out_is_a_warning_and_printed_as_written() 
     let line = line_of(&plan, "Văn thư");
     assert!(
         err.contains(&format!(
-            "cảnh báo: {}:{line}:5: Dòng lưu \"Lưu: Văn thư, TCCV (02)\": Nghị định 30 viết tắt văn thư là \"VT\".",
+            "cảnh báo[W0402]: {}:{line}:5: Dòng lưu \"Lưu: Văn thư, TCCV (02)\": Nghị định 30 viết tắt văn thư là \"VT\".",
             content.join("van-ban/kh.yaml").display()
         )),
         "{err}"
@@ -472,4 +472,67 @@ fn a_filing_line_with_van_thu_written_out_is_a_warning_and_printed_as_written() 
         page.contains("- Lưu: Văn thư, TCCV (02)."),
         "printed as written"
     );
+}
+
+/// The README's table of diagnostic codes is the catalogue: every code with both titles,
+/// and no code the tool does not have.
+#[test]
+fn the_readme_lists_every_diagnostic_code() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for e in cchc::diag::CATALOGUE {
+        let row = format!("| {} | {} | {} |", e.id, e.title_vi, e.title_en);
+        assert!(readme.contains(&row), "README lacks the row {row}");
+    }
+    let listed = readme
+        .lines()
+        .filter(|l| l.starts_with("| E") || l.starts_with("| W"))
+        .count();
+    assert_eq!(
+        listed,
+        cchc::diag::CATALOGUE.len(),
+        "README lists codes the tool does not have"
+    );
+}
+
+/// `cchc giai-thich CODE` prints the code's explanation; an unknown code is a usage error
+/// that says where codes are found.
+#[test]
+fn giai_thich_explains_a_code_and_refuses_an_unknown_one() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(["giai-thich", "e102"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("E0102: Khóa không có trong mẫu\n\n"),
+        "{text}"
+    );
+    assert!(text.contains("Cách sửa:"), "{text}");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(["--lang", "en", "explain", "W0201"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("W0201: File or folder not read\n"),
+        "{text}"
+    );
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(["giai-thich", "E9999"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Không có mã lỗi \"E9999\""), "{err}");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .arg("giai-thich")
+        .output()
+        .unwrap();
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(list.lines().count(), cchc::diag::CATALOGUE.len());
 }

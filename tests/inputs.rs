@@ -671,7 +671,7 @@ fn write_errors_are_explained_in_vietnamese() {
     assert_eq!(code, 1, "{err}");
     let line = err
         .lines()
-        .find(|l| l.starts_with("Không ghi được"))
+        .find(|l| l.starts_with("lỗi[E0703]: Không ghi được"))
         .unwrap_or_else(|| panic!("{err}"));
     // The reason is Vietnamese words; the system's English stays in parentheses.
     let reason = &line[line.rfind(": ").unwrap() + 2..];

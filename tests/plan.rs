@@ -465,9 +465,11 @@ fn english_messages_on_request() {
         tmp.path(),
     );
     assert_eq!(code, 1);
-    assert!(err.contains("error:"), "{err}");
+    assert!(err.starts_with("error[E0201]: nowhere/:"), "{err}");
+    assert!(err.contains("cchc explain E0201"), "{err}");
     let (_, _, err) = cchc(&["check", "--content", "nowhere"], tmp.path());
-    assert!(err.contains("lỗi:"), "{err}");
+    assert!(err.starts_with("lỗi[E0201]: nowhere/:"), "{err}");
+    assert!(err.contains("cchc giai-thich E0201"), "{err}");
 }
 
 #[test]

@@ -5,6 +5,7 @@ use super::cx::{Cx, is_id, pos_of};
 use super::raw::{self, S};
 use std::collections::{BTreeMap, HashMap};
 
+use crate::diag::Code;
 use crate::markdown;
 use crate::model::*;
 use crate::vn;
@@ -34,6 +35,7 @@ impl Cx<'_> {
         ];
         if given.iter().filter(|g| **g).count() != 1 {
             self.error(
+                Code::AppendixContent,
                 pos_of(&raw.tieu_de),
                 "Mỗi phụ lục cần đúng một trong ba mục: `bang_phan_cong`, `bang` hoặc `noi_dung`."
                     .into(),
@@ -82,6 +84,7 @@ impl Cx<'_> {
         for row in &raw.dong {
             if row.value.len() != header.len() {
                 self.error(
+                    Code::TableShape,
                     pos_of(row),
                     format!(
                         "Dòng này có {} ô nhưng bảng có {} cột.",
@@ -161,7 +164,7 @@ impl Cx<'_> {
                 let segments: Option<Vec<u32>> =
                     code.split('.').map(|p| p.parse::<u32>().ok()).collect();
                 match segments {
-                    None => self.error(
+                    None => self.error(Code::BadId,
                         at,
                         format!("Mã tiêu chí \"{code}\" không hợp lệ."),
                         format!("Criterion code \"{code}\" is invalid."),
@@ -169,7 +172,7 @@ impl Cx<'_> {
                     ),
                     Some(seg) => {
                         if seg[0] != ai as u32 + 1 {
-                            self.warn(
+                            self.warn(Code::CriterionOrder,
                                 at,
                                 format!("Mã \"{code}\" nằm trong lĩnh vực {numeral}, nhưng bắt đầu bằng {} thay vì {}.", seg[0], ai + 1),
                                 format!("Code \"{code}\" is under area {numeral} but starts with {} instead of {}.", seg[0], ai + 1),
@@ -186,7 +189,7 @@ impl Cx<'_> {
                                     s.join(".")
                                 })
                                 .collect();
-                            self.warn(
+                            self.warn(Code::CriterionOrder,
                                 at,
                                 format!("Mã \"{code}\" nhảy số: không có {}.", missing.join(", ")),
                                 format!("Code \"{code}\" skips {}.", missing.join(", ")),
@@ -197,6 +200,7 @@ impl Cx<'_> {
                 }
                 if let Some(first) = seen.get(&code) {
                     self.error(
+                        Code::DuplicateId,
                         at,
                         format!("Mã tiêu chí \"{code}\" bị trùng (đã dùng ở dòng {first})."),
                         format!(
@@ -269,6 +273,7 @@ impl Cx<'_> {
             }),
             Err(super::deadline::Problem::NoSuchDay(bad)) => {
                 self.error(
+                    Code::Deadline,
                     pos_of(s),
                     format!("Thời hạn \"{t}\" có ngày \"{bad}\" không có thật trên lịch."),
                     format!("Deadline \"{t}\" contains \"{bad}\", which is not a real date."),
@@ -282,6 +287,7 @@ impl Cx<'_> {
             Err(super::deadline::Problem::Unreadable) => {
                 let (vi, en) = super::deadline::FORMS;
                 self.error(
+                    Code::Deadline,
                     pos_of(s),
                     format!("Thời hạn \"{t}\" không đọc được thành một ngày cụ thể."),
                     format!("Deadline \"{t}\" cannot be read as a date."),

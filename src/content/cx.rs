@@ -7,7 +7,7 @@ use super::SourceFile;
 use super::raw::S;
 use super::yaml;
 pub use crate::coverage::Coverage;
-use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos, Text};
 use crate::markdown;
 use crate::suggest;
 use crate::vn::{self, Date, DateError};
@@ -45,21 +45,24 @@ impl<'a> Cx<'a> {
 
     pub(super) fn error(
         &mut self,
+        code: Code,
         at: Option<Pos>,
         vi: String,
         en: String,
         hint: Option<(String, String)>,
     ) {
-        let mut d = Diagnostic::error(self.rel(), at, Text::new(vi, en));
+        debug_assert_eq!(code.severity(), crate::diag::Severity::Error, "{code:?}");
+        let mut d = Diagnostic::new(code, self.rel(), at, Text::new(vi, en));
         if let Some((hv, he)) = hint {
             d = d.with_hint(Text::new(hv, he));
         }
         self.diags.push(d);
     }
 
-    pub(super) fn warn(&mut self, at: Option<Pos>, vi: String, en: String) {
+    pub(super) fn warn(&mut self, code: Code, at: Option<Pos>, vi: String, en: String) {
+        debug_assert_eq!(code.severity(), crate::diag::Severity::Warning, "{code:?}");
         self.diags
-            .push(Diagnostic::warning(self.rel(), at, Text::new(vi, en)));
+            .push(Diagnostic::new(code, self.rel(), at, Text::new(vi, en)));
     }
 
     /// NFC text with every character checked against the fonts. Reports the exact line
@@ -113,7 +116,7 @@ impl<'a> Cx<'a> {
                 vi.push_str(&format!(" Ký tự này có {count} lần trong giá trị này."));
                 en.push_str(&format!(" It occurs {count} times in this value."));
             }
-            self.error(
+            self.error(Code::Unprintable,
                 Some(place),
                 vi,
                 en,
@@ -141,7 +144,7 @@ impl<'a> Cx<'a> {
                 continue;
             };
             let place = self.find_str_in_source(at, literal).unwrap_or(at);
-            self.error(
+            self.error(Code::Unprintable,
                 Some(place),
                 format!("Mã ký tự `{literal}` in ra U+{:04X}, ký tự không dùng được trong văn bản hành chính.", c as u32),
                 format!("The character reference `{literal}` prints U+{:04X}, which an official document cannot use.", c as u32),
@@ -207,6 +210,7 @@ impl<'a> Cx<'a> {
             ),
         };
         self.error(
+            Code::UnknownChoice,
             pos_of(s),
             format!("`{key}: {written}` không phải giá trị dùng được."),
             format!("`{key}: {written}` is not an allowed value."),
@@ -219,6 +223,7 @@ impl<'a> Cx<'a> {
         let t = self.text(s);
         if t.trim().is_empty() {
             self.error(
+                Code::Blank,
                 pos_of(s),
                 format!("{what_vi} đang để trống."),
                 format!("{} is empty.", capitalized(what_en)),
@@ -237,6 +242,7 @@ impl<'a> Cx<'a> {
             && t.chars().all(|c| c.is_alphabetic());
         if !ok {
             self.error(
+                Code::BadId,
                 pos_of(s),
                 format!(
                     "{what_vi} \"{t}\" không hợp lệ: chỉ gồm chữ cái, bắt đầu bằng chữ in hoa."
@@ -286,6 +292,7 @@ impl<'a> Cx<'a> {
             ),
         };
         self.error(
+            Code::UnknownId,
             at,
             format!("Không có {what_vi} nào mang mã `{got}`."),
             format!("No {what_en} has the id `{got}`."),
@@ -308,7 +315,7 @@ impl<'a> Cx<'a> {
                         format!("Date \"{t}\" does not exist."),
                     ),
                 };
-                self.error(
+                self.error(Code::BadDate,
                     pos_of(s),
                     vi,
                     en,

@@ -17,7 +17,7 @@ mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::diag::{Code, Diagnostic, Diagnostics, Text};
 use crate::inputs::{Found, Tree, Visit};
 use crate::model::Site;
 
@@ -46,7 +46,7 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
     if !dir.is_dir() {
         // The folder itself: shown as the path the user gave.
-        diags.push(Diagnostic::error(
+        diags.push(Diagnostic::new(Code::ContentFolder,
             PathBuf::new(),
             None,
             Text::new(
@@ -65,7 +65,8 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
         Path::new(""),
         Text::new("thư mục nội dung", "the content folder"),
     ) else {
-        diags.push(Diagnostic::error(
+        diags.push(Diagnostic::new(
+            Code::ContentFolder,
             PathBuf::new(),
             None,
             Text::new(
@@ -147,7 +148,7 @@ fn legacy_encoding(dir: &Path, rel: &Path, text: &str, diags: &mut Diagnostics) 
         let found: String = f.found.chars().take(60).collect();
         let fixed: String = f.fixed.chars().take(60).collect();
         diags.push(
-            Diagnostic::error(
+            Diagnostic::new(Code::LegacyEncoding,
                 rel,
                 Some(crate::diag::Pos {
                     line: f.line as u32,
@@ -266,7 +267,8 @@ fn skipped(rel: &Path, name: &Name, diags: &mut Diagnostics) {
         }
     };
     diags.push(
-        Diagnostic::warning(rel, None, Text::new(vi, en)).with_hint(Text::new(hint_vi, hint_en)),
+        Diagnostic::new(Code::NotRead, rel, None, Text::new(vi, en))
+            .with_hint(Text::new(hint_vi, hint_en)),
     );
 }
 
@@ -330,7 +332,8 @@ fn issuer(
         }
     }
     diags.push(
-        Diagnostic::error(
+        Diagnostic::new(
+            Code::MissingFile,
             ISSUER_FILE,
             None,
             Text::new("Thiếu tệp này.", "This file is missing."),
@@ -384,7 +387,7 @@ fn unused_entries(
             Name::Harmless => {}
             n @ (Name::Lock | Name::Hidden) => skipped(Path::new(&name), &n, diags),
             _ if !is_dir && is_issuer_name(Path::new(&name)) => diags.push(
-                Diagnostic::warning(
+                Diagnostic::new(Code::NotRead,
                     &name,
                     None,
                     Text::new(
@@ -400,7 +403,7 @@ fn unused_entries(
             _ if is_dir => {
                 let guess = crate::suggest::closest(&name, known);
                 diags.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(Code::NotRead,
                         &name,
                         None,
                         Text::new(
@@ -421,7 +424,7 @@ fn unused_entries(
                 );
             }
             Name::Yaml => diags.push(
-                Diagnostic::warning(
+                Diagnostic::new(Code::NotRead,
                     &name,
                     None,
                     Text::new(
@@ -460,7 +463,7 @@ fn read(dir: &Path, rel: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         diags.push(
-            Diagnostic::error(
+            Diagnostic::new(Code::TooLarge,
                 rel,
                 None,
                 Text::new(
@@ -488,7 +491,7 @@ fn read(dir: &Path, rel: &Path, path: &Path, diags: &mut Diagnostics) -> Option<
         Err(e) => {
             let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = upto.iter().filter(|b| **b == b'\n').count() as u32 + 1;
-            diags.push(Diagnostic::error(
+            diags.push(Diagnostic::new(Code::NotUtf8,
                 rel,
                 Some(crate::diag::Pos { line, col: 1 }),
                 Text::new(

@@ -7,7 +7,7 @@ use super::SourceFile;
 use super::cx::{Coverage, Cx, is_id, pos_of, slug, slug_problem};
 use super::raw::{self, S};
 use super::yaml;
-use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos, Text};
 use crate::markdown;
 use crate::model::*;
 use crate::suggest;
@@ -111,7 +111,8 @@ fn attach_period_tables(
     };
     let id = link.value.trim();
     if kind != Kind::Report {
-        diags.push(Diagnostic::error(
+        diags.push(Diagnostic::new(
+            Code::KeyNotForKind,
             rel,
             pos_of(link),
             Text::new(
@@ -133,7 +134,8 @@ fn attach_period_tables(
             known.join(", ")
         };
         diags.push(
-            Diagnostic::error(
+            Diagnostic::new(
+                Code::UnknownId,
                 rel,
                 pos_of(link),
                 Text::new(
@@ -190,7 +192,8 @@ fn check_unique_documents(
     for d in docs {
         if let Some(other) = by_slug.insert(&d.slug, &d.source) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::OutputClash,
                     &d.source,
                     None,
                     Text::new(
@@ -214,7 +217,7 @@ fn check_unique_documents(
             && let Some(other) = by_number.insert((d.date.0.year, n, &d.symbol), &d.source)
         {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::NumberReused,
                     &d.source,
                     number_at.get(&d.slug).copied(),
                     Text::new(
@@ -238,6 +241,7 @@ impl<'a> Cx<'a> {
     fn issuer(&mut self, raw: raw::IssuerFile) -> Issuer {
         if raw.ten_in.is_empty() {
             self.error(
+                Code::IssuerName,
                 Some(Pos { line: 1, col: 1 }),
                 "Chưa có tên cơ quan ban hành (`ten_in`).".into(),
                 "The issuer's printed name (`ten_in`) is empty.".into(),
@@ -279,6 +283,7 @@ impl<'a> Cx<'a> {
             let c = self.code(&u.ma, "Mã đơn vị");
             if let Some(line) = unit_lines.get(&c) {
                 self.error(
+                    Code::DuplicateId,
                     pos_of(&u.ma),
                     format!("Mã đơn vị `{c}` trùng với dòng {line}."),
                     format!("Unit code `{c}` repeats line {line}."),
@@ -299,7 +304,7 @@ impl<'a> Cx<'a> {
             let id = self.text(&p.ma).trim().to_string();
             if !is_id(&id) {
                 let fixed = slug(&id);
-                self.error(
+                self.error(Code::BadId,
                     pos_of(&p.ma),
                     format!("Mã cán bộ \"{id}\" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang."),
                     format!("Staff id \"{id}\" is invalid: use lower-case ASCII letters, digits and hyphens."),
@@ -307,7 +312,7 @@ impl<'a> Cx<'a> {
                 );
             }
             if let Some(problem) = slug_problem(&id).filter(|_| is_id(&id)) {
-                self.error(
+                self.error(Code::BadId,
                     pos_of(&p.ma),
                     format!("Mã cán bộ `{id}` {}", problem.vi),
                     format!("Staff id `{id}` {}", problem.en),
@@ -319,6 +324,7 @@ impl<'a> Cx<'a> {
             }
             if let Some(line) = staff_lines.get(&id) {
                 self.error(
+                    Code::DuplicateId,
                     pos_of(&p.ma),
                     format!("Mã cán bộ `{id}` trùng với dòng {line}."),
                     format!("Staff id `{id}` repeats line {line}."),
@@ -360,7 +366,7 @@ impl<'a> Cx<'a> {
                     && url.len() > "https://".len()
                     && !url.chars().any(|c| c.is_whitespace() || "<>\"'`".contains(c));
                 if !ok {
-                    self.error(
+                    self.error(Code::BadAddress,
                         pos_of(u),
                         format!("Địa chỉ trang web \"{url}\" không phải một địa chỉ http(s) hợp lệ."),
                         format!("Website address \"{url}\" is not a valid http(s) address."),
@@ -421,7 +427,7 @@ impl<'a> Cx<'a> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            self.error(
+            self.error(Code::FileName,
                 None,
                 format!("Tên tệp \"{stem}\" {}", problem.vi),
                 format!("The file name \"{stem}\" {}", problem.en),
@@ -438,6 +444,7 @@ impl<'a> Cx<'a> {
             let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code).collect();
             let guess = suggest::closest(&kind_code, known.iter().copied());
             self.error(
+                Code::Kind,
                 pos_of(&raw.loai),
                 format!("Loại văn bản `{kind_code}` chưa được hỗ trợ."),
                 format!("Document kind `{kind_code}` is not supported."),
@@ -466,7 +473,7 @@ impl<'a> Cx<'a> {
                 .then(|| written.parse::<u32>().ok())
                 .flatten();
             match value {
-                Some(0) => self.error(
+                Some(0) => self.error(Code::Number,
                     pos_of(n),
                     "Số văn bản phải từ 1 trở lên.".into(),
                     "The number must be 1 or more.".into(),
@@ -476,7 +483,7 @@ impl<'a> Cx<'a> {
                     )),
                 ),
                 Some(_) => {}
-                None => self.error(
+                None => self.error(Code::Number,
                     pos_of(n),
                     format!("Số văn bản \"{written}\" không phải số thứ tự trong sổ đăng ký: chỉ gồm chữ số."),
                     format!("Document number \"{written}\" is not a register number: digits only."),
@@ -511,7 +518,7 @@ impl<'a> Cx<'a> {
             None => {
                 if kind.abbreviation().is_none() && unit.is_none() {
                     let known: Vec<&str> = issuer.units.iter().map(|x| x.code.as_str()).collect();
-                    self.error(
+                    self.error(Code::Symbol,
                         pos_of(&raw.loai),
                         "Công văn cần mã đơn vị soạn thảo để ghi ký hiệu (ví dụ 07/UBND-VP).".into(),
                         "A công văn needs the drafting unit's code for its ký hiệu (e.g. 07/UBND-VP).".into(),
@@ -537,7 +544,7 @@ impl<'a> Cx<'a> {
                     None => !type_codes.contains(&first),
                 };
                 if !groups_ok || !type_ok {
-                    self.error(
+                    self.error(Code::Symbol,
                         pos_of(s),
                         format!("Ký hiệu \"{t}\" không đúng thể thức Nghị định 30/2020/NĐ-CP."),
                         format!("Ký hiệu \"{t}\" does not follow Decree 30/2020."),
@@ -583,7 +590,7 @@ impl<'a> Cx<'a> {
             }
         });
         if raw.in_lien_he && issuer.contact.is_empty() && !self.issuer_unknown {
-            self.error(
+            self.error(Code::Contact,
                 pos_of(&raw.loai),
                 "Văn bản yêu cầu in thông tin liên hệ (`in_lien_he: true`) nhưng co_quan.yaml chưa có mục `lien_he`.".into(),
                 "`in_lien_he: true` but co_quan.yaml has no `lien_he` block.".into(),
@@ -603,7 +610,7 @@ impl<'a> Cx<'a> {
             .collect();
         if !appendices.is_empty() && !body_src.contains("Phụ lục") && !body_src.contains("phụ lục")
         {
-            self.warn(
+            self.warn(Code::AppendixNotCited,
                 pos_of(&raw.noi_dung),
                 "Văn bản có phụ lục nhưng nội dung chưa dẫn chiếu đến phụ lục (ví dụ: \"(Có Phụ lục kèm theo)\").".into(),
                 "The document has an appendix but its body never refers to it (e.g. \"(Có Phụ lục kèm theo)\").".into(),
@@ -654,6 +661,7 @@ impl<'a> Cx<'a> {
         let name = kind.name();
         match (kind.info().addressee, items.is_empty()) {
             (Addressee::Required, true) => self.error(
+                Code::Recipients,
                 at,
                 format!("{name} cần có Kính gửi (`kinh_gui`)."),
                 format!("A {name} needs addressees (`kinh_gui`)."),
@@ -663,6 +671,7 @@ impl<'a> Cx<'a> {
                 )),
             ),
             (Addressee::None, false) => self.error(
+                Code::Recipients,
                 pos_of(&items[0]),
                 format!("{name} không ghi Kính gửi (Nghị định 30/2020/NĐ-CP)."),
                 format!("A {name} has no Kính gửi (Decree 30/2020)."),
@@ -720,7 +729,7 @@ impl<'a> Cx<'a> {
                 .or_else(|| raw.can_cu.first().map(pos_of))
                 .or_else(|| raw.theo_de_nghi.as_ref().map(pos_of));
             if let Some(at) = stray {
-                self.error(
+                self.error(Code::KeyNotForKind,
                     at,
                     "`tham_quyen`, `can_cu` và `theo_de_nghi` chỉ dùng cho quyết định.".into(),
                     "`tham_quyen`, `can_cu` and `theo_de_nghi` are for a quyết định only.".into(),
@@ -784,6 +793,7 @@ impl<'a> Cx<'a> {
         };
         if !first.starts_with(want) {
             self.warn(
+                Code::DistributionFirst,
                 pos_of(at),
                 format!(
                     "Nơi nhận của {vi_kind} thường bắt đầu bằng \"{}\".",
@@ -814,6 +824,7 @@ impl<'a> Cx<'a> {
             .to_string();
         match cleaned.last() {
             None => self.error(
+                Code::Distribution,
                 body_at,
                 "Chưa có Nơi nhận (`noi_nhan`).".into(),
                 "No recipients (`noi_nhan`).".into(),
@@ -823,6 +834,7 @@ impl<'a> Cx<'a> {
                 let folded = suggest::fold(last);
                 if !folded.starts_with("luu") {
                     self.error(
+                        Code::Distribution,
                         *at,
                         "Dòng cuối của Nơi nhận phải là nơi lưu văn bản (\"Lưu: VT, …\").".into(),
                         "The last recipient must be the filing line (\"Lưu: VT, …\").".into(),
@@ -837,7 +849,7 @@ impl<'a> Cx<'a> {
                     // Many offices write the records office out in full; ND30's form is "VT".
                     let short = last.replacen("Văn thư", "VT", 1);
                     self.diags.push(
-                        Diagnostic::warning(
+                        Diagnostic::new(Code::FilingAbbreviation,
                             self.rel(),
                             *at,
                             Text::new(
@@ -852,6 +864,7 @@ impl<'a> Cx<'a> {
                     );
                 } else if !last.contains(':') || !last.contains("VT") {
                     self.error(
+                        Code::Distribution,
                         *at,
                         format!(
                             "Dòng lưu \"{last}\" chưa đúng thể thức: cần dấu hai chấm và \"VT\"."
@@ -889,6 +902,7 @@ impl<'a> Cx<'a> {
             if let Some(good) = fix {
                 let rest = t[first.len()..].trim_start();
                 self.error(
+                    Code::Signer,
                     pos_of(l),
                     format!("Quyền hạn ký \"{first}\" không đúng thể thức văn bản hành chính."),
                     format!("Signing authority \"{first}\" is not the administrative form."),
@@ -900,6 +914,7 @@ impl<'a> Cx<'a> {
             }
             if t.is_empty() {
                 self.error(
+                    Code::Signer,
                     pos_of(l),
                     "Dòng chức danh ký đang để trống.".into(),
                     "Empty signature title line.".into(),
@@ -910,6 +925,7 @@ impl<'a> Cx<'a> {
         }
         if lines.is_empty() {
             self.error(
+                Code::Signer,
                 pos_of(&raw.can_bo),
                 "Chưa có chức danh người ký (`chuc_danh`).".into(),
                 "No signature title lines (`chuc_danh`).".into(),

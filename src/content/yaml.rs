@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_saphyr::Error;
 
-use crate::diag::{Diagnostic, Pos, Text};
+use crate::diag::{Code, Diagnostic, Pos, Text};
 
 use super::SourceFile;
 
@@ -99,6 +99,9 @@ pub(crate) fn pos(loc: &serde_saphyr::Location) -> Option<Pos> {
     }
 }
 
+/// A message's code, its sentence and what to write instead.
+type Words = (Code, Text, Option<Text>);
+
 fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
     let err = err.without_snippet();
     let mut at = err.location().as_ref().and_then(pos);
@@ -109,40 +112,11 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
     {
         at = Some(tab);
     }
-    let (message, hint) = match err {
+    let (code, message, hint) = match err {
         Error::SerdeUnknownField {
             field, expected, ..
-        } => {
-            let list = expected.join(", ");
-            let guess = crate::suggest::closest(field, expected.iter().copied());
-            let hint = match guess {
-                Some(g) => Text::new(
-                    format!("Có phải ý bạn là `{g}`? Các khóa dùng được ở đây: {list}."),
-                    format!("Did you mean `{g}`? Keys allowed here: {list}."),
-                ),
-                None => Text::new(
-                    format!("Các khóa dùng được ở đây: {list}."),
-                    format!("Keys allowed here: {list}."),
-                ),
-            };
-            (
-                Text::new(
-                    format!("Khóa `{field}` không có trong mẫu."),
-                    format!("Unknown key `{field}`."),
-                ),
-                Some(hint),
-            )
-        }
-        Error::SerdeMissingField { field, .. } => (
-            Text::new(
-                format!("Thiếu khóa bắt buộc `{field}`."),
-                format!("Missing required key `{field}`."),
-            ),
-            Some(Text::new(
-                format!("Thêm một dòng `{field}: …` vào mục này."),
-                format!("Add a line `{field}: …` to this block."),
-            )),
-        ),
+        } => unknown_key(field, expected),
+        Error::SerdeMissingField { field, .. } => missing_key(field),
         Error::SerdeInvalidType {
             unexpected,
             expected,
@@ -152,138 +126,190 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
             unexpected,
             expected,
             ..
-        } => {
-            let (want_vi, want_en) = expected_words(expected);
-            (
-                Text::new(
-                    format!(
-                        "Giá trị không đúng kiểu: cần {want_vi}, nhưng gặp {}.",
-                        found_words(unexpected)
-                    ),
-                    format!("Wrong kind of value: expected {want_en}, found {unexpected}."),
-                ),
-                Some(Text::new(
-                    format!("Sửa giá trị này thành {want_vi}."),
-                    format!("Write {want_en} here."),
-                )),
-            )
-        }
-        Error::InvalidScalar { ty, .. } => {
-            let (want_vi, want_en) = expected_words(ty);
-            let found = at.map(|p| token_at(&file.text, p)).unwrap_or_default();
-            // Name the key, and show the line as it should read when the value is a number.
-            let key = at.and_then(|p| key_before(&file.text, p));
-            let whole = ["u8", "u16", "u32", "u64", "usize", "i32", "i64", "integer"]
-                .iter()
-                .any(|t| ty.to_ascii_lowercase().contains(t));
-            let message = match &key {
-                Some(k) => Text::new(
-                    format!("Khóa `{k}` có giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
-                    format!(
-                        "Key `{k}` has the value \"{found}\" of the wrong kind: expected {want_en}."
-                    ),
-                ),
-                None => Text::new(
-                    format!("Giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
-                    format!("Value \"{found}\" has the wrong kind: expected {want_en}."),
-                ),
-            };
-            let hint = match (&key, whole) {
-                (Some(k), true) => Text::new(
-                    format!("Viết một số, ví dụ `{k}: 5`."),
-                    format!("Write a number, e.g. `{k}: 5`."),
-                ),
-                (Some(k), false) => Text::new(
-                    format!("Sửa giá trị của `{k}` thành {want_vi}."),
-                    format!("Make the value of `{k}` {want_en}."),
-                ),
-                (None, _) => Text::new(
-                    format!("Sửa giá trị này thành {want_vi}."),
-                    format!("Write {want_en} here."),
-                ),
-            };
-            (message, Some(hint))
-        }
-        Error::DuplicateMappingKey { key, .. } => {
-            let k = key.clone().unwrap_or_default();
-            (
-                Text::new(
-                    format!("Khóa `{k}` được viết hai lần trong cùng một mục."),
-                    format!("Key `{k}` appears twice in the same block."),
-                ),
-                Some(Text::new(
-                    "Xóa một trong hai dòng, hoặc gộp nội dung vào một dòng.",
-                    "Delete one of the two lines, or merge them.",
-                )),
-            )
-        }
-        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
-            let key = at
-                .and_then(|p| key_before(&file.text, p))
-                .unwrap_or_default();
-            (
-                Text::new(
-                    format!("Khóa `{key}` để trống: cần một đoạn văn bản."),
-                    format!("Key `{key}` is blank: it needs text."),
-                ),
-                Some(Text::new(
-                    format!(
-                        "Viết nội dung sau dấu hai chấm, ví dụ `{key}: …`; nếu khóa này không bắt buộc thì xóa cả dòng."
-                    ),
-                    format!(
-                        "Write the text after the colon, e.g. `{key}: …`; if the key is optional, delete the line."
-                    ),
-                )),
-            )
-        }
+        } => wrong_kind(expected, unexpected),
+        Error::InvalidScalar { ty, .. } => invalid_scalar(file, at, ty),
+        Error::DuplicateMappingKey { key, .. } => duplicate_key(key.as_deref().unwrap_or_default()),
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => blank(file, at),
         Error::Eof { .. } => (
+            Code::YamlSyntax,
             Text::new(
                 "Tệp rỗng hoặc kết thúc bất thường.",
                 "The file is empty or ends unexpectedly.",
             ),
             None,
         ),
-        Error::Unexpected { expected, .. } => {
-            let (want_vi, want_en) = expected_words(expected);
-            (
-                Text::new(
-                    format!("Giá trị không đúng kiểu: cần {want_vi}."),
-                    format!("Wrong kind of value: expected {want_en}."),
-                ),
-                Some(Text::new(
-                    format!(
-                        "Sửa giá trị này thành {want_vi}; văn bản bắt đầu bằng `[` hoặc `{{` phải đặt trong ngoặc kép."
-                    ),
-                    format!("Write {want_en} here; quote text that starts with `[` or `{{`."),
-                )),
-            )
-        }
-        other => {
-            let detail = other.to_string();
-            let detail = detail.lines().next().unwrap_or_default();
-            let detail = detail
-                .split(" at line ")
-                .next()
-                .unwrap_or(detail)
-                .to_string();
-            let words = syntax_words(&detail);
-            (
-                Text::new(
-                    format!("Lỗi cú pháp YAML: {}", words.vi),
-                    format!("YAML syntax error: {}", words.en),
-                ),
-                Some(Text::new(
-                    "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau mỗi khóa, và đặt văn bản có dấu `:` hoặc `#` trong ngoặc kép.",
-                    "Check the indentation (spaces, not tabs), the colon after each key, and quote text that contains `:` or `#`.",
-                )),
-            )
-        }
+        Error::Unexpected { expected, .. } => unexpected(expected),
+        other => syntax(other),
     };
-    let d = Diagnostic::error(&file.rel, at, message);
+    let d = Diagnostic::new(code, &file.rel, at, message);
     match hint {
         Some(h) => d.with_hint(h),
         None => d,
     }
+}
+
+fn unknown_key(field: &str, expected: &[&str]) -> Words {
+    let list = expected.join(", ");
+    let hint = match crate::suggest::closest(field, expected.iter().copied()) {
+        Some(g) => Text::new(
+            format!("Có phải ý bạn là `{g}`? Các khóa dùng được ở đây: {list}."),
+            format!("Did you mean `{g}`? Keys allowed here: {list}."),
+        ),
+        None => Text::new(
+            format!("Các khóa dùng được ở đây: {list}."),
+            format!("Keys allowed here: {list}."),
+        ),
+    };
+    (
+        Code::UnknownKey,
+        Text::new(
+            format!("Khóa `{field}` không có trong mẫu."),
+            format!("Unknown key `{field}`."),
+        ),
+        Some(hint),
+    )
+}
+
+fn missing_key(field: &str) -> Words {
+    (
+        Code::MissingKey,
+        Text::new(
+            format!("Thiếu khóa bắt buộc `{field}`."),
+            format!("Missing required key `{field}`."),
+        ),
+        Some(Text::new(
+            format!("Thêm một dòng `{field}: …` vào mục này."),
+            format!("Add a line `{field}: …` to this block."),
+        )),
+    )
+}
+
+fn wrong_kind(expected: &str, unexpected: &str) -> Words {
+    let (want_vi, want_en) = expected_words(expected);
+    (
+        Code::WrongKind,
+        Text::new(
+            format!(
+                "Giá trị không đúng kiểu: cần {want_vi}, nhưng gặp {}.",
+                found_words(unexpected)
+            ),
+            format!("Wrong kind of value: expected {want_en}, found {unexpected}."),
+        ),
+        Some(Text::new(
+            format!("Sửa giá trị này thành {want_vi}."),
+            format!("Write {want_en} here."),
+        )),
+    )
+}
+
+/// A scalar that cannot be the type wanted: the key is named, and a number shown as the
+/// line should read.
+fn invalid_scalar(file: &SourceFile, at: Option<Pos>, ty: &str) -> Words {
+    let (want_vi, want_en) = expected_words(ty);
+    let found = at.map(|p| token_at(&file.text, p)).unwrap_or_default();
+    let key = at.and_then(|p| key_before(&file.text, p));
+    let whole = ["u8", "u16", "u32", "u64", "usize", "i32", "i64", "integer"]
+        .iter()
+        .any(|t| ty.to_ascii_lowercase().contains(t));
+    let message = match &key {
+        Some(k) => Text::new(
+            format!("Khóa `{k}` có giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
+            format!("Key `{k}` has the value \"{found}\" of the wrong kind: expected {want_en}."),
+        ),
+        None => Text::new(
+            format!("Giá trị \"{found}\" không đúng kiểu: cần {want_vi}."),
+            format!("Value \"{found}\" has the wrong kind: expected {want_en}."),
+        ),
+    };
+    let hint = match (&key, whole) {
+        (Some(k), true) => Text::new(
+            format!("Viết một số, ví dụ `{k}: 5`."),
+            format!("Write a number, e.g. `{k}: 5`."),
+        ),
+        (Some(k), false) => Text::new(
+            format!("Sửa giá trị của `{k}` thành {want_vi}."),
+            format!("Make the value of `{k}` {want_en}."),
+        ),
+        (None, _) => Text::new(
+            format!("Sửa giá trị này thành {want_vi}."),
+            format!("Write {want_en} here."),
+        ),
+    };
+    (Code::WrongKind, message, Some(hint))
+}
+
+fn duplicate_key(k: &str) -> Words {
+    (
+        Code::DuplicateKey,
+        Text::new(
+            format!("Khóa `{k}` được viết hai lần trong cùng một mục."),
+            format!("Key `{k}` appears twice in the same block."),
+        ),
+        Some(Text::new(
+            "Xóa một trong hai dòng, hoặc gộp nội dung vào một dòng.",
+            "Delete one of the two lines, or merge them.",
+        )),
+    )
+}
+
+fn blank(file: &SourceFile, at: Option<Pos>) -> Words {
+    let key = at
+        .and_then(|p| key_before(&file.text, p))
+        .unwrap_or_default();
+    (
+        Code::Blank,
+        Text::new(
+            format!("Khóa `{key}` để trống: cần một đoạn văn bản."),
+            format!("Key `{key}` is blank: it needs text."),
+        ),
+        Some(Text::new(
+            format!(
+                "Viết nội dung sau dấu hai chấm, ví dụ `{key}: …`; nếu khóa này không bắt buộc thì xóa cả dòng."
+            ),
+            format!(
+                "Write the text after the colon, e.g. `{key}: …`; if the key is optional, delete the line."
+            ),
+        )),
+    )
+}
+
+fn unexpected(expected: &str) -> Words {
+    let (want_vi, want_en) = expected_words(expected);
+    (
+        Code::WrongKind,
+        Text::new(
+            format!("Giá trị không đúng kiểu: cần {want_vi}."),
+            format!("Wrong kind of value: expected {want_en}."),
+        ),
+        Some(Text::new(
+            format!(
+                "Sửa giá trị này thành {want_vi}; văn bản bắt đầu bằng `[` hoặc `{{` phải đặt trong ngoặc kép."
+            ),
+            format!("Write {want_en} here; quote text that starts with `[` or `{{`."),
+        )),
+    )
+}
+
+fn syntax(other: &Error) -> Words {
+    let detail = other.to_string();
+    let detail = detail.lines().next().unwrap_or_default();
+    let detail = detail
+        .split(" at line ")
+        .next()
+        .unwrap_or(detail)
+        .to_string();
+    let words = syntax_words(&detail);
+    (
+        Code::YamlSyntax,
+        Text::new(
+            format!("Lỗi cú pháp YAML: {}", words.vi),
+            format!("YAML syntax error: {}", words.en),
+        ),
+        Some(Text::new(
+            "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau mỗi khóa, và đặt văn bản có dấu `:` hoặc `#` trong ngoặc kép.",
+            "Check the indentation (spaces, not tabs), the colon after each key, and quote text that contains `:` or `#`.",
+        )),
+    )
 }
 
 /// The first tab character at or after a position.

@@ -18,7 +18,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Text;
+use crate::diag::{Code, Text};
 
 pub use guard::{Kind, Protected, Refusal};
 
@@ -52,6 +52,15 @@ pub enum OutputError {
 }
 
 impl OutputError {
+    /// The catalogue's code for this kind of failure.
+    pub fn code(&self) -> Code {
+        match self {
+            OutputError::Refused { .. } => Code::OutputRefused,
+            OutputError::Locked { .. } => Code::OutputBusy,
+            OutputError::Collision(_) | OutputError::Io { .. } => Code::OutputWrite,
+        }
+    }
+
     /// The message and what to do, in both languages.
     pub fn text(&self) -> (Text, Option<Text>) {
         match self {

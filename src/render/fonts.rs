@@ -9,7 +9,7 @@ use typst::text::{Font, FontBook, FontStyle, FontWeight};
 use typst::utils::LazyHash;
 
 use crate::coverage::Coverage;
-use crate::diag::{Diagnostic, Diagnostics, Text, io_reason};
+use crate::diag::{Code, Diagnostic, Diagnostics, Text, io_reason};
 use crate::inputs::{Tree, Visit};
 
 /// The family ND30 names, used when its four styles are present in a font folder.
@@ -108,7 +108,7 @@ impl FontSet {
 /// named it, for messages).
 fn folder_fonts(dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, Font)> {
     let folder_error = |vi: &str, en: &str| {
-        Diagnostic::error(dir, None, Text::new(vi, en)).with_hint(Text::new(
+        Diagnostic::new(Code::FontsFolder, dir, None, Text::new(vi, en)).with_hint(Text::new(
             "Dùng một thư mục có các tệp phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, chép từ C:\\Windows\\Fonts), hoặc bỏ tùy chọn `--fonts` (và thư mục `fonts/` cạnh `content/`) để dùng phông Liberation Serif có sẵn (cùng kích thước chữ).",
             "Use a folder holding the Times New Roman files (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf, copied from C:\\Windows\\Fonts), or drop `--fonts` (and the `fonts/` folder beside `content/`) to use the bundled Liberation Serif (same metrics).",
         ))
@@ -195,7 +195,7 @@ fn folder_fonts(dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, Font)> {
         let faces: Vec<Font> = Font::iter(Bytes::new(data)).collect();
         if faces.is_empty() {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::FontFile,
                     &shown,
                     None,
                     Text::new(
@@ -242,7 +242,7 @@ fn vietnamese_gaps(path: &Path, font: &Font, diags: &mut Diagnostics) {
         (true, true) => ("đậm nghiêng", "bold italic"),
     };
     diags.push(
-        Diagnostic::error(
+        Diagnostic::new(Code::FontLetters,
             path,
             None,
             Text::new(
@@ -310,7 +310,7 @@ fn incomplete_family(dir: &Path, from_folder: &[(PathBuf, Font)], warnings: &mut
     let vi: Vec<&str> = missing.iter().map(|m| m.2).collect();
     let en: Vec<&str> = missing.iter().map(|m| m.3).collect();
     warnings.push(
-        Diagnostic::warning(
+        Diagnostic::new(Code::FontStyles,
             dir,
             None,
             Text::new(

@@ -7,7 +7,7 @@ use super::SourceFile;
 use super::cx::{Coverage, Cx, is_id, pos_of};
 use super::raw::{self, S};
 use super::yaml;
-use crate::diag::{Diagnostic, Diagnostics, Pos, Text};
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos, Text};
 use crate::model::{Document, Issuer, Kind};
 use crate::results::{
     Cumulation, Direction, Form06Row, Formula, Indicator, MAX_COUNT, ONE_FILE_SUFFIX, Period,
@@ -39,7 +39,7 @@ pub(super) fn results(
     let mut diags = Diagnostics::default();
     let Some(ind_file) = files.indicators else {
         if let Some(first) = files.periods.first() {
-            diags.push(crate::diag::Diagnostic::error(
+            diags.push(crate::diag::Diagnostic::new(Code::MissingFile,
                 &first.rel,
                 None,
                 crate::diag::Text::new(
@@ -97,7 +97,7 @@ pub(super) fn results(
         let id = period_id(&file.rel);
         if id.is_empty() {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::FileName,
                     &file.rel,
                     Some(Pos { line: 1, col: 1 }),
                     Text::new(
@@ -119,7 +119,7 @@ pub(super) fn results(
             })
         }) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::FileName,
                     &file.rel,
                     Some(Pos { line: 1, col: 1 }),
                     Text::new(
@@ -140,7 +140,7 @@ pub(super) fn results(
             );
         } else if let Some(other) = ids.get(&id) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::OutputClash,
                     &file.rel,
                     Some(Pos { line: 1, col: 1 }),
                     Text::new(
@@ -216,7 +216,7 @@ fn overlaps(periods: &[(Period, &SourceFile, Option<Pos>)], diags: &mut Diagnost
                 continue;
             }
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(Code::PeriodOverlap,
                     &b_file.rel,
                     *b_at,
                     Text::new(
@@ -310,7 +310,7 @@ fn checked_number(
     };
     match problem {
         Some((vi, en, hv, he)) => {
-            cx.error(pos_of(v), vi, en, Some((hv, he)));
+            cx.error(Code::Count, pos_of(v), vi, en, Some((hv, he)));
             None
         }
         None => Some(v.value),
@@ -341,7 +341,7 @@ fn profile(cx: &mut Cx, raw: raw::ProfileRaw) -> score::Profile {
                         false,
                     );
                     if max == Some(0.0) {
-                        cx.error(
+                        cx.error(Code::Profile,
                             pos_of(&c.toi_da),
                             format!("Điểm tối đa (`toi_da`) của thành phần {code} bằng 0."),
                             format!("The maximum (`toi_da`) of component {code} is 0."),
@@ -356,7 +356,7 @@ fn profile(cx: &mut Cx, raw: raw::ProfileRaw) -> score::Profile {
                         let ok = f.value.is_finite() && f.value > 0.0 && f.value <= 1.0;
                         if !ok {
                             let (sv, se) = shown(f.value);
-                            cx.error(
+                            cx.error(Code::Profile,
                                 pos_of(f),
                                 format!("Ngưỡng đạt điểm tối đa (`dat_toi_da`) của thành phần {code} là {sv}, phải lớn hơn 0 và không quá 1."),
                                 format!("The full-marks ratio (`dat_toi_da`) of component {code} is {se}; it must be above 0 and at most 1."),
@@ -384,6 +384,7 @@ fn profile(cx: &mut Cx, raw: raw::ProfileRaw) -> score::Profile {
         .collect();
     if total > 100.0 {
         cx.error(
+            Code::Profile,
             Some(Pos { line: 1, col: 1 }),
             format!(
                 "Tổng điểm tối đa của các thành phần là {}, quá 100 điểm của Bộ chỉ số 766.",
@@ -405,7 +406,7 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
     for r in &raw.chi_tieu {
         let id = cx.text(&r.ma).trim().to_string();
         if !is_id(&id) {
-            cx.error(
+            cx.error(Code::BadId,
                 pos_of(&r.ma),
                 format!("Mã chỉ tiêu \"{id}\" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang."),
                 format!("Indicator id \"{id}\" is invalid: lower-case ASCII letters, digits and hyphens only."),
@@ -414,6 +415,7 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
         }
         if let Some(line) = seen.get(&id) {
             cx.error(
+                Code::DuplicateId,
                 pos_of(&r.ma),
                 format!("Mã chỉ tiêu `{id}` trùng với dòng {line}."),
                 format!("Indicator id `{id}` repeats line {line}."),
@@ -467,7 +469,7 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
                     && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
                 if !ok {
                     let fixed = suggest::fold(&t).replace('-', "_");
-                    cx.error(
+                    cx.error(Code::BadId,
                         pos_of(s),
                         format!("Tên số liệu \"{t}\" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới."),
                         format!("Count name \"{t}\" is invalid: lower-case ASCII, digits and underscores."),
@@ -486,7 +488,7 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
                 }
                 Some(h) => {
                     let (sv, se) = shown(h.value);
-                    cx.error(
+                    cx.error(Code::Weight,
                         pos_of(h),
                         format!("Hệ số (`he_so`) của chỉ tiêu `{id}` là {sv}: hệ số phải là số dương."),
                         format!("The coefficient (`he_so`) of indicator `{id}` is {se}: it must be a positive number."),
@@ -547,6 +549,7 @@ fn full_date(cx: &mut Cx, s: &S<String>) -> Option<crate::vn::Date> {
     let d = cx.date(s)?;
     if d.day.is_none() {
         cx.error(
+            Code::PeriodDates,
             pos_of(s),
             "Ngày đầu và ngày cuối của kỳ báo cáo phải có đủ ngày, tháng, năm.".into(),
             "A period's first and last days need a day, month and year.".into(),
@@ -576,6 +579,7 @@ fn period(
         && f > t
     {
         cx.error(
+            Code::PeriodDates,
             pos_of(&raw.den_ngay),
             format!(
                 "Ngày cuối kỳ ({}) trước ngày đầu kỳ ({}).",
@@ -602,7 +606,7 @@ fn period(
     let mut values = BTreeMap::new();
     for (k, v) in &raw.gia_tri {
         match indicators.iter().find(|i| &i.id == k) {
-            Some(i) if i.formula.is_some() => cx.error(
+            Some(i) if i.formula.is_some() => cx.error(Code::ComputedValue,
                 pos_of(v),
                 format!("Chỉ tiêu `{k}` được tính theo công thức từ số liệu, không nhập giá trị trực tiếp."),
                 format!("Indicator `{k}` is computed from counts; it takes no direct value."),
@@ -620,7 +624,7 @@ fn period(
             None => {
                 let known: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
                 let guess = suggest::closest(k, known.iter().copied());
-                cx.error(
+                cx.error(Code::UnknownId,
                     pos_of(v),
                     format!("Không có chỉ tiêu nào mang mã `{k}` trong {INDICATORS_FILE}."),
                     format!("No indicator `{k}` in {INDICATORS_FILE}."),
@@ -653,6 +657,7 @@ fn period(
             if rows_in_range && total > MAX_COUNT {
                 let max = vn::integer(MAX_COUNT as i64);
                 cx.error(
+                    Code::Form06,
                     pos_of(&first.linh_vuc),
                     format!(
                         "Biểu 06: tổng cột `{column}` của các lĩnh vực vượt quá giới hạn {max}."
@@ -683,7 +688,7 @@ fn period(
         ];
         for (k, v) in derived {
             if let Some(entered) = raw.so_lieu.get(k) {
-                cx.error(
+                cx.error(Code::CountClash,
                     pos_of(entered),
                     format!("Số liệu `{k}` trùng tên với tổng Biểu 06 tính từ bảng `bieu_06` (dòng {table_line}): không biết dùng số nào."),
                     format!("Count `{k}` has the name of the Biểu 06 total computed from the `bieu_06` table (line {table_line}): which one counts is unclear."),
@@ -707,7 +712,7 @@ fn period(
         .collect();
     if !missing.is_empty() {
         let list = missing.into_iter().collect::<Vec<_>>().join(", ");
-        cx.warn(
+        cx.warn(Code::CountsMissing,
             pos_of(&raw.ten),
             format!("Kỳ này chưa có số liệu: {list}. Các chỉ tiêu dùng chúng sẽ ghi \"chưa có số liệu\"."),
             format!("This period lacks the counts {list}; indicators using them show \"no data\"."),
@@ -735,6 +740,7 @@ fn period(
     let mut tasks = BTreeMap::new();
     if !raw.nhiem_vu.is_empty() && raw.ke_hoach.is_none() {
         cx.error(
+            Code::TaskPlan,
             pos_of(&raw.ten),
             "Có tình trạng nhiệm vụ (`nhiem_vu`) nhưng chưa chỉ rõ kế hoạch (`ke_hoach`).".into(),
             "Task statuses (`nhiem_vu`) need the plan they belong to (`ke_hoach`).".into(),
@@ -758,6 +764,7 @@ fn period(
             if !codes.contains(&code.as_str()) {
                 let guess = suggest::closest(code, codes.iter().copied());
                 cx.error(
+                    Code::UnknownId,
                     pos_of(&t.tinh_trang),
                     format!(
                         "Kế hoạch {} không có nhiệm vụ mã \"{code}\".",
@@ -779,6 +786,7 @@ fn period(
                 let known = document_paths.iter().any(|p| p == link);
                 if ours && !known {
                     cx.warn(
+                        Code::EvidenceLink,
                         pos_of(e),
                         format!("Minh chứng \"{link}\" không trỏ tới văn bản nào của trang."),
                         format!("Evidence \"{link}\" points at no document of the site."),
@@ -801,6 +809,7 @@ fn period(
             .collect();
         if !without.is_empty() {
             cx.warn(
+                Code::TasksUnreported,
                 pos_of(&raw.ten),
                 format!(
                     "Kỳ này chưa có tình trạng của {} nhiệm vụ: {}.",
@@ -874,7 +883,7 @@ fn rates(
         let (d_vi, d_en) = shown(dv);
         let (users_vi, users_en) = (users_vi.join(", "), users_en.join(", "));
         if dv == 0.0 && nv > 0.0 {
-            cx.error(
+            cx.error(Code::Ratio,
                 at,
                 format!("Mẫu số `{d}` bằng 0 nhưng tử số `{n}` là {n_vi} ({users_vi}): \"không phát sinh\" chỉ dùng khi cả hai cùng bằng 0."),
                 format!("Denominator `{d}` is 0 but numerator `{n}` is {n_en} ({users_en}): \"không phát sinh\" (nothing to count) needs both to be 0."),
@@ -884,7 +893,7 @@ fn rates(
                 )),
             );
         } else if share && nv > dv {
-            cx.error(
+            cx.error(Code::Ratio,
                 at,
                 format!("Tử số `{n}` là {n_vi}, lớn hơn mẫu số `{d}` là {d_vi} ({users_vi}): tỷ lệ sẽ vượt 100 %."),
                 format!("Numerator `{n}` is {n_en}, above denominator `{d}` of {d_en} ({users_en}): the rate would exceed 100 %."),
@@ -950,7 +959,7 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         };
         in_range = false;
         let max = vn::integer(MAX_COUNT as i64);
-        cx.error(
+        cx.error(Code::Form06,
             pos_of(v),
             format!("Biểu 06, lĩnh vực \"{}\": `{key}` là {}, vượt quá giới hạn {max}.", row.area, v.value),
             format!("Biểu 06, area \"{}\": `{key}` is {}, above the limit of {MAX_COUNT}.", row.area, v.value),
@@ -968,6 +977,7 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
     let area = row.area.clone();
     let mut fail = |at, vi: String, en: String| {
         cx.error(
+            Code::Form06,
             at,
             format!("Biểu 06, lĩnh vực \"{area}\": {vi}"),
             format!("Biểu 06, area \"{area}\": {en}"),

@@ -5,6 +5,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod catalogue;
+pub use catalogue::{CATALOGUE, Code, Entry};
+
 /// Interface language for messages (`--lang`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -51,6 +54,8 @@ pub struct Pos {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The kind of problem; its long explanation is `cchc giai-thich CODE`.
+    pub code: Code,
     pub severity: Severity,
     /// Path as the user knows it (relative to the folder they named).
     pub file: PathBuf,
@@ -61,20 +66,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, pos: Option<Pos>, message: Text) -> Self {
+    /// A problem of the kind `code` names; an `E` code is an error, a `W` code a warning.
+    pub fn new(code: Code, file: impl Into<PathBuf>, pos: Option<Pos>, message: Text) -> Self {
         Self {
-            severity: Severity::Error,
+            code,
+            severity: code.severity(),
             file: file.into(),
             pos,
             message,
             hint: None,
-        }
-    }
-
-    pub fn warning(file: impl Into<PathBuf>, pos: Option<Pos>, message: Text) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(file, pos, message)
         }
     }
 
@@ -86,13 +86,7 @@ impl Diagnostic {
     /// "lỗi: van-ban/kh.yaml:12:5: …" followed by the source line and a caret, when the
     /// file's text is at hand.
     pub fn render(&self, lang: Lang, source: Option<&str>) -> String {
-        let label = match (self.severity, lang) {
-            (Severity::Error, Lang::Vi) => "lỗi",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::Vi) => "cảnh báo",
-            (Severity::Warning, Lang::En) => "warning",
-        };
-        let mut out = format!("{label}: {}", self.file.display());
+        let mut out = headline(self.code, lang, &self.file.display().to_string());
         if let Some(p) = self.pos {
             let _ = write!(out, ":{}:{}", p.line, p.col);
         }
@@ -120,6 +114,18 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// "lỗi[E0102]: {text}" or "cảnh báo[W0201]: {text}": how every message the tool prints
+/// begins.
+pub fn headline(code: Code, lang: Lang, text: &str) -> String {
+    let label = match (code.severity(), lang) {
+        (Severity::Error, Lang::Vi) => "lỗi",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::Vi) => "cảnh báo",
+        (Severity::Warning, Lang::En) => "warning",
+    };
+    format!("{label}[{}]: {text}", code.id())
 }
 
 /// Characters of a quoted source line shown on each side of the column.
@@ -235,6 +241,10 @@ impl Diagnostics {
             out.push_str(&shown.render(lang, src));
             out.push_str("\n\n");
         }
+        if let Some(d) = self.items.first() {
+            out.push_str(&explain_line(lang, d.code));
+            out.push_str("\n\n");
+        }
         for (file, (_, hidden)) in per_file {
             if hidden > 0 {
                 let file = root.join(file);
@@ -262,6 +272,20 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// The closing line of a report: where the long explanation of each code is.
+pub fn explain_line(lang: Lang, example: Code) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Giải thích từng mã lỗi kèm ví dụ và cách sửa: cchc giai-thich MÃ, ví dụ `cchc giai-thich {}`.",
+            example.id()
+        ),
+        Lang::En => format!(
+            "Each code is explained with an example and the fix by: cchc explain CODE, e.g. `cchc explain {}`.",
+            example.id()
+        ),
+    }
+}
+
 /// "Không đọc được tệp: không có quyền truy cập (…)." for `path`, with what to check.
 /// `what` names the thing when the path alone does not ("tệp", "tệp phông"); `None` for a
 /// bare "Không đọc được: …".
@@ -282,7 +306,7 @@ pub fn unreadable(
             format!("Cannot read it: {}.", why.en),
         ),
     };
-    Diagnostic::error(path, None, Text::new(vi, en)).with_hint(hint)
+    Diagnostic::new(Code::Unreadable, path, None, Text::new(vi, en)).with_hint(hint)
 }
 
 /// Why a file could not be read or written, in words a clerk understands, with the system's own text
@@ -340,7 +364,8 @@ mod tests {
     #[test]
     fn a_long_line_is_quoted_as_a_window_around_the_column() {
         let line = format!("noi_dung: {}X{}", "a".repeat(500), "b".repeat(500));
-        let d = Diagnostic::error(
+        let d = Diagnostic::new(
+            Code::Unprintable,
             "kh.yaml",
             Some(Pos { line: 1, col: 511 }),
             Text::new("Ký tự lạ.", "Odd character."),
@@ -362,7 +387,8 @@ mod tests {
     fn repeated_messages_are_printed_once_and_a_file_is_capped() {
         let mut all = Diagnostics::default();
         for i in 0..(MAX_PER_FILE as u32 + 20) {
-            let d = Diagnostic::error(
+            let d = Diagnostic::new(
+                Code::Unprintable,
                 "kh.yaml",
                 Some(Pos {
                     line: 1,
@@ -374,7 +400,10 @@ mod tests {
             all.push(d);
         }
         let out = all.render(Lang::Vi, Path::new("content"));
-        assert_eq!(out.matches("lỗi: content/kh.yaml:1:").count(), MAX_PER_FILE);
+        assert_eq!(
+            out.matches("lỗi[E0110]: content/kh.yaml:1:").count(),
+            MAX_PER_FILE
+        );
         assert!(
             out.contains("content/kh.yaml: còn 20 thông báo khác không in ra"),
             "{out}"
@@ -383,7 +412,8 @@ mod tests {
 
     #[test]
     fn renders_file_line_column_and_a_caret() {
-        let d = Diagnostic::error(
+        let d = Diagnostic::new(
+            Code::UnknownId,
             "van-ban/kh.yaml",
             Some(Pos { line: 2, col: 7 }),
             Text::new("Không có cán bộ mã \"x\".", "No staff with id \"x\"."),
@@ -392,14 +422,14 @@ mod tests {
         let src = "a: 1\nbcd:  x\n";
         let vi = d.render(Lang::Vi, Some(src));
         assert!(
-            vi.starts_with("lỗi: van-ban/kh.yaml:2:7: Không có cán bộ"),
+            vi.starts_with("lỗi[E0304]: van-ban/kh.yaml:2:7: Không có cán bộ"),
             "{vi}"
         );
         assert!(vi.contains(" 2 | bcd:  x\n   |       ^"), "{vi}");
         assert!(vi.ends_with("cách sửa: Dùng một mã có sẵn."), "{vi}");
         assert!(
             d.render(Lang::En, None)
-                .starts_with("error: van-ban/kh.yaml:2:7: No staff")
+                .starts_with("error[E0304]: van-ban/kh.yaml:2:7: No staff")
         );
     }
 
