@@ -24,7 +24,13 @@ pub struct Slots {
 
 const STT: &[&str] = &["stt", "tt", "so tt", "so thu tu"];
 const LEAD: &[&str] = &["chu tri"];
-const STAFF: &[&str] = &["tham muu", "phoi hop", "cong chuc", "can bo", "nguoi thuc hien"];
+const STAFF: &[&str] = &[
+    "tham muu",
+    "phoi hop",
+    "cong chuc",
+    "can bo",
+    "nguoi thuc hien",
+];
 const DEADLINE: &[&str] = &["thoi han", "thoi gian", "han hoan thanh", "tien do"];
 const REQUIREMENT: &[&str] = &["yeu cau", "san pham", "ket qua"];
 const CRITERION: &[&str] = &["tieu chi", "nhiem vu", "noi dung", "linh vuc", "cong viec"];
@@ -77,7 +83,10 @@ fn roman_prefix(s: &str) -> Option<(&str, &str)> {
     }
     let rest = &s[end..];
     if rest.is_empty() || rest.starts_with(['.', ')', ' ', ':', '-']) {
-        Some((&s[..end], rest.trim_start_matches(['.', ')', ' ', ':', '-'])))
+        Some((
+            &s[..end],
+            rest.trim_start_matches(['.', ')', ' ', ':', '-']),
+        ))
     } else {
         None
     }
@@ -107,7 +116,11 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
         let text_at = |slot: Option<usize>, found: &mut Found| -> String {
             match get(slot) {
                 Some(v) => cell::text(v).unwrap_or_else(|_| {
-                    found.problem(Problem::cell(grid.at(r, col(slot).unwrap_or(0)), &v.shown(), Expected::Text));
+                    found.problem(Problem::cell(
+                        grid.at(r, col(slot).unwrap_or(0)),
+                        &v.shown(),
+                        Expected::Text,
+                    ));
                     String::new()
                 }),
                 None => String::new(),
@@ -127,10 +140,20 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
             .filter(|v| !v.is_empty())
             .collect();
         let group = roman_prefix(&stt)
-            .map(|(_, rest)| if rest.is_empty() { criterion.clone() } else { rest.to_string() })
+            .map(|(_, rest)| {
+                if rest.is_empty() {
+                    criterion.clone()
+                } else {
+                    rest.to_string()
+                }
+            })
             .or_else(|| {
                 let only = distinct.iter().next().filter(|_| distinct.len() == 1)?;
-                Some(roman_prefix(only).map_or(only.as_str(), |(_, rest)| rest).to_string())
+                Some(
+                    roman_prefix(only)
+                        .map_or(only.as_str(), |(_, rest)| rest)
+                        .to_string(),
+                )
             });
         if let Some(name) = group {
             areas.push(Area {
@@ -142,7 +165,11 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
         let requirement = text_at(s.requirement, found);
         let deadline = match get(s.deadline) {
             Some(v) => cell::deadline(v).unwrap_or_else(|_| {
-                found.problem(Problem::cell(grid.at(r, col(s.deadline).unwrap_or(0)), &v.shown(), Expected::Deadline));
+                found.problem(Problem::cell(
+                    grid.at(r, col(s.deadline).unwrap_or(0)),
+                    &v.shown(),
+                    Expected::Deadline,
+                ));
                 None
             }),
             None => None,
@@ -164,13 +191,21 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
             });
         }
         let assigned = deadline.is_some() || lead.is_some() || !staff.is_empty();
-        let Some(area) = areas.last_mut() else { continue };
+        let Some(area) = areas.last_mut() else {
+            continue;
+        };
         let code = if stt.is_empty() {
             found.problem(Problem {
                 at: grid.at(r, col(s.stt).unwrap_or(0)),
                 message: Text::new(
-                    format!("{}: dòng \"{criterion}\" không có số thứ tự (mã tiêu chí như 1.1).", grid.at(r, col(s.stt).unwrap_or(0))),
-                    format!("{}: the row \"{criterion}\" has no number (a criterion code such as 1.1).", grid.at(r, col(s.stt).unwrap_or(0))),
+                    format!(
+                        "{}: dòng \"{criterion}\" không có số thứ tự (mã tiêu chí như 1.1).",
+                        grid.at(r, col(s.stt).unwrap_or(0))
+                    ),
+                    format!(
+                        "{}: the row \"{criterion}\" has no number (a criterion code such as 1.1).",
+                        grid.at(r, col(s.stt).unwrap_or(0))
+                    ),
                 ),
             });
             continue;
@@ -180,7 +215,11 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
         area.rows.push(Row {
             code,
             criterion,
-            requirement: if requirement.is_empty() && !assigned { None } else { Some(requirement) },
+            requirement: if requirement.is_empty() && !assigned {
+                None
+            } else {
+                Some(requirement)
+            },
             deadline,
             lead,
             staff,
@@ -190,7 +229,13 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
 }
 
 /// A tham mưu cell: one name per line or between ";", each matched to a staff id.
-fn staff_cell(grid: &Grid, r: u32, col: Option<u32>, dir: &Directory, found: &mut Found) -> Vec<String> {
+fn staff_cell(
+    grid: &Grid,
+    r: u32,
+    col: Option<u32>,
+    dir: &Directory,
+    found: &mut Found,
+) -> Vec<String> {
     let Some(c) = col else { return Vec::new() };
     let raw = match grid.get(r, c) {
         super::grid::Value::Text(t) => t.clone(),
@@ -219,7 +264,11 @@ fn write(areas: &[Area], table: &Table, s: &Slots) -> String {
     let part = |slot: Option<usize>, depth: usize| {
         slot.and_then(|i| {
             let parts = &table.columns[i].parts;
-            parts.len().checked_sub(depth + 1).and_then(|j| parts.get(j)).cloned()
+            parts
+                .len()
+                .checked_sub(depth + 1)
+                .and_then(|j| parts.get(j))
+                .cloned()
         })
     };
     let titles = [
@@ -257,7 +306,11 @@ fn write(areas: &[Area], table: &Table, s: &Slots) -> String {
             if let Some(d) = &r.deadline {
                 // ISO dates plain, as plans write them; words as any other text.
                 let iso = d.len() == 10 && d.chars().all(|c| c.is_ascii_digit() || c == '-');
-                let _ = writeln!(out, "              thoi_han: {}", if iso { d.clone() } else { scalar(d) });
+                let _ = writeln!(
+                    out,
+                    "              thoi_han: {}",
+                    if iso { d.clone() } else { scalar(d) }
+                );
             }
             if let Some(l) = &r.lead {
                 let _ = writeln!(out, "              chu_tri: {}", scalar(l));

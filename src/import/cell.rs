@@ -187,7 +187,9 @@ pub fn deadline(v: &Value) -> Result<Option<String>, ()> {
             if t.is_empty() {
                 return Ok(None);
             }
-            let date_like = t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-');
+            let date_like = t
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '-');
             if date_like {
                 return match Date::parse(&t) {
                     Ok(d) if d.day.is_some() => Ok(Some(d.iso())),
@@ -251,7 +253,10 @@ mod tests {
     fn deadlines_as_dates_serials_or_words() {
         let d = |v: Value| deadline(&v);
         assert_eq!(d(Value::Number(46387.0)), Ok(Some("2026-12-31".into())));
-        assert_eq!(d(Value::Text("31/12/2026".into())), Ok(Some("2026-12-31".into())));
+        assert_eq!(
+            d(Value::Text("31/12/2026".into())),
+            Ok(Some("2026-12-31".into()))
+        );
         assert_eq!(
             d(Value::Text("Quý III năm 2026".into())),
             Ok(Some("Quý III năm 2026".into()))
@@ -269,8 +274,17 @@ mod tests {
     #[test]
     fn serials_match_excel() {
         // 45658 is 1/1/2025 in Excel; 46022 is 31/12/2025.
-        assert_eq!(serial_date(45658.0).map(|d| d.iso()), Some("2025-01-01".into()));
-        assert_eq!(serial_date(46022.0).map(|d| d.iso()), Some("2025-12-31".into()));
-        assert_eq!(serial_date(46081.0).map(|d| d.iso()), Some("2026-02-28".into()));
+        assert_eq!(
+            serial_date(45658.0).map(|d| d.iso()),
+            Some("2025-01-01".into())
+        );
+        assert_eq!(
+            serial_date(46022.0).map(|d| d.iso()),
+            Some("2025-12-31".into())
+        );
+        assert_eq!(
+            serial_date(46081.0).map(|d| d.iso()),
+            Some("2026-02-28".into())
+        );
     }
 }

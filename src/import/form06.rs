@@ -110,7 +110,11 @@ pub fn build(grid: &Grid, table: &Table, found: &mut Found) -> String {
         let area = area_col
             .map(|c| cell::one_line(&grid.get(r, c).shown()))
             .unwrap_or_default();
-        let first = table.columns.first().map(|c| grid.get(r, c.index).shown()).unwrap_or_default();
+        let first = table
+            .columns
+            .first()
+            .map(|c| grid.get(r, c.index).shown())
+            .unwrap_or_default();
         let numbers_empty = cols.iter().flatten().all(|&c| grid.get(r, c).is_empty());
         if numbers_empty {
             // A group heading ("Cấp xã") or a note under the table: no figures to take.
@@ -130,7 +134,11 @@ pub fn build(grid: &Grid, table: &Table, found: &mut Found) -> String {
                 Err(()) => found.problem(Problem::cell(grid.at(r, c), &v.shown(), Expected::Count)),
             }
         }
-        let line = Line { row: r, area: area.clone(), values };
+        let line = Line {
+            row: r,
+            area: area.clone(),
+            values,
+        };
         if is_total(&area) || is_total(&first) {
             total = Some(line);
         } else if area.is_empty() {
@@ -176,13 +184,41 @@ pub fn build(grid: &Grid, table: &Table, found: &mut Found) -> String {
 /// and what was received equals what was resolved plus what is pending.
 fn check(grid: &Grid, l: &Line, cols: &[Option<u32>], found: &mut Found) {
     let v = |f: usize| l.values[f].unwrap_or(0);
-    let at = |f: usize| cols[f].map(|c| grid.at(l.row, c)).unwrap_or_else(|| grid.at(l.row, 0));
+    let at = |f: usize| {
+        cols[f]
+            .map(|c| grid.at(l.row, c))
+            .unwrap_or_else(|| grid.at(l.row, 0))
+    };
     let received = l.values[0].unwrap_or(v(1) + v(2) + v(3));
     let rules: [(usize, Option<u64>, &[usize], &str, &str); 4] = [
-        (0, l.values[0], &[1, 2, 3], "nhận = trực tuyến + trực tiếp, bưu chính + kỳ trước", "received = online + in person/post + carried over"),
-        (4, l.values[4], &[5, 6, 7], "đã giải quyết = trước hạn + đúng hạn + quá hạn", "resolved = early + on time + late"),
-        (8, l.values[8], &[9, 10], "đang giải quyết = trong hạn + quá hạn", "pending = on time + late"),
-        (0, Some(received), &[5, 6, 7, 9, 10], "nhận = đã giải quyết + đang giải quyết", "received = resolved + pending"),
+        (
+            0,
+            l.values[0],
+            &[1, 2, 3],
+            "nhận = trực tuyến + trực tiếp, bưu chính + kỳ trước",
+            "received = online + in person/post + carried over",
+        ),
+        (
+            4,
+            l.values[4],
+            &[5, 6, 7],
+            "đã giải quyết = trước hạn + đúng hạn + quá hạn",
+            "resolved = early + on time + late",
+        ),
+        (
+            8,
+            l.values[8],
+            &[9, 10],
+            "đang giải quyết = trong hạn + quá hạn",
+            "pending = on time + late",
+        ),
+        (
+            0,
+            Some(received),
+            &[5, 6, 7, 9, 10],
+            "nhận = đã giải quyết + đang giải quyết",
+            "received = resolved + pending",
+        ),
     ];
     for (f, stated, parts, vi, en) in rules {
         let Some(stated) = stated else { continue };
@@ -192,8 +228,16 @@ fn check(grid: &Grid, l: &Line, cols: &[Option<u32>], found: &mut Found) {
             let at = at(f);
             found.problem(Problem {
                 message: Text::new(
-                    format!("{at}: Biểu 06, lĩnh vực \"{}\": {stated} ≠ {sum} ({vi}; các ô {}).", l.area, cells.join(", ")),
-                    format!("{at}: Biểu 06, area \"{}\": {stated} ≠ {sum} ({en}; cells {}).", l.area, cells.join(", ")),
+                    format!(
+                        "{at}: Biểu 06, lĩnh vực \"{}\": {stated} ≠ {sum} ({vi}; các ô {}).",
+                        l.area,
+                        cells.join(", ")
+                    ),
+                    format!(
+                        "{at}: Biểu 06, area \"{}\": {stated} ≠ {sum} ({en}; cells {}).",
+                        l.area,
+                        cells.join(", ")
+                    ),
                 ),
                 at,
             });
@@ -204,7 +248,9 @@ fn check(grid: &Grid, l: &Line, cols: &[Option<u32>], found: &mut Found) {
 /// The sheet's totals row must equal the rows above it, column by column.
 fn check_total(grid: &Grid, t: &Line, lines: &[Line], cols: &[Option<u32>], found: &mut Found) {
     for (f, c) in cols.iter().enumerate() {
-        let (Some(c), Some(stated)) = (*c, t.values[f]) else { continue };
+        let (Some(c), Some(stated)) = (*c, t.values[f]) else {
+            continue;
+        };
         let sum: u64 = lines.iter().map(|l| l.values[f].unwrap_or(0)).sum();
         if stated != sum {
             let at = grid.at(t.row, c);

@@ -146,7 +146,10 @@ pub struct Book {
 }
 
 enum BookKind {
-    Calamine(Box<Sheets<std::io::BufReader<std::fs::File>>>, std::path::PathBuf),
+    Calamine(
+        Box<Sheets<std::io::BufReader<std::fs::File>>>,
+        std::path::PathBuf,
+    ),
     Csv(Grid),
 }
 
@@ -196,9 +199,7 @@ impl Book {
             BookKind::Csv(g) => return Ok(g.clone()),
             BookKind::Calamine(s, p) => (s, p.clone()),
         };
-        let range = sheets
-            .worksheet_range(name)
-            .map_err(|e| failed(&path, e))?;
+        let range = sheets.worksheet_range(name).map_err(|e| failed(&path, e))?;
         let mut grid = Grid {
             sheet: name.to_string(),
             rows: Vec::new(),

@@ -109,7 +109,10 @@ pub fn find(grid: &Grid) -> Option<Table> {
     let mut top = None;
     for &r in visible.iter().take(30) {
         let distinct = distinct_nonempty(grid, r, &cols);
-        let texts = cols.iter().filter(|&&c| !grid.get(r, c).is_empty()).all(|&c| is_texty(grid.get(r, c)));
+        let texts = cols
+            .iter()
+            .filter(|&&c| !grid.get(r, c).is_empty())
+            .all(|&c| is_texty(grid.get(r, c)));
         if distinct.len() >= 2 && texts {
             top = Some(r);
             break;
@@ -132,8 +135,8 @@ pub fn find(grid: &Grid) -> Option<Table> {
     while bottom < top + 2 {
         let next = bottom + 1;
         let first = cols.first().copied().unwrap_or(0);
-        let first_ok = grid.get(next, first).is_empty()
-            || grid.get(next, first) == grid.get(bottom, first);
+        let first_ok =
+            grid.get(next, first).is_empty() || grid.get(next, first) == grid.get(bottom, first);
         let all_text = cols.iter().all(|&c| is_texty(grid.get(next, c)));
         if first_ok && all_text && distinct_nonempty(grid, next, &cols).len() >= 2 {
             bottom = next;
@@ -164,7 +167,12 @@ pub fn find(grid: &Grid) -> Option<Table> {
             .copied()
             .filter(|&r| r > bottom && r < grid.height())
             .collect(),
-        hidden_cols: grid.hidden_cols.iter().copied().filter(|&c| c < grid.width()).collect(),
+        hidden_cols: grid
+            .hidden_cols
+            .iter()
+            .copied()
+            .filter(|&c| c < grid.width())
+            .collect(),
     })
 }
 
@@ -256,13 +264,26 @@ mod tests {
         assert_eq!(t.title.as_deref(), Some("PHÂN CÔNG"));
         assert_eq!((t.header_top, t.header_bottom), (1, 2));
         let titles: Vec<String> = t.columns.iter().map(Column::title).collect();
-        assert_eq!(titles, ["STT", "Nhiệm vụ", "Phân công: Chủ trì", "Phân công: Phối hợp"]);
+        assert_eq!(
+            titles,
+            [
+                "STT",
+                "Nhiệm vụ",
+                "Phân công: Chủ trì",
+                "Phân công: Phối hợp"
+            ]
+        );
         assert_eq!(t.rows, vec![4]);
     }
 
     #[test]
     fn three_row_merged_header() {
-        let m = |top, left, bottom, right| Area { top, left, bottom, right };
+        let m = |top, left, bottom, right| Area {
+            top,
+            left,
+            bottom,
+            right,
+        };
         let g = grid(
             &[
                 &["STT", "Lĩnh vực", "Nhận", "", "", "Đã giải quyết"],
@@ -270,14 +291,28 @@ mod tests {
                 &["", "", "", "Trực tuyến", "Trực tiếp", ""],
                 &["1", "Hộ tịch", "3", "1", "2", "3"],
             ],
-            vec![m(0, 0, 2, 0), m(0, 1, 2, 1), m(0, 2, 0, 4), m(1, 2, 2, 2), m(1, 3, 1, 4), m(0, 5, 2, 5)],
+            vec![
+                m(0, 0, 2, 0),
+                m(0, 1, 2, 1),
+                m(0, 2, 0, 4),
+                m(1, 2, 2, 2),
+                m(1, 3, 1, 4),
+                m(0, 5, 2, 5),
+            ],
         );
         let t = find(&g).unwrap();
         assert_eq!((t.header_top, t.header_bottom), (0, 2));
         let titles: Vec<String> = t.columns.iter().map(Column::title).collect();
         assert_eq!(
             titles,
-            ["STT", "Lĩnh vực", "Nhận: Tổng số", "Nhận: Trong đó: Trực tuyến", "Nhận: Trong đó: Trực tiếp", "Đã giải quyết"]
+            [
+                "STT",
+                "Lĩnh vực",
+                "Nhận: Tổng số",
+                "Nhận: Trong đó: Trực tuyến",
+                "Nhận: Trong đó: Trực tiếp",
+                "Đã giải quyết"
+            ]
         );
         assert_eq!(t.rows, vec![3]);
     }

@@ -64,16 +64,14 @@ fn hidden_in(sheet: &str) -> Hidden {
 fn tags<'a>(xml: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     let open = format!("<{name}");
     let starts: Vec<usize> = xml.match_indices(open.as_str()).map(|(i, _)| i).collect();
-    starts
-        .into_iter()
-        .filter_map(move |i| {
-            let rest = &xml[i + open.len()..];
-            let next = rest.chars().next()?;
-            if !(next.is_whitespace() || next == '>' || next == '/') {
-                return None;
-            }
-            rest.find('>').map(|end| &rest[..end])
-        })
+    starts.into_iter().filter_map(move |i| {
+        let rest = &xml[i + open.len()..];
+        let next = rest.chars().next()?;
+        if !(next.is_whitespace() || next == '>' || next == '/') {
+            return None;
+        }
+        rest.find('>').map(|end| &rest[..end])
+    })
 }
 
 /// The value of attribute `key` in a tag's text.
@@ -121,7 +119,10 @@ mod tests {
     fn attributes_are_found_by_whole_name() {
         let t = r#" name="Bảng &amp; số" sheetId="2" r:id="rId2""#;
         assert_eq!(attr(t, "r:id").as_deref(), Some("rId2"));
-        assert_eq!(attr(t, "name").map(|n| unescape(&n)).as_deref(), Some("Bảng & số"));
+        assert_eq!(
+            attr(t, "name").map(|n| unescape(&n)).as_deref(),
+            Some("Bảng & số")
+        );
         assert_eq!(attr(t, "id"), None);
     }
 }

@@ -131,7 +131,11 @@ impl Imported {
 pub fn read(opts: &Options) -> Result<Imported, Text> {
     let mut book = Book::open(&opts.file)?;
     let names = match &opts.sheet {
-        Some(s) => match book.names.iter().find(|n| n == &s || header::key(n) == header::key(s)) {
+        Some(s) => match book
+            .names
+            .iter()
+            .find(|n| n == &s || header::key(n) == header::key(s))
+        {
             Some(n) => vec![n.clone()],
             None => return Err(no_such_sheet(s, &book.names)),
         },
@@ -140,7 +144,9 @@ pub fn read(opts: &Options) -> Result<Imported, Text> {
     let mut first_table = None;
     for name in &names {
         let grid = book.grid(name)?;
-        let Some(table) = header::find(&grid) else { continue };
+        let Some(table) = header::find(&grid) else {
+            continue;
+        };
         let kind = recognise(&grid, &table);
         let wanted = opts.kind.unwrap_or(kind);
         // Without `--as`, a sheet that is only "a table" is kept in case nothing better comes.
@@ -184,8 +190,14 @@ fn convert(grid: &Grid, table: &header::Table, kind: Kind, content: &Path) -> Im
             if !dir.loaded {
                 found.notes.push(Note {
                     text: Text::new(
-                        format!("Không đọc được {}: tên cán bộ, đơn vị được giữ nguyên chữ.", content.join("co_quan.yaml").display()),
-                        format!("Cannot read {}: staff and unit names are kept as written.", content.join("co_quan.yaml").display()),
+                        format!(
+                            "Không đọc được {}: tên cán bộ, đơn vị được giữ nguyên chữ.",
+                            content.join("co_quan.yaml").display()
+                        ),
+                        format!(
+                            "Cannot read {}: staff and unit names are kept as written.",
+                            content.join("co_quan.yaml").display()
+                        ),
                     ),
                 });
             }
@@ -202,7 +214,11 @@ fn convert(grid: &Grid, table: &header::Table, kind: Kind, content: &Path) -> Im
     Imported {
         kind,
         sheet: grid.sheet.clone(),
-        range: format!("{}:{}", grid::address(table.header_top, left), grid::address(bottom, right)),
+        range: format!(
+            "{}:{}",
+            grid::address(table.header_top, left),
+            grid::address(bottom, right)
+        ),
         block,
         title: table.title.clone().unwrap_or_else(|| grid.sheet.clone()),
         found,
@@ -210,13 +226,23 @@ fn convert(grid: &Grid, table: &header::Table, kind: Kind, content: &Path) -> Im
 }
 
 fn hidden_notes(grid: &Grid, table: &header::Table, found: &mut Found) {
-    let list = |v: &[u32], f: &dyn Fn(u32) -> String| v.iter().map(|&x| f(x)).collect::<Vec<_>>().join(", ");
+    let list = |v: &[u32], f: &dyn Fn(u32) -> String| {
+        v.iter().map(|&x| f(x)).collect::<Vec<_>>().join(", ")
+    };
     if !table.hidden_rows.is_empty() {
         let rows = list(&table.hidden_rows, &|r| (r + 1).to_string());
         found.notes.push(Note {
             text: Text::new(
-                format!("{}: bỏ qua {} dòng ẩn ({rows}).", grid.sheet, table.hidden_rows.len()),
-                format!("{}: skipped {} hidden rows ({rows}).", grid.sheet, table.hidden_rows.len()),
+                format!(
+                    "{}: bỏ qua {} dòng ẩn ({rows}).",
+                    grid.sheet,
+                    table.hidden_rows.len()
+                ),
+                format!(
+                    "{}: skipped {} hidden rows ({rows}).",
+                    grid.sheet,
+                    table.hidden_rows.len()
+                ),
             ),
         });
     }
@@ -224,8 +250,16 @@ fn hidden_notes(grid: &Grid, table: &header::Table, found: &mut Found) {
         let cols = list(&table.hidden_cols, &grid::column_letters);
         found.notes.push(Note {
             text: Text::new(
-                format!("{}: bỏ qua {} cột ẩn ({cols}).", grid.sheet, table.hidden_cols.len()),
-                format!("{}: skipped {} hidden columns ({cols}).", grid.sheet, table.hidden_cols.len()),
+                format!(
+                    "{}: bỏ qua {} cột ẩn ({cols}).",
+                    grid.sheet,
+                    table.hidden_cols.len()
+                ),
+                format!(
+                    "{}: skipped {} hidden columns ({cols}).",
+                    grid.sheet,
+                    table.hidden_cols.len()
+                ),
             ),
         });
     }
@@ -240,10 +274,17 @@ fn hidden_notes(grid: &Grid, table: &header::Table, found: &mut Found) {
 }
 
 fn no_such_sheet(given: &str, names: &[String]) -> Text {
-    let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    let list = names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
     let guess = crate::suggest::closest(given, names.iter().map(String::as_str));
     let (gvi, gen_) = guess.map_or((String::new(), String::new()), |g| {
-        (format!(" Có phải ý bạn là \"{g}\"?"), format!(" Did you mean \"{g}\"?"))
+        (
+            format!(" Có phải ý bạn là \"{g}\"?"),
+            format!(" Did you mean \"{g}\"?"),
+        )
     });
     Text::new(
         format!("Không có trang \"{given}\". Các trang: {list}.{gvi}"),
@@ -256,12 +297,15 @@ fn not_that_kind(wanted: Kind, found: Kind, names: &[String]) -> Text {
     Text::new(
         format!(
             "Không trang nào ({}) có cột của {}; trang đầu tiên trông như {}. Kiểm tra tiêu đề cột hoặc chọn trang bằng --sheet.",
-            names.join(", "), w.vi, f.vi
+            names.join(", "),
+            w.vi,
+            f.vi
         ),
         format!(
             "No sheet ({}) has the columns of a {}; the first looks like a {}. Check the column titles or pick a sheet with --sheet.",
-            names.join(", "), w.en, f.en
+            names.join(", "),
+            w.en,
+            f.en
         ),
     )
 }
-

@@ -91,9 +91,17 @@ impl Directory {
         // A unit or group of people ("Các phòng chuyên môn") is printed as written.
         let k = key(bare);
         let group = unique(&self.units, bare).is_some()
-            || ["cac ", "phong ", "van phong", "trung tam", "ubnd", "to ", "ban "]
-                .iter()
-                .any(|w| k.starts_with(w));
+            || [
+                "cac ",
+                "phong ",
+                "van phong",
+                "trung tam",
+                "ubnd",
+                "to ",
+                "ban ",
+            ]
+            .iter()
+            .any(|w| k.starts_with(w));
         (
             bare.to_string(),
             if group { Match::Words } else { Match::Unknown },
@@ -104,7 +112,11 @@ impl Directory {
 /// The one id whose folded form equals the folded `written`; none when two people share it.
 fn unique(list: &[(String, String)], written: &str) -> Option<String> {
     let k = key(written);
-    let mut ids: Vec<&String> = list.iter().filter(|(f, _)| *f == k).map(|(_, id)| id).collect();
+    let mut ids: Vec<&String> = list
+        .iter()
+        .filter(|(f, _)| *f == k)
+        .map(|(_, id)| id)
+        .collect();
     ids.dedup();
     match ids.as_slice() {
         [one] => Some((*one).clone()),
@@ -144,7 +156,10 @@ mod tests {
         assert_eq!(d.staff("tran thi  HOA").0, "vp-hoa");
         assert_eq!(d.staff("Đ/c Trần Thị Hoa").0, "vp-hoa");
         assert_eq!(d.staff("Trần Thị Hoa (Chánh Văn phòng)").0, "vp-hoa");
-        assert_eq!(d.staff("Trần Thị Hồng"), ("Trần Thị Hồng".into(), Match::Unknown));
+        assert_eq!(
+            d.staff("Trần Thị Hồng"),
+            ("Trần Thị Hồng".into(), Match::Unknown)
+        );
         // Two people of one name: which one is not for the import to decide.
         assert_eq!(d.staff("Vũ Thị Lan").1, Match::Unknown);
         assert_eq!(d.staff("Vũ Thị Lan (Thủ quỹ)").0, "kt-lan-2");

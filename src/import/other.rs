@@ -11,20 +11,32 @@ use super::yaml_out::{number, quoted, scalar};
 use crate::diag::Text;
 
 const NAME: &[&str] = &["ma", "ten", "so lieu", "chi so", "noi dung", "chi tieu"];
-const VALUE: &[&str] = &["so luong", "gia tri", "so lieu", "ket qua", "thuc hien", "so"];
+const VALUE: &[&str] = &[
+    "so luong",
+    "gia tri",
+    "so lieu",
+    "ket qua",
+    "thuc hien",
+    "so",
+];
 
 /// (name column, value column, code column) of a sheet of named counts.
 fn slots(columns: &[Column]) -> Option<(usize, usize, Option<usize>)> {
     let keyed: Vec<String> = columns.iter().map(|c| c.keys().0).collect();
-    let code = keyed.iter().position(|k| k == "ma" || k == "ma so lieu" || k == "khoa");
+    let code = keyed
+        .iter()
+        .position(|k| k == "ma" || k == "ma so lieu" || k == "khoa");
     let name = keyed
         .iter()
         .enumerate()
         .position(|(i, k)| Some(i) != code && NAME.iter().any(|w| k.contains(w)))?;
-    let value = keyed
-        .iter()
-        .enumerate()
-        .position(|(i, k)| i != name && Some(i) != code && VALUE.iter().any(|w| k == w || k.starts_with(&format!("{w} "))))?;
+    let value = keyed.iter().enumerate().position(|(i, k)| {
+        i != name
+            && Some(i) != code
+            && VALUE
+                .iter()
+                .any(|w| k == w || k.starts_with(&format!("{w} ")))
+    })?;
     Some((name, value, code))
 }
 
@@ -33,7 +45,12 @@ pub fn recognised(grid: &Grid, table: &Table) -> bool {
     let real: Vec<&Column> = table
         .columns
         .iter()
-        .filter(|c| !matches!(c.keys().0.as_str(), "stt" | "tt" | "don vi" | "don vi tinh" | "ghi chu"))
+        .filter(|c| {
+            !matches!(
+                c.keys().0.as_str(),
+                "stt" | "tt" | "don vi" | "don vi tinh" | "ghi chu"
+            )
+        })
         .collect();
     let Some((_, value, _)) = slots(&table.columns) else {
         return false;
@@ -41,7 +58,9 @@ pub fn recognised(grid: &Grid, table: &Table) -> bool {
     let numeric = table
         .rows
         .iter()
-        .filter(|&&r| cell::figure(grid.get(r, table.columns[value].index)).is_ok_and(|v| v.is_some()))
+        .filter(|&&r| {
+            cell::figure(grid.get(r, table.columns[value].index)).is_ok_and(|v| v.is_some())
+        })
         .count();
     real.len() <= 3 && numeric * 2 > table.rows.len()
 }
@@ -69,7 +88,11 @@ pub fn counts(grid: &Grid, table: &Table, found: &mut Found) -> String {
             Ok(Some(x)) => x,
             Ok(None) => continue,
             Err(()) => {
-                found.problem(Problem::cell(grid.at(r, col(value)), &v.shown(), Expected::Figure));
+                found.problem(Problem::cell(
+                    grid.at(r, col(value)),
+                    &v.shown(),
+                    Expected::Figure,
+                ));
                 continue;
             }
         };
@@ -87,7 +110,17 @@ pub fn counts(grid: &Grid, table: &Table, found: &mut Found) -> String {
             });
             continue;
         }
-        out.insert(k, (x, if code.is_some() { written } else { String::new() }));
+        out.insert(
+            k,
+            (
+                x,
+                if code.is_some() {
+                    written
+                } else {
+                    String::new()
+                },
+            ),
+        );
     }
     let mut text = String::from("so_lieu:\n");
     for (k, (x, comment)) in &out {
@@ -122,12 +155,24 @@ pub fn table(grid: &Grid, table: &Table, found: &mut Found) -> String {
             .map(|c| {
                 let v = grid.get(r, c.index);
                 cell::text(v).unwrap_or_else(|_| {
-                    found.problem(Problem::cell(grid.at(r, c.index), &v.shown(), Expected::Text));
+                    found.problem(Problem::cell(
+                        grid.at(r, c.index),
+                        &v.shown(),
+                        Expected::Text,
+                    ));
                     String::new()
                 })
             })
             .collect();
-        let _ = writeln!(out, "        - [{}]", cells.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "        - [{}]",
+            cells
+                .iter()
+                .map(|c| quoted(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     out
 }

@@ -41,8 +41,12 @@ fn say(lang: Lang, t: &Text) {
 /// The YAML `text` read by the same parser and types the build uses; the reason when not.
 pub fn schema_check(kind: Kind, text: &str, whole_file: bool) -> Result<(), String> {
     let r = match (kind, whole_file) {
-        (Kind::BangPhanCong | Kind::Bang, false) => serde_saphyr::from_str::<Appendices>(text).map(drop),
-        (Kind::BangPhanCong | Kind::Bang, true) => serde_saphyr::from_str::<DocumentFile>(text).map(drop),
+        (Kind::BangPhanCong | Kind::Bang, false) => {
+            serde_saphyr::from_str::<Appendices>(text).map(drop)
+        }
+        (Kind::BangPhanCong | Kind::Bang, true) => {
+            serde_saphyr::from_str::<DocumentFile>(text).map(drop)
+        }
         (Kind::Bieu06, false) => serde_saphyr::from_str::<Form06>(text).map(drop),
         (Kind::SoLieu, false) => serde_saphyr::from_str::<Counts>(text).map(drop),
         (_, true) => serde_saphyr::from_str::<PeriodFile>(text).map(drop),
@@ -67,18 +71,34 @@ pub fn run(opts: &Options, lang: Lang) -> ExitCode {
         say(lang, &p.message);
     }
     if !problems.is_empty() && !opts.skip_errors {
-        say(lang, &Text::new(
-            format!("Có {} ô không đọc được. Chưa ghi gì; sửa các ô trên, hoặc chạy lại với --bo-qua-loi để bỏ qua chúng.", problems.len()),
-            format!("{} cells cannot be read. Nothing was written; correct them, or run again with --skip-errors to leave them out.", problems.len()),
-        ));
+        say(
+            lang,
+            &Text::new(
+                format!(
+                    "Có {} ô không đọc được. Chưa ghi gì; sửa các ô trên, hoặc chạy lại với --bo-qua-loi để bỏ qua chúng.",
+                    problems.len()
+                ),
+                format!(
+                    "{} cells cannot be read. Nothing was written; correct them, or run again with --skip-errors to leave them out.",
+                    problems.len()
+                ),
+            ),
+        );
         return ExitCode::from(1);
     }
     let document = imported.document(&opts.file);
     if let Err(e) = schema_check(imported.kind, &document, false) {
-        say(lang, &Text::new(
-            format!("Lỗi của cchc: YAML tạo ra không đọc lại được ({e}). Chưa ghi gì; xin báo lỗi kèm tệp bảng tính."),
-            format!("cchc bug: the YAML made does not read back ({e}). Nothing was written; please report it with the spreadsheet."),
-        ));
+        say(
+            lang,
+            &Text::new(
+                format!(
+                    "Lỗi của cchc: YAML tạo ra không đọc lại được ({e}). Chưa ghi gì; xin báo lỗi kèm tệp bảng tính."
+                ),
+                format!(
+                    "cchc bug: the YAML made does not read back ({e}). Nothing was written; please report it with the spreadsheet."
+                ),
+            ),
+        );
         return ExitCode::from(1);
     }
     let Some(into) = &opts.into else {
@@ -101,13 +121,25 @@ pub fn run(opts: &Options, lang: Lang) -> ExitCode {
 fn done(lang: Lang, i: &Imported, into: Option<&Path>) {
     let name = i.kind.name();
     let (vi, en) = match into {
-        Some(p) => (format!(" vào {}", p.display()), format!(" into {}", p.display())),
+        Some(p) => (
+            format!(" vào {}", p.display()),
+            format!(" into {}", p.display()),
+        ),
         None => (String::new(), String::new()),
     };
-    say(lang, &Text::new(
-        format!("Đã nhập {} từ trang \"{}\" ({}){vi}.", name.vi, i.sheet, i.range),
-        format!("Imported the {} from sheet \"{}\" ({}){en}.", name.en, i.sheet, i.range),
-    ));
+    say(
+        lang,
+        &Text::new(
+            format!(
+                "Đã nhập {} từ trang \"{}\" ({}){vi}.",
+                name.vi, i.sheet, i.range
+            ),
+            format!(
+                "Imported the {} from sheet \"{}\" ({}){en}.",
+                name.en, i.sheet, i.range
+            ),
+        ),
+    );
 }
 
 /// The merged text of `into`, checked, then written in one step (a temporary file renamed
@@ -126,21 +158,38 @@ fn merge_into(opts: &Options, imported: &Imported, into: &Path, lang: Lang) -> R
     let comment = imported.source_comment(&opts.file);
     let merged = match imported.kind {
         Kind::BangPhanCong | Kind::Bang => {
-            let kind_key = if imported.kind == Kind::Bang { "bang" } else { "bang_phan_cong" };
+            let kind_key = if imported.kind == Kind::Bang {
+                "bang"
+            } else {
+                "bang_phan_cong"
+            };
             let item = format!("  {comment}{}", imported.block);
             yaml_out::replace_appendix(&old, &imported.title, kind_key, &item)
         }
         _ => {
-            let (head, rest) = imported.block.split_once('\n').unwrap_or((&imported.block, ""));
-            yaml_out::replace_block(&old, imported.kind.key(), &format!("{head}\n  {comment}{rest}"))
+            let (head, rest) = imported
+                .block
+                .split_once('\n')
+                .unwrap_or((&imported.block, ""));
+            yaml_out::replace_block(
+                &old,
+                imported.kind.key(),
+                &format!("{head}\n  {comment}{rest}"),
+            )
         }
     };
     if !old.is_empty()
         && let Err(e) = schema_check(imported.kind, &merged, true)
     {
         return Err(Text::new(
-            format!("{} sau khi nhập không còn đúng mẫu ({e}). Chưa ghi gì.", into.display()),
-            format!("{} would no longer be valid after the import ({e}). Nothing was written.", into.display()),
+            format!(
+                "{} sau khi nhập không còn đúng mẫu ({e}). Chưa ghi gì.",
+                into.display()
+            ),
+            format!(
+                "{} would no longer be valid after the import ({e}). Nothing was written.",
+                into.display()
+            ),
         ));
     }
     loader_check(&opts.content, into, &merged, lang)?;
@@ -160,12 +209,21 @@ fn merge_into(opts: &Options, imported: &Imported, into: &Path, lang: Lang) -> R
 /// loads it, with the merged file in place (in a copy): an imported row the build would
 /// refuse (a duplicated code, an unknown staff id) is refused now, with the build's message.
 fn loader_check(content: &Path, into: &Path, merged: &str, lang: Lang) -> Result<(), Text> {
-    let (Ok(root), Some(Ok(parent))) = (content.canonicalize(), into.parent().map(|p| {
-        if p.as_os_str().is_empty() { Path::new(".").canonicalize() } else { p.canonicalize() }
-    })) else {
+    let (Ok(root), Some(Ok(parent))) = (
+        content.canonicalize(),
+        into.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".").canonicalize()
+            } else {
+                p.canonicalize()
+            }
+        }),
+    ) else {
         return Ok(());
     };
-    let Some(name) = into.file_name() else { return Ok(()) };
+    let Some(name) = into.file_name() else {
+        return Ok(());
+    };
     let Ok(rel) = parent.join(name).strip_prefix(&root).map(Path::to_path_buf) else {
         return Ok(());
     };
@@ -173,7 +231,10 @@ fn loader_check(content: &Path, into: &Path, merged: &str, lang: Lang) -> Result
     let result = (|| -> std::io::Result<_> {
         copy_tree(&root, &copy)?;
         std::fs::write(copy.join(&rel), merged)?;
-        Ok(crate::content::load(&copy, &crate::coverage::Coverage::any()))
+        Ok(crate::content::load(
+            &copy,
+            &crate::coverage::Coverage::any(),
+        ))
     })();
     let _ = std::fs::remove_dir_all(&copy);
     match result {
@@ -181,7 +242,9 @@ fn loader_check(content: &Path, into: &Path, merged: &str, lang: Lang) -> Result
             let shown = diags.sorted().render(lang, content);
             Err(Text::new(
                 format!("{shown}Sau khi nhập, nội dung sẽ có lỗi khi dựng (ở trên). Chưa ghi gì."),
-                format!("{shown}After the import the content would not build (above). Nothing was written."),
+                format!(
+                    "{shown}After the import the content would not build (above). Nothing was written."
+                ),
             ))
         }
         _ => Ok(()),
@@ -198,7 +261,10 @@ fn scratch_dir() -> PathBuf {
 fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.map_err(std::io::Error::other)?;
-        let rel = entry.path().strip_prefix(from).map_err(std::io::Error::other)?;
+        let rel = entry
+            .path()
+            .strip_prefix(from)
+            .map_err(std::io::Error::other)?;
         let target = to.join(rel);
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target)?;

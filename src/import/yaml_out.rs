@@ -154,7 +154,8 @@ pub fn replace_appendix(text: &str, title: &str, kind_key: &str, item: &str) -> 
     };
     let found = items(&bare, start, end);
     let folded = crate::import::header::key(title);
-    let has = |(a, b): (usize, usize), pred: &dyn Fn(&str) -> bool| bare[a..b].iter().any(|l| pred(l));
+    let has =
+        |(a, b): (usize, usize), pred: &dyn Fn(&str) -> bool| bare[a..b].iter().any(|l| pred(l));
     let same_title = found.iter().copied().find(|&r| {
         has(r, &|l: &str| {
             let t = l.trim_start().trim_start_matches("- ");
@@ -166,7 +167,13 @@ pub fn replace_appendix(text: &str, title: &str, kind_key: &str, item: &str) -> 
     let same_kind: Vec<(usize, usize)> = found
         .iter()
         .copied()
-        .filter(|&r| has(r, &|l: &str| l.trim_start().trim_start_matches("- ").starts_with(&kind_line)))
+        .filter(|&r| {
+            has(r, &|l: &str| {
+                l.trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with(&kind_line)
+            })
+        })
         .collect();
     let target = same_title.or(match same_kind.as_slice() {
         [only] => Some(*only),
@@ -197,7 +204,9 @@ mod tests {
         assert_eq!(scalar("Hoa \"Hồng\""), "Hoa \"Hồng\"");
         assert_eq!(scalar("=SUM(A1)"), "=SUM(A1)");
         assert_eq!(scalar(""), "\"\"");
-        for s in ["1.1", "yes", "- gạch", "a: b", "x #y", "@a", "null", "", " a"] {
+        for s in [
+            "1.1", "yes", "- gạch", "a: b", "x #y", "@a", "null", "", " a",
+        ] {
             let back: String = serde_saphyr::from_str(&scalar(s)).unwrap();
             assert_eq!(back, s);
         }
@@ -218,13 +227,22 @@ mod tests {
     #[test]
     fn an_appendix_replaces_its_namesake_only() {
         let text = "loai: ke-hoach\nphu_luc:\n  - tieu_de: Bảng A\n    bang:\n      cot: [a]\n      dong: []\n\n  - tieu_de: Phân công\n    bang_phan_cong:\n      linh_vuc: []\nnoi_nhan: []\n";
-        let item = "  - tieu_de: PHÂN CÔNG\n    bang_phan_cong:\n      linh_vuc:\n        - ten: X\n";
+        let item =
+            "  - tieu_de: PHÂN CÔNG\n    bang_phan_cong:\n      linh_vuc:\n        - ten: X\n";
         let out = replace_appendix(text, "PHÂN CÔNG", "bang_phan_cong", item);
         assert_eq!(
             out,
             "loai: ke-hoach\nphu_luc:\n  - tieu_de: Bảng A\n    bang:\n      cot: [a]\n      dong: []\n\n  - tieu_de: PHÂN CÔNG\n    bang_phan_cong:\n      linh_vuc:\n        - ten: X\nnoi_nhan: []\n"
         );
-        let appended = replace_appendix("phu_luc:\n  - tieu_de: A\n    noi_dung: x\n", "B", "bang", "  - tieu_de: B\n    bang: {}\n");
-        assert_eq!(appended, "phu_luc:\n  - tieu_de: A\n    noi_dung: x\n  - tieu_de: B\n    bang: {}\n");
+        let appended = replace_appendix(
+            "phu_luc:\n  - tieu_de: A\n    noi_dung: x\n",
+            "B",
+            "bang",
+            "  - tieu_de: B\n    bang: {}\n",
+        );
+        assert_eq!(
+            appended,
+            "phu_luc:\n  - tieu_de: A\n    noi_dung: x\n  - tieu_de: B\n    bang: {}\n"
+        );
     }
 }

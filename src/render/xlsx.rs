@@ -9,8 +9,7 @@
 //! fixed (rust_xlsxwriter would otherwise stamp the current time).
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use crate::import::cell::parse_number;
@@ -126,7 +125,8 @@ pub fn sheets(view: &PeriodView) -> Vec<SheetData> {
                     .iter()
                     .zip(&table.rows)
                     .map(|(r, printed)| {
-                        let text = |i: usize| Out::Text(printed.get(i).cloned().unwrap_or_default());
+                        let text =
+                            |i: usize| Out::Text(printed.get(i).cloned().unwrap_or_default());
                         vec![
                             parse_number(&printed[0]).map_or_else(|| text(0), Out::Number),
                             text(1),
@@ -221,7 +221,9 @@ fn write_sheet(ws: &mut Worksheet, s: &SheetData, f: &Formats) -> Result<(), Xls
         for (c, cell) in row.iter().enumerate() {
             let c = c as u16;
             match cell {
-                Out::Number(x) if x.fract() == 0.0 => ws.write_number_with_format(r, c, *x, &f.integer)?,
+                Out::Number(x) if x.fract() == 0.0 => {
+                    ws.write_number_with_format(r, c, *x, &f.integer)?
+                }
                 Out::Number(x) => ws.write_number_with_format(r, c, *x, &f.decimal)?,
                 // write_string stores text as text, whatever its first character.
                 Out::Text(t) => ws.write_string_with_format(r, c, clip(t), &f.text)?,
@@ -250,7 +252,13 @@ fn widths(s: &SheetData) -> Vec<f64> {
                 .max()
                 .unwrap_or(0)
                 .max(s.header[c].chars().count() / 2);
-            let cells = s.rows.iter().filter_map(|r| r.get(c)).map(len).max().unwrap_or(0);
+            let cells = s
+                .rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(len)
+                .max()
+                .unwrap_or(0);
             (title.max(cells) as f64 + 2.0).clamp(5.0, 50.0)
         })
         .collect()
