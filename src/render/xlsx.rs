@@ -263,3 +263,55 @@ fn widths(s: &SheetData) -> Vec<f64> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx};
+
+    #[test]
+    fn user_text_never_becomes_a_formula_and_numbers_stay_numbers() {
+        let sheet = SheetData {
+            name: "Biểu 06".into(),
+            title: "=cmd|' /C calc'!A0".into(),
+            groups: vec![(String::new(), 1), ("Số hồ sơ".into(), 2)],
+            header: vec!["Lĩnh vực".into(), "Tổng số".into(), "Tỷ lệ".into()],
+            rows: vec![
+                vec![
+                    Out::Text("=HYPERLINK(\"http://x\")".into()),
+                    Out::Number(1164.0),
+                    Out::Number(99.58),
+                ],
+                vec![
+                    Out::Text("@SUM(A1)".into()),
+                    Out::Text("+1+1".into()),
+                    Out::Text("-2".into()),
+                ],
+            ],
+        };
+        let mut wb = Workbook::new();
+        write_sheet(wb.add_worksheet(), &sheet, &Formats::new()).unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let formulas = book.worksheet_formula("Biểu 06").unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "no formula at all"
+        );
+        let range = book.worksheet_range("Biểu 06").unwrap();
+        let at = |r: u32, c: u32| range.get_value((r, c)).cloned();
+        assert_eq!(at(0, 0), Some(Data::String("=cmd|' /C calc'!A0".into())));
+        // Two header rows (2 and 3), the data from row 4.
+        assert_eq!(at(2, 1), Some(Data::String("Số hồ sơ".into())));
+        assert_eq!(at(3, 1), Some(Data::String("Tổng số".into())));
+        assert_eq!(
+            at(4, 0),
+            Some(Data::String("=HYPERLINK(\"http://x\")".into()))
+        );
+        assert_eq!(at(4, 1), Some(Data::Float(1164.0)));
+        assert_eq!(at(4, 2), Some(Data::Float(99.58)));
+        assert_eq!(at(5, 0), Some(Data::String("@SUM(A1)".into())));
+        assert_eq!(at(5, 1), Some(Data::String("+1+1".into())));
+    }
+}
