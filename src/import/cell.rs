@@ -42,6 +42,10 @@ impl Expected {
     }
 }
 
+/// A cell whose value is not of the kind asked for; the caller knows what was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
 /// A cell that cannot be taken in, or a row that breaks a rule of its table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -128,29 +132,29 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// A whole count, 0 or more; an empty cell is `None` (the caller decides what it means).
-pub fn count(v: &Value) -> Result<Option<u64>, ()> {
+pub fn count(v: &Value) -> Result<Option<u64>, Unreadable> {
     let x = match v {
         Value::Empty => return Ok(None),
         Value::Text(t) if t.trim().is_empty() => return Ok(None),
         Value::Number(x) => *x,
-        Value::Text(t) => parse_number(t).ok_or(())?,
-        _ => return Err(()),
+        Value::Text(t) => parse_number(t).ok_or(Unreadable)?,
+        _ => return Err(Unreadable),
     };
     if x.fract() == 0.0 && (0.0..=1e12).contains(&x) {
         Ok(Some(x as u64))
     } else {
-        Err(())
+        Err(Unreadable)
     }
 }
 
 /// Any figure; an empty cell is `None`.
-pub fn figure(v: &Value) -> Result<Option<f64>, ()> {
+pub fn figure(v: &Value) -> Result<Option<f64>, Unreadable> {
     match v {
         Value::Empty => Ok(None),
         Value::Text(t) if t.trim().is_empty() => Ok(None),
         Value::Number(x) if x.is_finite() => Ok(Some(*x)),
-        Value::Text(t) => parse_number(t).map(Some).ok_or(()),
-        _ => Err(()),
+        Value::Text(t) => parse_number(t).map(Some).ok_or(Unreadable),
+        _ => Err(Unreadable),
     }
 }
 
@@ -177,11 +181,11 @@ pub fn serial_date(serial: f64) -> Option<Date> {
 /// A thời hạn: a date cell or serial becomes ISO ("2026-12-31", as plans write it), a
 /// written "31/12/2026" likewise; words are kept as written once the build could read
 /// them ("Quý III năm 2026", "Thường xuyên"). `None` for an empty cell.
-pub fn deadline(v: &Value) -> Result<Option<String>, ()> {
+pub fn deadline(v: &Value) -> Result<Option<String>, Unreadable> {
     match v {
         Value::Empty => Ok(None),
         Value::Date(Some(d)) => Ok(Some(d.iso())),
-        Value::Number(x) => serial_date(*x).map(|d| Some(d.iso())).ok_or(()),
+        Value::Number(x) => serial_date(*x).map(|d| Some(d.iso())).ok_or(Unreadable),
         Value::Text(t) => {
             let t = vn::nfc(t.trim());
             if t.is_empty() {
@@ -193,23 +197,23 @@ pub fn deadline(v: &Value) -> Result<Option<String>, ()> {
             if date_like {
                 return match Date::parse(&t) {
                     Ok(d) if d.day.is_some() => Ok(Some(d.iso())),
-                    _ => Err(()),
+                    _ => Err(Unreadable),
                 };
             }
             match crate::content::deadline::parse(&t) {
                 Ok(_) => Ok(Some(t)),
-                Err(_) => Err(()),
+                Err(_) => Err(Unreadable),
             }
         }
-        _ => Err(()),
+        _ => Err(Unreadable),
     }
 }
 
 /// A text cell: numbers and dates as a person reads them; line breaks inside a cell
 /// (Alt+Enter) become spaces, since a table cell of the build is one paragraph.
-pub fn text(v: &Value) -> Result<String, ()> {
+pub fn text(v: &Value) -> Result<String, Unreadable> {
     match v {
-        Value::Error(_) => Err(()),
+        Value::Error(_) => Err(Unreadable),
         v => Ok(vn::nfc(&one_line(&v.shown()))),
     }
 }
@@ -243,10 +247,10 @@ mod tests {
         assert_eq!(count(&Value::Number(1164.0)), Ok(Some(1164)));
         assert_eq!(count(&Value::Text("1.164".into())), Ok(Some(1164)));
         assert_eq!(count(&Value::Empty), Ok(None));
-        assert_eq!(count(&Value::Number(1.5)), Err(()));
-        assert_eq!(count(&Value::Text("-2".into())), Err(()));
-        assert_eq!(count(&Value::Text("1,164".into())), Err(()));
-        assert_eq!(count(&Value::Error("#REF!".into())), Err(()));
+        assert_eq!(count(&Value::Number(1.5)), Err(Unreadable));
+        assert_eq!(count(&Value::Text("-2".into())), Err(Unreadable));
+        assert_eq!(count(&Value::Text("1,164".into())), Err(Unreadable));
+        assert_eq!(count(&Value::Error("#REF!".into())), Err(Unreadable));
     }
 
     #[test]
@@ -265,9 +269,9 @@ mod tests {
             d(Value::Text("Thường xuyên".into())),
             Ok(Some("Thường xuyên".into()))
         );
-        assert_eq!(d(Value::Text("31/13/2026".into())), Err(()));
-        assert_eq!(d(Value::Text("Quý V/2026".into())), Err(()));
-        assert_eq!(d(Value::Number(12.0)), Err(()));
+        assert_eq!(d(Value::Text("31/13/2026".into())), Err(Unreadable));
+        assert_eq!(d(Value::Text("Quý V/2026".into())), Err(Unreadable));
+        assert_eq!(d(Value::Number(12.0)), Err(Unreadable));
         assert_eq!(d(Value::Empty), Ok(None));
     }
 

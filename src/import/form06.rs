@@ -27,6 +27,9 @@ pub const FIELDS: [&str; 11] = [
     "dang_qua_han",
 ];
 
+/// A total's field, its stated value, the fields it must equal, and the rule in words.
+type Rule<'a> = (usize, Option<u64>, &'a [usize], &'a str, &'a str);
+
 #[derive(Clone, Copy, PartialEq)]
 enum Group {
     Received,
@@ -131,7 +134,9 @@ pub fn build(grid: &Grid, table: &Table, found: &mut Found) -> String {
                     blanks += 1;
                     values[f] = Some(0);
                 }
-                Err(()) => found.problem(Problem::cell(grid.at(r, c), &v.shown(), Expected::Count)),
+                Err(cell::Unreadable) => {
+                    found.problem(Problem::cell(grid.at(r, c), &v.shown(), Expected::Count))
+                }
             }
         }
         let line = Line {
@@ -190,7 +195,7 @@ fn check(grid: &Grid, l: &Line, cols: &[Option<u32>], found: &mut Found) {
             .unwrap_or_else(|| grid.at(l.row, 0))
     };
     let received = l.values[0].unwrap_or(v(1) + v(2) + v(3));
-    let rules: [(usize, Option<u64>, &[usize], &str, &str); 4] = [
+    let rules: [Rule; 4] = [
         (
             0,
             l.values[0],

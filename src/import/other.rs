@@ -87,7 +87,7 @@ pub fn counts(grid: &Grid, table: &Table, found: &mut Found) -> String {
         let x = match cell::figure(v) {
             Ok(Some(x)) => x,
             Ok(None) => continue,
-            Err(()) => {
+            Err(cell::Unreadable) => {
                 found.problem(Problem::cell(
                     grid.at(r, col(value)),
                     &v.shown(),
