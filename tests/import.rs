@@ -12,6 +12,7 @@ use cchc::coverage::Coverage;
 use cchc::import::{self, Kind, Options};
 use cchc::model::{AppendixContent, AssignmentTable};
 use common::*;
+use rust_xlsxwriter::Formula;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 fn demo() -> PathBuf {
@@ -277,13 +278,16 @@ fn form06_workbook(path: &Path, bad: bool) {
         }
         ws.write_string(r, 1, *area).unwrap();
         for (c, v) in cells.iter().enumerate() {
-            let v = if bad && i == 1 && c == 0 { "53B" } else { v };
             if !v.is_empty() {
-                ws.write_string(r, 2 + c as u16, v).unwrap();
+                ws.write_string(r, 2 + c as u16, *v).unwrap();
             }
         }
     }
+    // A formula: its value as last computed is what the file holds and what is read.
+    ws.write_formula(6, 2, Formula::new("=D7+E7+F7").set_result("538"))
+        .unwrap();
     if bad {
+        ws.write_string(6, 2, "53B").unwrap();
         // Hộ tịch: đã giải quyết 525 ≠ 406 + 117 + 5.
         ws.write_string(6, 9, "5").unwrap();
     }
@@ -380,34 +384,20 @@ fn an_exported_workbook_imports_back_to_the_same_rows() {
     .expect("reads");
     assert_eq!(got.kind, Kind::Bieu06);
     assert!(got.found.problems.is_empty(), "{:?}", got.found.problems);
-    #[derive(serde::Deserialize)]
-    struct B {
-        bieu_06: Vec<cchc::content::raw::Form06RowRaw>,
-    }
-    let back: B = serde_saphyr::from_str(&got.document(&book)).unwrap();
-    let source: PeriodFile = serde_saphyr::from_str(
-        &std::fs::read_to_string(demo().join("ket-qua/2026-q1.yaml")).unwrap(),
-    )
-    .unwrap();
-    let values = |r: &cchc::content::raw::Form06RowRaw| {
-        (
-            r.linh_vuc.value.clone(),
-            [
-                r.nhan_truc_tuyen.value,
-                r.nhan_truc_tiep.value,
-                r.nhan_ky_truoc.value,
-                r.truoc_han.value,
-                r.dung_han.value,
-                r.qua_han.value,
-                r.dang_trong_han.value,
-                r.dang_qua_han.value,
-            ],
-        )
-    };
-    assert_eq!(
-        back.bieu_06.iter().map(values).collect::<Vec<_>>(),
-        source.bieu_06.iter().map(values).collect::<Vec<_>>()
-    );
+    // The same YAML as the period file's, line for line (less the comment naming the sheet).
+    let source = std::fs::read_to_string(demo().join("ket-qua/2026-q1.yaml")).unwrap();
+    let block: String = source
+        .split_inclusive('\n')
+        .skip_while(|l| !l.starts_with("bieu_06:"))
+        .take_while(|l| l.starts_with("bieu_06:") || l.starts_with(' '))
+        .collect();
+    let back: String = got
+        .document(&book)
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("  # Nhập từ"))
+        .collect();
+    assert!(block.len() > 500, "{block}");
+    assert_eq!(back, block);
     // The same content gives the same bytes, whenever it is built.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let again = tmp.path().join("b/output");
@@ -523,4 +513,112 @@ fn a_workbook_made_by_libreoffice_imports() {
         "{notes:?}"
     );
     import::run::schema_check(Kind::BangPhanCong, &yaml, false).expect("the build's types read it");
+}
+
+#[test]
+fn named_counts_merge_into_a_period_and_leave_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Excel in a Vietnamese locale saves CSV with ";" and the decimal comma.
+    let csv = tmp.path().join("so-lieu.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Mã;Số liệu;Số lượng\nho_so_tiep_nhan;Hồ sơ tiếp nhận;2.150\nty_le;Tỷ lệ hài lòng;97,8\nho_so_truc_tuyen;Hồ sơ trực tuyến;950\n",
+    )
+    .unwrap();
+    let period = tmp.path().join("2026-q1.yaml");
+    let text = "# Quý I\nten: \"Quý I/2026\"\ntu_ngay: 2026-01-01\nden_ngay: 2026-03-31\nso_lieu:\n  cu: 1 # bị thay\n\n# Biểu 06\nbieu_06: []\n";
+    std::fs::write(&period, text).unwrap();
+    let (code, _, err) = cchc(
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--into",
+            period.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let after = std::fs::read_to_string(&period).unwrap();
+    assert_eq!(
+        after,
+        "# Quý I\nten: \"Quý I/2026\"\ntu_ngay: 2026-01-01\nden_ngay: 2026-03-31\nso_lieu:\n  # Nhập từ so-lieu.csv, trang \"so-lieu\", ô A1:C4 (cchc import).\n  ho_so_tiep_nhan: 2150  # Hồ sơ tiếp nhận\n  ho_so_truc_tuyen: 950  # Hồ sơ trực tuyến\n  ty_le: 97.8  # Tỷ lệ hài lòng\n\n# Biểu 06\nbieu_06: []\n"
+    );
+}
+
+#[test]
+fn a_mistyped_sheet_is_named_with_the_sheets_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("b06.xlsx");
+    form06_workbook(&book, false);
+    let (code, out, err) = cchc(
+        &["import", book.to_str().unwrap(), "--sheet", "Bieu6"],
+        tmp.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains(
+            "Không có trang \"Bieu6\". Các trang: \"Bieu06\". Có phải ý bạn là \"Bieu06\"?"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = cchc(
+        &["import", book.to_str().unwrap(), "--as", "bang-phan-cong"],
+        tmp.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("không trang nào") || err.contains("Không trang nào"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rows_the_build_would_refuse_are_refused_before_writing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&demo(), &content);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in [
+        "STT",
+        "Nhiệm vụ",
+        "Sản phẩm",
+        "Thời hạn",
+        "Chủ trì",
+        "Phối hợp",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "I. Công tác chỉ đạo").unwrap();
+    for r in 2..4 {
+        // The same code twice.
+        ws.write_string(r, 0, "1.1").unwrap();
+        ws.write_string(r, 1, "Việc").unwrap();
+        ws.write_string(r, 2, "Kết quả").unwrap();
+        ws.write_string(r, 3, "Thường xuyên").unwrap();
+        ws.write_string(r, 4, "VP").unwrap();
+    }
+    let book = tmp.path().join("pc.xlsx");
+    wb.save(&book).unwrap();
+    let plan = content.join("van-ban/ke-hoach-cchc-2026.yaml");
+    let before = std::fs::read(&plan).unwrap();
+    let (code, _, err) = cchc(
+        &[
+            "import",
+            book.to_str().unwrap(),
+            "--vao",
+            plan.to_str().unwrap(),
+            "--content",
+            content.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("bị trùng"), "{err}");
+    assert!(err.contains("Chưa ghi gì"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
