@@ -622,3 +622,45 @@ fn rows_the_build_would_refuse_are_refused_before_writing() {
     assert!(err.contains("Chưa ghi gì"), "{err}");
     assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
+
+#[test]
+#[ignore = "needs LibreOffice (libreoffice-calc-nogui); .ci/run installs it"]
+fn the_same_sheet_saved_as_ods_or_xls_by_libreoffice_reads_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rows = printed(&plan_table(&demo()));
+    let xlsx = tmp.path().join("phan-cong.xlsx");
+    office_workbook(&rows, &xlsx);
+    let from_xlsx = import::read(&opts(&xlsx, None)).expect("reads the xlsx");
+    // .ods: calamine reads neither its merges nor its hidden rows; cchc reads them itself.
+    let ods = convert(&xlsx, "ods", tmp.path());
+    let from_ods = import::read(&opts(&ods, None)).expect("reads the ods");
+    assert_eq!(from_ods.kind, Kind::BangPhanCong);
+    assert!(
+        from_ods.found.problems.is_empty(),
+        "{:?}",
+        from_ods.found.problems
+    );
+    assert_eq!(from_ods.block, from_xlsx.block);
+    let notes: Vec<&str> = from_ods
+        .found
+        .notes
+        .iter()
+        .map(|n| n.text.vi.as_str())
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.contains("bỏ qua 1 dòng ẩn")),
+        "{notes:?}"
+    );
+    // .xls: merges are read; hidden rows cannot be seen, and the import says so.
+    let xls = convert(&xlsx, "xls:MS Excel 97", tmp.path());
+    let from_xls = import::read(&opts(&xls, None)).expect("reads the xls");
+    assert_eq!(from_xls.kind, Kind::BangPhanCong);
+    let notes: Vec<&str> = from_xls
+        .found
+        .notes
+        .iter()
+        .map(|n| n.text.vi.as_str())
+        .collect();
+    assert!(notes.iter().any(|n| n.contains(".xls")), "{notes:?}");
+    assert!(from_xls.block.contains("Việc đã bỏ"));
+}

@@ -227,13 +227,25 @@ impl Book {
                 right: d.end.1,
             })
             .collect();
-        if matches!(sheets.as_ref(), Sheets::Xlsx(_)) {
+        match sheets.as_ref() {
             // calamine does not expose hidden rows and columns: read them from the sheet's XML.
-            if let Ok((rows, cols)) = super::hidden::xlsx_hidden(&path, name) {
-                grid.hidden_rows = rows;
-                grid.hidden_cols = cols;
-                grid.hidden_known = true;
+            Sheets::Xlsx(_) => {
+                if let Ok((rows, cols)) = super::hidden::xlsx_hidden(&path, name) {
+                    grid.hidden_rows = rows;
+                    grid.hidden_cols = cols;
+                    grid.hidden_known = true;
+                }
             }
+            // Nor, for .ods, the merges.
+            Sheets::Ods(_) => {
+                if let Ok(layout) = super::ods::layout(&path, name) {
+                    grid.hidden_rows = layout.hidden_rows;
+                    grid.hidden_cols = layout.hidden_cols;
+                    grid.merged = layout.merged;
+                    grid.hidden_known = true;
+                }
+            }
+            _ => {}
         }
         grid.spread_merges();
         Ok(grid)

@@ -11,6 +11,7 @@ pub mod grid;
 pub mod header;
 pub mod hidden;
 pub mod names;
+pub mod ods;
 pub mod other;
 pub mod run;
 pub mod yaml_out;
@@ -266,8 +267,8 @@ fn hidden_notes(grid: &Grid, table: &header::Table, found: &mut Found) {
     if !grid.hidden_known {
         found.notes.push(Note {
             text: Text::new(
-                "Với tệp .xls và .ods, dòng và cột ẩn không nhận ra được: mọi dòng đều được đọc.",
-                "In .xls and .ods files hidden rows and columns cannot be seen: every row is read.",
+                "Với tệp .xls, .xlsb, dòng và cột ẩn không nhận ra được: mọi dòng đều được đọc.",
+                "In .xls and .xlsb files hidden rows and columns cannot be seen: every row is read.",
             ),
         });
     }
