@@ -28,6 +28,7 @@ pub enum Kind {
     /// Bảng phân công nhiệm vụ → `phu_luc` of a plan.
     BangPhanCong,
     /// Biểu số 06/VPCP/KSTT → `bieu_06` of a period.
+    #[value(name = "bieu-06")]
     Bieu06,
     /// Named counts → `so_lieu` of a period.
     SoLieu,
