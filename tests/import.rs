@@ -664,3 +664,120 @@ fn the_same_sheet_saved_as_ods_or_xls_by_libreoffice_reads_the_same() {
     assert!(notes.iter().any(|n| n.contains(".xls")), "{notes:?}");
     assert!(from_xls.block.contains("Việc đã bỏ"));
 }
+
+/// The body rows of the plan's assignment appendix as the PDF lays them out: cells are the
+/// text between the table's vertical and horizontal rules, whitespace removed (lines break
+/// anywhere), header rows repeated on each page left out, a row split over a page joined.
+fn pdf_rows(insp: &cchc::render::inspect::Inspection) -> Vec<Vec<String>> {
+    let first = common::nd30::appendix_start(insp).expect("an appendix");
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for page in first..=insp.pages.len() {
+        let mut xs: Vec<f64> = insp
+            .vrules
+            .iter()
+            .filter(|v| v.page == page)
+            .map(|v| (v.x * 2.0).round() / 2.0)
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        xs.dedup();
+        if xs.len() < 3 {
+            continue;
+        }
+        let (left, right) = (xs[0], xs[xs.len() - 1]);
+        let mut ys: Vec<f64> = insp
+            .rules
+            .iter()
+            .filter(|r| r.page == page && r.x0 <= left + 1.0 && r.x1 >= right - 1.0)
+            .map(|r| (r.y * 2.0).round() / 2.0)
+            .collect();
+        ys.sort_by(f64::total_cmp);
+        ys.dedup();
+        let mut first_band = true;
+        for band in ys.windows(2) {
+            let cells: Vec<String> = xs
+                .windows(2)
+                .map(|col| {
+                    let mut runs: Vec<&cchc::render::inspect::Run> = insp
+                        .runs
+                        .iter()
+                        .filter(|r| {
+                            r.page == page
+                                && r.y > band[0]
+                                && r.y < band[1]
+                                && r.x >= col[0] - 0.5
+                                && r.x < col[1]
+                        })
+                        .collect();
+                    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+                    runs.iter()
+                        .flat_map(|r| r.text.chars())
+                        .filter(|c| !c.is_whitespace())
+                        .collect()
+                })
+                .collect();
+            let header = cells[0] == "STT"
+                || cells[0] == "(1)"
+                || cells.iter().all(String::is_empty)
+                || cells[0].is_empty() && cells[1] == "(2)";
+            let header = header
+                || (cells[0].is_empty()
+                    && cells.iter().skip(1).any(|c| {
+                        c.contains("chủtrì") || c.contains("Chủtrì") || c.contains("thammưu")
+                    }));
+            if header {
+                continue;
+            }
+            // A row continued from the page before: no STT of its own.
+            if first_band && cells[0].is_empty() && !rows.is_empty() {
+                let last = rows.last_mut().unwrap();
+                for (a, b) in last.iter_mut().zip(cells) {
+                    a.push_str(&b);
+                }
+            } else {
+                rows.push(cells);
+            }
+            first_band = false;
+        }
+    }
+    rows
+}
+
+#[test]
+fn the_imported_table_prints_in_the_pdf_as_in_the_sheet() {
+    let rows = printed(&plan_table(&demo()));
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&demo(), &content);
+    let sheet = tmp.path().join("phan-cong.xlsx");
+    office_workbook(&rows, &sheet);
+    let plan = content.join("van-ban/ke-hoach-cchc-2026.yaml");
+    let (code, _, err) = cchc(
+        &[
+            "import",
+            sheet.to_str().unwrap(),
+            "--vao",
+            plan.to_str().unwrap(),
+            "--content",
+            content.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let rendered = render(&content);
+    let (_, _, insp) = rendered
+        .docs
+        .iter()
+        .find(|(slug, ..)| slug == "ke-hoach-cchc-2026")
+        .expect("the plan");
+    let got = pdf_rows(insp);
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let want: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| squeeze(c)).collect())
+        .collect();
+    assert!(want.len() > 50);
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "PDF row {i}");
+    }
+    assert_eq!(got.len(), want.len());
+}
