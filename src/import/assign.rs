@@ -177,7 +177,7 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
         let lead_text = text_at(s.lead, found);
         let lead = (!lead_text.is_empty()).then(|| {
             let (v, m) = dir.lead(&lead_text);
-            if m == Match::Unknown {
+            if !matches!(m, Match::Id(_)) {
                 found.unmatched(grid.at(r, col(s.lead).unwrap_or(0)), &lead_text, false);
             }
             v
@@ -247,7 +247,7 @@ fn staff_cell(
         .map(|name| {
             let name = crate::vn::nfc(&name);
             let (v, m) = dir.staff(&name);
-            if m == Match::Unknown {
+            if !matches!(m, Match::Id(_)) {
                 found.unmatched(grid.at(r, c), &name, true);
             }
             v
@@ -326,17 +326,32 @@ fn write(areas: &[Area], table: &Table, s: &Slots) -> String {
     out
 }
 
-/// A note for an unmatched name, for [`Found`].
-pub fn unmatched_note(at: String, name: &str, staff: bool) -> Note {
+/// A note for a name that matches no one, with the cells it is written in: the sheet name
+/// once, then the cells ("Phân công!E6, E9, E12").
+pub fn unmatched_note(cells: &[String], name: &str, staff: bool) -> Note {
     let (vi, en) = if staff {
         ("cán bộ", "staff member")
     } else {
         ("đơn vị", "unit")
     };
+    let at = match cells.first().and_then(|c| c.rsplit_once('!')) {
+        Some((sheet, _)) => {
+            let bare: Vec<&str> = cells
+                .iter()
+                .filter_map(|c| c.rsplit_once('!').map(|(_, a)| a))
+                .collect();
+            format!("{sheet}!{}", bare.join(", "))
+        }
+        None => cells.join(", "),
+    };
     Note {
         text: Text::new(
-            format!("{at}: \"{name}\" không khớp {vi} nào trong co_quan.yaml; giữ nguyên chữ."),
-            format!("{at}: \"{name}\" matches no {en} in co_quan.yaml; kept as written."),
+            format!(
+                "{at}: \"{name}\" không khớp mã hay tên {vi} nào trong co_quan.yaml; giữ nguyên chữ."
+            ),
+            format!(
+                "{at}: \"{name}\" matches no {en} code or name in co_quan.yaml; kept as written."
+            ),
         ),
     }
 }

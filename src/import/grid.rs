@@ -102,9 +102,15 @@ impl Grid {
         self.rows.len() as u32
     }
 
-    /// "Sheet1!C14".
+    /// "Sheet1!C14", or "'Phân công'!C14" as Excel quotes a sheet name with spaces, so
+    /// that the address can be pasted into the Name Box.
     pub fn at(&self, row: u32, col: u32) -> String {
-        format!("{}!{}", self.sheet, address(row, col))
+        let plain = self.sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if plain {
+            format!("{}!{}", self.sheet, address(row, col))
+        } else {
+            format!("'{}'!{}", self.sheet.replace('\'', "''"), address(row, col))
+        }
     }
 
     /// The merged range whose top-left cell is (row, col), if any.

@@ -68,6 +68,9 @@ pub struct Note {
 pub struct Found {
     pub problems: Vec<Problem>,
     pub notes: Vec<Note>,
+    /// Names that match nobody in `co_quan.yaml`: (staff or unit, the name, its cells), in
+    /// the order first met, so that one name written in 40 rows is one line.
+    unmatched: Vec<(bool, String, Vec<String>)>,
 }
 
 impl Found {
@@ -76,7 +79,22 @@ impl Found {
     }
 
     fn unmatched(&mut self, at: String, name: &str, staff: bool) {
-        self.notes.push(assign::unmatched_note(at, name, staff));
+        match self
+            .unmatched
+            .iter_mut()
+            .find(|(s, n, _)| *s == staff && n == name)
+        {
+            Some((_, _, cells)) => cells.push(at),
+            None => self.unmatched.push((staff, name.to_string(), vec![at])),
+        }
+    }
+
+    /// The unmatched names as notes, each with the cells it is written in.
+    fn list_unmatched(&mut self) {
+        for (staff, name, cells) in std::mem::take(&mut self.unmatched) {
+            self.notes
+                .push(assign::unmatched_note(&cells, &name, staff));
+        }
     }
 }
 
@@ -203,7 +221,9 @@ fn convert(grid: &Grid, table: &header::Table, kind: Kind, content: &Path) -> Im
                     ),
                 });
             }
-            assign::build(grid, table, &dir, &mut found)
+            let block = assign::build(grid, table, &dir, &mut found);
+            found.list_unmatched();
+            block
         }
         Kind::Bieu06 => form06::build(grid, table, &mut found),
         Kind::SoLieu => other::counts(grid, table, &mut found),
