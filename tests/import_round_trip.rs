@@ -81,6 +81,38 @@ fn an_exported_workbook_imports_back_to_the_same_rows() {
     let out = tmp.path().join("a/output");
     build_into(&demo(), &out).expect("builds");
     let book = out.join("ket-qua/2026-q1/2026-q1.xlsx");
+    // Linked beside the CSV and JSON on the period's page and on the data page.
+    for page in ["ket-qua/2026-q1.html", "du-lieu.html"] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        assert!(
+            html.contains("href=\"2026-q1/2026-q1.xlsx\"")
+                || html.contains("href=\"ket-qua/2026-q1/2026-q1.xlsx\""),
+            "{page} does not link the workbook"
+        );
+    }
+    // Reopened by calamine: a sheet per table; an indicator's value a number, its formula text.
+    use calamine::{Data, Reader};
+    let mut reopened = calamine::open_workbook_auto(&book).unwrap();
+    assert_eq!(
+        reopened.sheet_names(),
+        ["Biểu 06", "Chỉ tiêu", "Tiến độ nhiệm vụ", "Điểm 766"]
+    );
+    let ind = reopened.worksheet_range("Chỉ tiêu").unwrap();
+    assert_eq!(
+        ind.get_value((2, 5)),
+        Some(&Data::String("Công thức".into()))
+    );
+    let computed = ind
+        .rows()
+        .filter(|r| {
+            matches!(r.get(4), Some(Data::Float(_)))
+                && matches!(r.get(5), Some(Data::String(f)) if f.contains('÷'))
+        })
+        .count();
+    assert!(
+        computed >= 5,
+        "{computed} indicators with a value and its formula"
+    );
     let got = import::read(&Options {
         sheet: Some("Biểu 06".into()),
         ..opts(&book, None)
