@@ -101,6 +101,41 @@ fn figure(f: &crate::results::Figure) -> Out {
     }
 }
 
+/// The report's indicator columns with a "Công thức" column after each figure.
+fn indicator_header(header: &[String]) -> Vec<String> {
+    let formula = "Công thức".to_string();
+    let mut h = header.to_vec();
+    h.insert(5, formula.clone());
+    h.insert(7, format!("{formula} ({})", header[5].to_lowercase()));
+    h
+}
+
+/// The report prints "99,58 (2.141 ÷ 2.150 × 100)" in one cell; a workbook keeps the value
+/// a number and the formula beside it as text.
+fn indicator_rows(view: &PeriodView, table: &Table) -> Vec<Vec<Out>> {
+    view.indicators
+        .iter()
+        .zip(&table.rows)
+        .map(|(r, printed)| {
+            let text = |i: usize| Out::Text(printed.get(i).cloned().unwrap_or_default());
+            vec![
+                printed
+                    .first()
+                    .and_then(|n| parse_number(n))
+                    .map_or_else(|| text(0), Out::Number),
+                text(1),
+                text(2),
+                text(3),
+                figure(&r.value),
+                Out::Text(r.value.formula.clone().unwrap_or_default()),
+                figure(&r.year_to_date),
+                Out::Text(r.year_to_date.formula.clone().unwrap_or_default()),
+                text(6),
+            ]
+        })
+        .collect()
+}
+
 /// The sheets of a period's workbook, in the order of the report's phụ lục.
 pub fn sheets(view: &PeriodView) -> Vec<SheetData> {
     let mut out = Vec::new();
@@ -113,40 +148,27 @@ pub fn sheets(view: &PeriodView) -> Vec<SheetData> {
             .collect();
         let (name, rows, header) = match header.get(1).map(String::as_str) {
             Some("Lĩnh vực") => ("Biểu 06", cells_of(&table), header),
-            Some("Chỉ tiêu") => {
-                // The report prints "99,58 (2.141 ÷ 2.150 × 100)" in one cell; a workbook
-                // keeps the value a number and the formula beside it as text.
-                let formula = "Công thức".to_string();
-                let mut h = header.clone();
-                h.insert(5, formula.clone());
-                h.insert(7, format!("{formula} ({})", header[5].to_lowercase()));
-                let rows = view
-                    .indicators
-                    .iter()
-                    .zip(&table.rows)
-                    .map(|(r, printed)| {
-                        let text =
-                            |i: usize| Out::Text(printed.get(i).cloned().unwrap_or_default());
-                        vec![
-                            parse_number(&printed[0]).map_or_else(|| text(0), Out::Number),
-                            text(1),
-                            text(2),
-                            text(3),
-                            figure(&r.value),
-                            Out::Text(r.value.formula.clone().unwrap_or_default()),
-                            figure(&r.year_to_date),
-                            Out::Text(r.year_to_date.formula.clone().unwrap_or_default()),
-                            text(6),
-                        ]
-                    })
-                    .collect();
-                ("Chỉ tiêu", rows, h)
-            }
+            // The report's seven columns (STT … Đánh giá), as report_tables composes them.
+            Some("Chỉ tiêu") if header.len() == 7 => (
+                "Chỉ tiêu",
+                indicator_rows(view, &table),
+                indicator_header(&header),
+            ),
+            Some("Chỉ tiêu") => ("Chỉ tiêu", cells_of(&table), header),
             Some("Nhiệm vụ") => ("Tiến độ nhiệm vụ", cells_of(&table), header),
             _ => ("Điểm 766", cells_of(&table), header),
         };
+        // Two sheets of one name would make the whole workbook fail to save.
+        let taken = out
+            .iter()
+            .filter(|s: &&SheetData| s.name.starts_with(name))
+            .count();
+        let name = match taken {
+            0 => name.to_string(),
+            n => format!("{name} ({})", n + 1),
+        };
         out.push(SheetData {
-            name: name.into(),
+            name,
             title,
             groups,
             header,
