@@ -55,6 +55,27 @@ pub fn key(s: &str) -> String {
         .join(" ")
 }
 
+/// Words that title a column of a table (folded): whole titles for the short ones, parts
+/// of a title for the others.
+const COLUMN_WORDS: &[&str] = &[
+    "stt",
+    "tt",
+    "ma",
+    "ten",
+    "so tt",
+    "so thu tu",
+    "noi dung",
+    "linh vuc",
+    "nhiem vu",
+    "tieu chi",
+    "chi tieu",
+    "so lieu",
+    "so luong",
+    "thoi han",
+    "chu tri",
+    "yeu cau",
+];
+
 fn distinct_nonempty(grid: &Grid, row: u32, cols: &[u32]) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     for &c in cols {
@@ -105,22 +126,47 @@ pub fn find(grid: &Grid) -> Option<Table> {
     let visible: Vec<u32> = (0..grid.height())
         .filter(|r| !grid.hidden_rows.contains(r))
         .collect();
-    let mut title = None;
-    let mut top = None;
-    for &r in visible.iter().take(30) {
-        let distinct = distinct_nonempty(grid, r, &cols);
-        let texts = cols
+    // The header is the first row of two or more titles that names a column the way
+    // tables do (STT, Nội dung, Lĩnh vực …); failing that, the first row of two or more
+    // titles. The first rule steps over the issuer and motto block that official sheets
+    // carry above the table ("UBND XÃ …" | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+    let candidates: Vec<u32> = visible
+        .iter()
+        .copied()
+        .take(30)
+        .filter(|&r| {
+            let texts = cols
+                .iter()
+                .filter(|&&c| !grid.get(r, c).is_empty())
+                .all(|&c| is_texty(grid.get(r, c)));
+            texts && distinct_nonempty(grid, r, &cols).len() >= 2
+        })
+        .collect();
+    let names_a_column = |r: u32| {
+        distinct_nonempty(grid, r, &cols).iter().any(|v| {
+            let k = key(v);
+            COLUMN_WORDS
+                .iter()
+                .any(|w| k == *w || (w.contains(' ') && k.contains(w)))
+        })
+    };
+    let top = candidates
+        .iter()
+        .copied()
+        .find(|&r| names_a_column(r))
+        .or(candidates.first().copied());
+    // The last one-value row above the header is the table's title.
+    let title = top.and_then(|top| {
+        visible
             .iter()
-            .filter(|&&c| !grid.get(r, c).is_empty())
-            .all(|&c| is_texty(grid.get(r, c)));
-        if distinct.len() >= 2 && texts {
-            top = Some(r);
-            break;
-        }
-        if let [only] = distinct.as_slice() {
-            title = Some(cell::one_line(only));
-        }
-    }
+            .copied()
+            .filter(|&r| r < top)
+            .filter_map(|r| match distinct_nonempty(grid, r, &cols).as_slice() {
+                [only] => Some(cell::one_line(only)),
+                _ => None,
+            })
+            .next_back()
+    });
     let top = top?;
     let mut bottom = grid
         .merged
@@ -273,6 +319,24 @@ mod tests {
                 "Phân công: Phối hợp"
             ]
         );
+        assert_eq!(t.rows, vec![4]);
+    }
+
+    #[test]
+    fn the_issuer_block_above_a_table_is_not_its_header() {
+        let g = grid(
+            &[
+                &["UBND XÃ HÒA SƠN", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                &["Đơn vị báo cáo: UBND xã", "", "Độc lập - Tự do - Hạnh phúc"],
+                &["BIỂU SỐ 06", "", ""],
+                &["STT", "Lĩnh vực", "Tổng số"],
+                &["1", "Hộ tịch", "538"],
+            ],
+            Vec::new(),
+        );
+        let t = find(&g).unwrap();
+        assert_eq!((t.header_top, t.header_bottom), (3, 3));
+        assert_eq!(t.title.as_deref(), Some("BIỂU SỐ 06"));
         assert_eq!(t.rows, vec![4]);
     }
 
