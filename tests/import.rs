@@ -183,3 +183,24 @@ fn rows_the_build_would_refuse_are_refused_before_writing() {
     assert!(err.contains("Chưa ghi gì"), "{err}");
     assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
+
+#[test]
+fn a_missing_or_damaged_file_is_said_in_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, out, err) = cchc(&["import", "khong-co.xlsx"], tmp.path());
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(
+        err.starts_with("Không đọc được khong-co.xlsx: không tồn tại"),
+        "{err}"
+    );
+    std::fs::write(tmp.path().join("hong.xlsx"), "không phải zip").unwrap();
+    let (code, _, err) = cchc(&["import", "hong.xlsx"], tmp.path());
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("Không mở được hong.xlsx như một bảng tính"),
+        "{err}"
+    );
+    let (code, _, err) = cchc(&["import", "ghi-chu.txt"], tmp.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("không phải bảng tính"), "{err}");
+}

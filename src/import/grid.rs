@@ -192,7 +192,19 @@ impl Book {
                 ),
             ));
         }
-        let sheets = open_workbook_auto(path).map_err(|e| failed(path, e))?;
+        if let Err(e) = std::fs::File::open(path) {
+            let why = crate::diag::io_reason(&e);
+            return Err(Text::new(
+                format!("Không đọc được {}: {}.", path.display(), why.vi),
+                format!("Cannot read {}: {}.", path.display(), why.en),
+            ));
+        }
+        let sheets = open_workbook_auto(path).map_err(|e| {
+            Text::new(
+                format!("Không mở được {} như một bảng tính: tệp hỏng, có mật khẩu, hoặc không đúng định dạng của đuôi tệp (chi tiết: {e}).", path.display()),
+                format!("Cannot open {} as a spreadsheet: it is damaged, password-protected, or not of the kind its extension says (details: {e}).", path.display()),
+            )
+        })?;
         let names = sheets.sheet_names();
         Ok(Book {
             kind: BookKind::Calamine(Box::new(sheets), path.to_path_buf()),
@@ -281,7 +293,13 @@ fn iso_date(s: &str) -> String {
 }
 
 fn read_csv(path: &Path) -> Result<Grid, Text> {
-    let bytes = std::fs::read(path).map_err(|e| failed(path, crate::diag::io_reason(&e).vi))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = crate::diag::io_reason(&e);
+        Text::new(
+            format!("Không đọc được {}: {}.", path.display(), why.vi),
+            format!("Cannot read {}: {}.", path.display(), why.en),
+        )
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Text::new(
             format!(

@@ -25,14 +25,14 @@ use grid::{Book, Grid};
 /// What a sheet holds (`--as`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
-    /// Bảng phân công nhiệm vụ → `phu_luc` of a plan.
+    /// Bảng phân công nhiệm vụ → `phu_luc` của kế hoạch.
     BangPhanCong,
-    /// Biểu số 06/VPCP/KSTT → `bieu_06` of a period.
+    /// Biểu số 06/VPCP/KSTT → `bieu_06` của kỳ báo cáo.
     #[value(name = "bieu-06")]
     Bieu06,
-    /// Named counts → `so_lieu` of a period.
+    /// Bảng số liệu (tên, số) → `so_lieu` của kỳ báo cáo.
     SoLieu,
-    /// Any table → a `bang` phụ lục.
+    /// Bảng khác → phụ lục `bang`.
     Bang,
 }
 
