@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod diag;
 pub mod encoding;
 pub mod error;
+pub mod import;
 pub mod init;
 pub mod inputs;
 pub mod markdown;

@@ -10,7 +10,7 @@ use crate::vn::{Date, days_in_month};
 
 /// What a deadline says about its due date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Due {
+pub(crate) enum Due {
     /// The last day it covers.
     On(Date),
     /// "Thường xuyên", "Hằng năm": done over and over, never late.
@@ -20,7 +20,7 @@ pub(super) enum Due {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Problem {
+pub(crate) enum Problem {
     /// A written d/m/yyyy that is not on the calendar.
     NoSuchDay(String),
     /// Mentions a date, but in no form listed in [`FORMS`].
@@ -28,7 +28,7 @@ pub(super) enum Problem {
 }
 
 /// The accepted forms (vi, en), for the hint of an unreadable deadline.
-pub(super) const FORMS: (&str, &str) = (
+pub(crate) const FORMS: (&str, &str) = (
     "`30/6/2026` hoặc `2026-06-30`, `Trước ngày 30/6/2026` hoặc `Trước ngày 30 tháng 6 năm 2026`, `Quý I/2026` hoặc `Quý 1 năm 2026` (quý I–IV hoặc 1–4), `Tháng 3/2026` hoặc `Tháng 3 năm 2026` (tháng 1–12), `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `Trong năm 2026`, `Năm 2026`; việc không có hạn cụ thể: `Thường xuyên`, `Hằng năm`",
     "`30/6/2026` or `2026-06-30`, `Trước ngày 30/6/2026` or `Trước ngày 30 tháng 6 năm 2026`, `Quý I/2026` or `Quý 1 năm 2026` (quarter I–IV or 1–4), `Tháng 3/2026` or `Tháng 3 năm 2026` (month 1–12), `6 tháng đầu năm 2026`, `6 tháng cuối năm 2026`, `Trong năm 2026`, `Năm 2026`; with no fixed date: `Thường xuyên`, `Hằng năm`",
 );
@@ -50,7 +50,7 @@ fn is_number(t: &str) -> bool {
 }
 
 /// The last day covered by `t` (already trimmed, not empty).
-pub(super) fn parse(t: &str) -> Result<Due, Problem> {
+pub(crate) fn parse(t: &str) -> Result<Due, Problem> {
     // A written day wins over the words around it: "Chậm nhất trước ngày 31/12/2026".
     for word in t.split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-')) {
         let full = word.matches('/').count() == 2

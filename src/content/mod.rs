@@ -9,7 +9,7 @@
 
 mod appendix;
 mod cx;
-mod deadline;
+pub(crate) mod deadline;
 pub mod raw;
 mod results;
 mod validate;

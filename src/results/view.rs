@@ -472,7 +472,7 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Every table of a period as (file name, bytes): CSV and JSON.
+/// Every table of a period as (file name, bytes): CSV and JSON, and one Excel workbook.
 pub fn downloads(view: &PeriodView) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let ind_rows: Vec<Vec<String>> = view
@@ -611,6 +611,8 @@ pub fn downloads(view: &PeriodView) -> Vec<(String, Vec<u8>)> {
         ),
     ));
     out.push(("diem-766.json".into(), json(&view.score)));
+    // Only a cell over Excel's limits could fail, and the writer clips those.
+    out.extend(crate::render::xlsx::workbook(view).ok());
     out
 }
 
