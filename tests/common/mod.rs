@@ -4,6 +4,7 @@
 
 pub mod nd30;
 pub mod pdf;
+pub mod word;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

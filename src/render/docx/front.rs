@@ -79,7 +79,8 @@ pub fn header(issuer: &Issuer, doc: &Document, ph: &Phrases, width: Tw, m: &Metr
                 border: Some(Border::Box("FF0000")),
                 left: side,
                 right: side,
-                ..Para::centered().pitch(mm(8.0)).before(pt(10.0))
+                // 13 pt text and 4 pt of border space above and below: the PDF's 8 mm box.
+                ..Para::centered().pitch(pitch(13.0)).before(pt(10.0))
             }
             .with(&run(u.text, stamp)),
         );

@@ -1,0 +1,350 @@
+//! The Word twins (.docx): one beside every PDF of the demo and of the seeds' fixtures,
+//! listed in documents.json and linked from the document's page; a zip and XML a reader
+//! opens; A4 sections with the PDF's margins, a section per phụ lục (landscape where the PDF
+//! is) numbered from 1, repeating table headers, Times New Roman, the document's title,
+//! issuer and language; the same bytes from the same content whatever the clock, time zone
+//! or locale; none with `--khong-word`.
+//!
+//! `word_twins_in_libreoffice` prints every twin with LibreOffice and runs cchc's ND30
+//! checklist and a word-for-word comparison with cchc's own PDF on what it printed. It
+//! needs LibreOffice Writer and poppler, so it is `#[ignore]`d: `.ci/run` installs them and
+//! runs it (with a tool missing, it fails and names it).
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use cchc::model::{AppendixContent, Document, Site};
+use common::*;
+
+/// The demo and each seed's fixture.
+fn folders() -> Vec<PathBuf> {
+    let mut v = vec![root().join("content")];
+    let seeds = root().join("tests/fixtures/seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("content"))
+        .filter(|p| p.is_dir())
+        .collect();
+    names.sort();
+    v.extend(names);
+    v
+}
+
+/// The site as the outputs print it, without laying out any PDF.
+fn site_of(content: &Path) -> Site {
+    let loaded = cchc::content::load(content, &engine().fonts.coverage()).expect("valid content");
+    presented(loaded.site)
+}
+
+/// Builds a copy of `content` (the build's cache must not land in the repository).
+fn built(content: &Path) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = tmp.path().join("content");
+    copy_dir(content, &copy);
+    let out = tmp.path().join("site");
+    build_into(&copy, &out).expect("builds");
+    (tmp, out)
+}
+
+fn xml_text(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| n.has_tag_name("t"))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+fn attr<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
+    n.attributes().find(|a| a.name() == name).map(|a| a.value())
+}
+
+/// Everything wrong with one document's package, one line each.
+fn check_package(site: &Site, doc: &Document, bytes: &[u8]) -> Vec<String> {
+    let mut f = Vec::new();
+    let parts: HashMap<String, Vec<u8>> = match word::unzip(bytes) {
+        Ok(p) => p.into_iter().collect(),
+        Err(e) => return vec![format!("not a readable zip: {e}")],
+    };
+    let text =
+        |name: &str| String::from_utf8(parts.get(name).cloned().unwrap_or_default()).unwrap();
+    // Every part well-formed XML.
+    let mut trees = HashMap::new();
+    for name in parts.keys() {
+        match roxmltree::Document::parse(&text(name)) {
+            Ok(_) => {
+                trees.insert(name.clone(), text(name));
+            }
+            Err(e) => f.push(format!("{name}: not well-formed: {e}")),
+        }
+    }
+    // Every part has a content type; every relationship's target exists.
+    let types = text("[Content_Types].xml");
+    for name in parts.keys().filter(|n| *n != "[Content_Types].xml") {
+        let ext = name.rsplit('.').next().unwrap_or("");
+        if !types.contains(&format!("PartName=\"/{name}\""))
+            && !types.contains(&format!("Extension=\"{ext}\""))
+        {
+            f.push(format!("{name}: no content type"));
+        }
+    }
+    for (rels, base) in [
+        ("_rels/.rels", ""),
+        ("word/_rels/document.xml.rels", "word/"),
+    ] {
+        let t = text(rels);
+        let Ok(tree) = roxmltree::Document::parse(&t) else {
+            f.push(format!("{rels} missing"));
+            continue;
+        };
+        for r in tree
+            .descendants()
+            .filter(|n| n.has_tag_name("Relationship"))
+        {
+            let target = format!("{base}{}", r.attribute("Target").unwrap_or(""));
+            if !parts.contains_key(&target) {
+                f.push(format!("{rels}: target {target} missing"));
+            }
+        }
+    }
+    // Fonts and language, named in the defaults every paragraph inherits.
+    let styles = text("word/styles.xml");
+    for slot in ["ascii", "hAnsi", "eastAsia", "cs"] {
+        if !styles.contains(&format!("w:{slot}=\"Times New Roman\"")) {
+            f.push(format!("styles: {slot} font not Times New Roman"));
+        }
+    }
+    if !styles.contains("<w:lang w:val=\"vi-VN\"") {
+        f.push("styles: language not vi-VN".into());
+    }
+    // Title, author, language.
+    if let Ok(core) = roxmltree::Document::parse(&text("docProps/core.xml")) {
+        let get = |tag: &str| {
+            core.descendants()
+                .find(|n| n.tag_name().name() == tag)
+                .and_then(|n| n.text())
+                .unwrap_or("")
+                .to_string()
+        };
+        if get("title") != doc.meta.full_title {
+            f.push(format!("core: title {:?}", get("title")));
+        }
+        if get("creator") != site.issuer.full_name {
+            f.push(format!("core: creator {:?}", get("creator")));
+        }
+        if get("language") != "vi-VN" {
+            f.push(format!("core: language {:?}", get("language")));
+        }
+    }
+    // Page numbers: a PAGE field, centred, in the header every section uses from page 2.
+    let header = text("word/header1.xml");
+    if !(header.contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
+        && header.contains("<w:jc w:val=\"center\"/>"))
+    {
+        f.push("header1: no centred PAGE field".into());
+    }
+    let body = text("word/document.xml");
+    f.extend(check_body(doc, &body));
+    f
+}
+
+/// The sections, tables and phrases of `word/document.xml`.
+fn check_body(doc: &Document, xml: &str) -> Vec<String> {
+    let mut f = Vec::new();
+    let Ok(tree) = roxmltree::Document::parse(xml) else {
+        return vec!["document.xml: not well-formed".into()];
+    };
+    let sections: Vec<_> = tree
+        .descendants()
+        .filter(|n| n.has_tag_name("sectPr"))
+        .collect();
+    if sections.len() != doc.appendices.len() + 1 {
+        f.push(format!(
+            "{} sections for {} phụ lục",
+            sections.len(),
+            doc.appendices.len()
+        ));
+    }
+    for (i, s) in sections.iter().enumerate() {
+        let child = |tag: &str| s.children().find(|n| n.has_tag_name(tag));
+        let landscape = i > 0 && doc.appendices.get(i - 1).is_some_and(|a| a.landscape);
+        let size = child("pgSz").map(|n| (attr(n, "w"), attr(n, "h"), attr(n, "orient")));
+        let want = if landscape {
+            (Some("16838"), Some("11906"), Some("landscape"))
+        } else {
+            (Some("11906"), Some("16838"), None)
+        };
+        if size != Some(want) {
+            f.push(format!("section {}: page {size:?}, want {want:?}", i + 1));
+        }
+        let margins = child("pgMar").map(|n| {
+            ["top", "bottom", "left", "right"].map(|k| attr(n, k).unwrap_or("").to_string())
+        });
+        // 20, 20, 30 and 15 mm, as the PDF.
+        if margins != Some(["1134", "1134", "1701", "850"].map(String::from)) {
+            f.push(format!("section {}: margins {margins:?}", i + 1));
+        }
+        let restart = child("pgNumType").and_then(|n| attr(n, "start")) == Some("1");
+        if !(restart && child("titlePg").is_some()) {
+            f.push(format!(
+                "section {}: not numbered from 1 with an unnumbered first page",
+                i + 1
+            ));
+        }
+        let refs = s
+            .children()
+            .filter(|n| n.has_tag_name("headerReference") || n.has_tag_name("footerReference"))
+            .count();
+        if refs != 4 {
+            f.push(format!(
+                "section {}: {refs} header/footer references, not 4",
+                i + 1
+            ));
+        }
+    }
+    let tables = doc.appendices.iter().any(|a| {
+        matches!(
+            a.content,
+            AppendixContent::Assignments { .. } | AppendixContent::Table { .. }
+        )
+    });
+    let repeated = tree
+        .descendants()
+        .filter(|n| n.has_tag_name("tblHeader"))
+        .count();
+    if tables && repeated == 0 {
+        f.push("no table header row marked to repeat".into());
+    }
+    // Numbering as real paragraphs: no tab inside the body's paragraphs but Kính gửi's.
+    let paras: Vec<String> = tree
+        .descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .map(xml_text)
+        .collect();
+    for p in &paras {
+        if p.starts_with(['\t', ' ']) {
+            f.push(format!("paragraph starts with white space: {p:?}"));
+        }
+    }
+    // A draft keeps the PDF's blanks: 12 spaces for the number, 10 for the day.
+    let all: String = paras.join("\n");
+    if doc.number.is_none() {
+        if !all.contains(&format!("Số:{}/{}", " ".repeat(12), doc.symbol)) {
+            f.push("draft: no blank before the ký hiệu".into());
+        }
+        if doc.date.0.day.is_none() && !all.contains(&format!("ngày {} tháng", " ".repeat(10))) {
+            f.push("draft: no blank for the day".into());
+        }
+    } else if !all.contains(&format!("Số: {}", doc.reference.trim_start_matches("Số: "))) {
+        f.push(format!("no Số line {:?}", doc.reference));
+    }
+    f
+}
+
+#[test]
+fn every_document_has_a_word_twin_a_reader_opens() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for content in folders() {
+        let site = site_of(&content);
+        let (_tmp, out) = built(&content);
+        let listing: Vec<serde_json::Value> =
+            serde_json::from_slice(&std::fs::read(out.join("documents.json")).unwrap()).unwrap();
+        let docx_files = tree(&out)
+            .into_iter()
+            .filter(|(rel, _)| rel.ends_with(".docx"))
+            .count();
+        assert_eq!(docx_files, site.documents.len(), "{}", content.display());
+        for doc in &site.documents {
+            let rel = format!("van-ban/{}.docx", doc.slug);
+            let mut fail = |m: String| failures.push(format!("{rel}: {m}"));
+            let entry = listing
+                .iter()
+                .find(|e| e["html"] == doc.meta.html_path.as_str());
+            if entry.map(|e| &e["docx"]) != Some(&serde_json::json!(rel)) {
+                fail(format!(
+                    "documents.json lists {:?}",
+                    entry.map(|e| &e["docx"])
+                ));
+            }
+            let page = std::fs::read_to_string(out.join(&doc.meta.html_path)).unwrap();
+            if !page.contains(&format!("href=\"../{rel}\" download>Tải bản Word</a>")) {
+                fail("the page does not link it".into());
+            }
+            match std::fs::read(out.join(&rel)) {
+                Ok(bytes) => check_package(&site, doc, &bytes)
+                    .into_iter()
+                    .for_each(&mut fail),
+                Err(e) => fail(format!("not written: {e}")),
+            }
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 15, "{checked} documents");
+}
+
+/// Builds the demo with the binary, with `env` and `args`; returns the output folder.
+fn cli_build(tmp: &Path, name: &str, env: &[(&str, &str)], args: &[&str]) -> PathBuf {
+    let content = tmp.join(name).join("content");
+    copy_dir(&root().join("content"), &content);
+    let out = tmp.join(name).join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&out)
+        .arg("--theme")
+        .arg(theme_dir())
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    out
+}
+
+#[test]
+fn the_same_content_gives_the_same_bytes_and_khong_word_skips_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        tree(dir)
+            .into_iter()
+            .filter(|(rel, _)| rel.ends_with(".docx"))
+            .collect()
+    };
+    // Another clock second, time zone and locale: nothing of the machine's gets in.
+    let a = cli_build(tmp.path(), "a", &[("TZ", "UTC"), ("LC_ALL", "C")], &[]);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let b = cli_build(
+        tmp.path(),
+        "b",
+        &[("TZ", "Asia/Ho_Chi_Minh"), ("LC_ALL", "vi_VN.UTF-8")],
+        &[],
+    );
+    let (a, b) = (docx(&a), docx(&b));
+    assert!(a.len() >= 10, "{} .docx", a.len());
+    assert!(a == b, "two builds of the same content differ");
+
+    for flag in ["--khong-word", "--no-docx"] {
+        let out = cli_build(tmp.path(), &flag[2..], &[], &[flag]);
+        assert!(docx(&out).is_empty(), "{flag}: .docx written");
+        let listing = std::fs::read_to_string(out.join("documents.json")).unwrap();
+        assert!(
+            listing.contains("\"docx\": null") && !listing.contains(".docx"),
+            "{flag}"
+        );
+        let page = std::fs::read_to_string(out.join("van-ban/ke-hoach-cchc-2026.html")).unwrap();
+        assert!(
+            !page.contains("Tải bản Word"),
+            "{flag}: the page links a .docx"
+        );
+        assert!(out.join("van-ban/ke-hoach-cchc-2026.pdf").is_file());
+    }
+}
