@@ -348,3 +348,274 @@ fn the_same_content_gives_the_same_bytes_and_khong_word_skips_them() {
         assert!(out.join("van-ban/ke-hoach-cchc-2026.pdf").is_file());
     }
 }
+
+/// The tools the LibreOffice test needs, missing ones named.
+fn missing_tools() -> Vec<&'static str> {
+    let runs = |cmd: &str, arg: &str| Command::new(cmd).arg(arg).output().is_ok();
+    let mut missing = Vec::new();
+    if !runs("soffice", "--version") {
+        missing.push("LibreOffice Writer (`soffice`; Debian package libreoffice-writer-nogui)");
+    }
+    if !runs("pdftohtml", "-v") || !runs("pdftotext", "-v") {
+        missing.push("poppler (`pdftohtml`, `pdftotext`; Debian package poppler-utils)");
+    }
+    missing
+}
+
+/// Page 1's Số and date lines and the phụ lục's "Kèm theo" line as cchc's own PDF prints
+/// them (itself checked against the decree in tests/plan.rs and tests/seeds.rs): the Word
+/// twin must print the same.
+fn header_of(
+    doc: &Document,
+    own: &cchc::render::inspect::Inspection,
+) -> (String, String, Option<String>) {
+    let lines = own.lines(12.0);
+    let on_1 = |p: &dyn Fn(&str) -> bool| {
+        lines
+            .iter()
+            .find(|l| l.page == 1 && p(&l.text))
+            .map(|l| l.text.clone())
+            .unwrap_or_default()
+    };
+    let reference = on_1(&|t| t.starts_with("Số:"))
+        .trim_start_matches("Số:")
+        .trim()
+        .to_string();
+    let date = on_1(&|t| t.contains(", ngày "));
+    let attached = nd30::appendix_start(own).map(|a| {
+        lines
+            .iter()
+            .filter(|l| l.page == a && l.runs.iter().all(|r| r.italic))
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let _ = doc;
+    (reference, date, attached)
+}
+
+/// `words` without the contact block's lines (ô 13): the PDF floats it to the foot of
+/// page 1, Word prints it as page 1's footer, so each reads it out where its page 1 ends.
+fn without(mut words: Vec<String>, lines: &[String]) -> Vec<String> {
+    for line in lines {
+        // Matched without spaces: a long address may wrap inside a word ("….gov." / "vn").
+        let target: String = line.split_whitespace().collect();
+        let found = (0..words.len()).find_map(|i| {
+            let mut acc = String::new();
+            for (j, w) in words[i..].iter().enumerate() {
+                acc.push_str(w);
+                if !target.starts_with(&acc) {
+                    return None;
+                }
+                if acc.len() == target.len() {
+                    return Some((i, i + j + 1));
+                }
+            }
+            None
+        });
+        if let Some((i, j)) = found {
+            words.drain(i..j);
+        }
+    }
+    words
+}
+
+/// The words of the documents' table headers: they repeat on every page a table runs
+/// onto, and a table may run onto more or fewer pages in Word.
+fn header_words(doc: &Document) -> Vec<String> {
+    let mut cells: Vec<String> = Vec::new();
+    for a in &doc.appendices {
+        match &a.content {
+            AppendixContent::Assignments { table } => {
+                let c = &table.columns;
+                cells.extend(
+                    [
+                        &c.stt,
+                        &c.criterion,
+                        &c.requirement,
+                        &c.deadline,
+                        &c.assignment,
+                        &c.lead,
+                        &c.staff,
+                    ]
+                    .map(|s| s.to_string()),
+                );
+            }
+            AppendixContent::Table { table } => {
+                cells.extend(table.header.iter().cloned());
+                cells.extend(table.groups.iter().map(|g| g.title.clone()));
+            }
+            AppendixContent::Text { .. } => {}
+        }
+    }
+    cells
+        .iter()
+        .flat_map(|c| c.split_whitespace().map(String::from).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Word for word: the same words, each as many times (but the words of repeated table
+/// headers), and, when `ordered`, in the same order but for local reorderings (at most 2 %
+/// of the words out of the longest common order).
+///
+/// Relaxed for Word, because line and page breaks fall elsewhere: reading order is the
+/// text extractor's guess from positions. In the body, the closing's two columns start at
+/// slightly other heights, so pdftotext may read "Nơi nhận:" before or after the signer's
+/// title. In the phụ lục's tables, cells wrap at other words, so their lines interleave
+/// in another order: there only the words are compared, not their order.
+fn compare_words(got: &[String], want: &[String], header: &[String], ordered: bool) -> Vec<String> {
+    let mut f = Vec::new();
+    fn count(ws: &[String]) -> HashMap<&str, i64> {
+        let mut m: HashMap<&str, i64> = HashMap::new();
+        for w in ws {
+            *m.entry(w.as_str()).or_default() += 1;
+        }
+        m
+    }
+    let (a, b) = (count(got), count(want));
+    let mut extra: Vec<String> = Vec::new();
+    for (w, n) in &a {
+        let d = n - b.get(w).copied().unwrap_or(0);
+        if d != 0 && !header.iter().any(|h| h == w) {
+            extra.push(format!("{w:?} {d:+}"));
+        }
+    }
+    for (w, n) in &b {
+        if !a.contains_key(w) && !header.iter().any(|h| h == w) {
+            extra.push(format!("{w:?} -{n}"));
+        }
+    }
+    if !extra.is_empty() {
+        extra.sort();
+        f.push(format!(
+            "words differ from the PDF's (Word's count minus the PDF's): {}",
+            extra.join(", ")
+        ));
+    }
+    if !ordered {
+        return f;
+    }
+    // Longest common subsequence, two rows at a time.
+    let mut prev = vec![0usize; want.len() + 1];
+    for g in got {
+        let mut row = vec![0usize; want.len() + 1];
+        for (j, w) in want.iter().enumerate() {
+            row[j + 1] = if g == w {
+                prev[j] + 1
+            } else {
+                row[j].max(prev[j + 1])
+            };
+        }
+        prev = row;
+    }
+    let common = prev[want.len()];
+    if (want.len() - common) * 50 > want.len() {
+        f.push(format!(
+            "order: only {common} of {} words in the PDF's order",
+            want.len()
+        ));
+    }
+    f
+}
+
+/// Whether a checklist failure (nd30.md §13, numbered as in tests/common/nd30.rs) lies in
+/// how LibreOffice sets text rather than in what cchc wrote; only this is forgiven:
+/// - 25 (a justified line reaches the right margin, within 1.5 pt): LibreOffice leaves
+///   some justified lines up to 1.8 pt short of the margin (measured on the demo and the
+///   seeds; cchc's PDF ends them on it). Allowed: 2.5 pt.
+fn relaxed(m: &str) -> bool {
+    m.strip_prefix("25: line ends at ")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|x| x.parse::<f64>().ok())
+        .is_some_and(|x| x >= nd30::X1 - 2.5)
+}
+
+#[test]
+#[ignore = "needs LibreOffice Writer and poppler-utils: run .ci/run, or see README"]
+fn word_twins_in_libreoffice() {
+    let missing = missing_tools();
+    assert!(
+        missing.is_empty(),
+        "the LibreOffice test cannot run: missing {} (`.ci/run` installs them)",
+        missing.join(", ")
+    );
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for content in folders() {
+        let r = render(&content);
+        let (tmp, out) = built(&content);
+        let printed = tmp.path().join("libreoffice");
+        std::fs::create_dir_all(&printed).unwrap();
+        let docx: Vec<PathBuf> = r
+            .site
+            .documents
+            .iter()
+            .map(|d| out.join(format!("van-ban/{}.docx", d.slug)))
+            .collect();
+        word::to_pdf(&docx, &printed).unwrap_or_else(|e| panic!("{e}"));
+        for (doc, (_, own_pdf, own)) in r.site.documents.iter().zip(&r.docs) {
+            let name = format!("{}.docx", doc.slug);
+            let mut fail = |m: String| failures.push(format!("{name}: {m}"));
+            let pdf = printed.join(format!("{}.pdf", doc.slug));
+            let insp = match word::inspect_pdf(&pdf) {
+                Ok(i) => i,
+                Err(e) => {
+                    fail(format!("LibreOffice printed no readable PDF: {e}"));
+                    continue;
+                }
+            };
+            let (reference, date_line, attached) = header_of(doc, own);
+            let kind_title = doc.kind.title();
+            let h = Header {
+                reference: &reference,
+                date_line: &date_line,
+                kind_title: kind_title.as_deref(),
+                attached: attached.as_deref(),
+            };
+            for m in check_nd30(&r.site, doc, &insp, &h) {
+                if !relaxed(&m) {
+                    fail(m);
+                }
+            }
+            let bytes = std::fs::read(&pdf).unwrap();
+            check_pdf_fonts(&bytes).into_iter().for_each(&mut fail);
+            let own_file = tmp.path().join(format!("{}.own.pdf", doc.slug));
+            std::fs::write(&own_file, own_pdf).unwrap();
+            match (
+                word::words(&pdf, nd30::MT),
+                word::words(&own_file, nd30::MT),
+            ) {
+                (Ok(got), Ok(want)) => {
+                    let contact = if doc.show_contact {
+                        &r.site.issuer.contact[..]
+                    } else {
+                        &[]
+                    };
+                    // Split where the phụ lục begin: the body is compared in order, the
+                    // tables as words (see `compare_words`).
+                    let split = |ws: Vec<(usize, String)>, start: Option<usize>| {
+                        let (body, tables): (Vec<_>, Vec<_>) = ws
+                            .into_iter()
+                            .partition(|(p, _)| start.is_none_or(|a| *p < a));
+                        let strip =
+                            |v: Vec<(usize, String)>| v.into_iter().map(|(_, w)| w).collect();
+                        (without(strip(body), contact), strip(tables))
+                    };
+                    let (got, got_app) = split(got, nd30::appendix_start(&insp));
+                    let (want, want_app) = split(want, nd30::appendix_start(own));
+                    let header = header_words(doc);
+                    compare_words(&got, &want, &header, true)
+                        .into_iter()
+                        .for_each(&mut fail);
+                    compare_words(&got_app, &want_app, &header, false)
+                        .into_iter()
+                        .for_each(|m| fail(format!("phụ lục: {m}")));
+                }
+                (a, b) => fail(format!("no text: {:?} {:?}", a.err(), b.err())),
+            }
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 15, "{checked} documents");
+}

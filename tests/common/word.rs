@@ -106,7 +106,7 @@ pub fn inspect_pdf(pdf: &Path) -> Result<Inspection, String> {
         let ops = Content::decode(&content).map_err(|e| e.to_string())?;
         strokes(&ops, insp.pages.len(), height, &mut insp);
     }
-    insp.runs = runs(pdf)?;
+    insp.runs = split(runs(pdf)?, &boxes(pdf)?);
     Ok(insp)
 }
 
@@ -220,7 +220,11 @@ fn runs(pdf: &Path) -> Result<Vec<Run>, String> {
                 .get(t.attribute("font").unwrap_or(""))
                 .cloned()
                 .unwrap_or_default();
-            let text: String = t.descendants().filter_map(|n| n.text()).collect();
+            let text: String = t
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
             let styled = |tag: &str| t.descendants().any(|n| n.has_tag_name(tag));
             runs.push(Run {
                 page: number,
@@ -242,9 +246,11 @@ fn runs(pdf: &Path) -> Result<Vec<Run>, String> {
     Ok(runs)
 }
 
-/// The words of a PDF in reading order, as `pdftotext` gives them, without the page
-/// numbers (digits alone in the top margin, `top` points).
-pub fn words(pdf: &Path, top: f64) -> Result<Vec<String>, String> {
+/// A word as `pdftotext -bbox` places it: page, left, right, top, bottom, text.
+type WordBox = (usize, f64, f64, f64, f64, String);
+
+/// Every word's box, in reading order.
+fn boxes(pdf: &Path) -> Result<Vec<WordBox>, String> {
     let out = Command::new("pdftotext")
         .args(["-bbox", "-q"])
         .arg(pdf)
@@ -252,18 +258,22 @@ pub fn words(pdf: &Path, top: f64) -> Result<Vec<String>, String> {
         .output()
         .map_err(|e| format!("pdftotext does not run: {e}"))?;
     let html = String::from_utf8_lossy(&out.stdout);
+    let mut page = 0;
     let mut words = Vec::new();
-    for line in html
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("<word "))
-    {
-        let y_max = line
-            .split("yMax=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0);
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            page += 1;
+        }
+        if !line.starts_with("<word ") {
+            continue;
+        }
+        let num = |key: &str| {
+            line.split(&format!("{key}=\""))
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
         let text = line
             .split_once('>')
             .and_then(|(_, r)| r.strip_suffix("</word>"))
@@ -272,10 +282,71 @@ pub fn words(pdf: &Path, top: f64) -> Result<Vec<String>, String> {
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"");
-        if y_max < top && text.chars().all(|c| c.is_ascii_digit()) {
+        words.push((
+            page,
+            num("xMin"),
+            num("xMax"),
+            num("yMin"),
+            num("yMax"),
+            text,
+        ));
+    }
+    Ok(words)
+}
+
+/// pdftohtml's runs, a run per word: pdftohtml rounds positions to whole points and joins
+/// a line's words into one run, so each word takes its place from pdftotext (to a
+/// hundredth of a point) and its font, size and style from the run it lies in.
+fn split(runs: Vec<Run>, boxes: &[WordBox]) -> Vec<Run> {
+    let mut out = Vec::new();
+    for r in runs {
+        let inside: Vec<&WordBox> = boxes
+            .iter()
+            .filter(|(p, x0, x1, y0, y1, _)| {
+                let mid = (y0 + y1) / 2.0;
+                *p == r.page
+                    && *x0 >= r.x - 2.5
+                    && *x1 <= r.right() + 2.5
+                    && mid >= r.top - 1.0
+                    && mid <= r.bottom + 1.0
+            })
+            .collect();
+        let joined: String = inside.iter().map(|w| w.5.as_str()).collect();
+        let own: String = r.text.split_whitespace().collect();
+        if inside.is_empty() || joined != own || r.text.trim().contains("  ") {
+            // A draft's blanks stay inside their run, as in cchc's own layout; words
+            // pdftotext splits otherwise keep pdftohtml's run.
+            out.push(r);
             continue;
         }
-        words.push(text);
+        for (_, x0, x1, _, _, text) in inside {
+            out.push(Run {
+                x: *x0,
+                width: x1 - x0,
+                text: text.clone(),
+                ..r.clone()
+            });
+        }
+    }
+    out
+}
+
+/// The words of a PDF in reading order, with their page, as `pdftotext` gives them,
+/// without the page numbers (digits alone in the top margin, `top` points).
+pub fn words(pdf: &Path, top: f64) -> Result<Vec<(usize, String)>, String> {
+    let mut words: Vec<(usize, String)> = Vec::new();
+    for (page, _, _, _, y1, text) in boxes(pdf)? {
+        if y1 < top && text.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // A line may break after a hyphen or a slash ("57/SNV-" / "CCHC"), each program
+        // at its own places: words are cut after each, so both read "57/", "SNV-", "CCHC".
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find(['-', '/']).filter(|&i| i + 1 < rest.len()) {
+            words.push((page, rest[..=i].to_string()));
+            rest = &rest[i + 1..];
+        }
+        words.push((page, rest.to_string()));
     }
     Ok(words)
 }

@@ -171,7 +171,8 @@ fn sect_pr(landscape: bool, first_section: bool, contact: bool) -> String {
         mm(BOTTOM),
         mm(LEFT),
         mm(HEADER_AT),
-        mm(HEADER_AT),
+        // The contact block ends where the PDF's does, at the bottom of the text area.
+        mm(if contact { BOTTOM } else { HEADER_AT }),
     )
 }
 

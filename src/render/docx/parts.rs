@@ -163,7 +163,7 @@ pub fn header_number() -> String {
 /// The header of a section's first page, and the footer of every page but page 1: empty.
 /// Stated rather than left out, or a section would inherit its neighbour's.
 pub fn empty(tag: &str) -> String {
-    margin_part(tag, &Para::default().with(""))
+    margin_part(tag, &Para::default().tiny().with(""))
 }
 
 /// ô 13: the issuer's address block at the foot of page 1, under a full-width rule, 11 pt.
