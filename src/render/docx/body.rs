@@ -59,17 +59,28 @@ pub fn block(b: &Block, width: Tw, m: &Metrics) -> String {
     }
 }
 
-pub fn body(b: &Body, width: Tw, m: &Metrics) -> String {
+/// Blocks in order. Two tables in a row are kept apart by an empty paragraph: Word joins
+/// adjacent tables into one.
+fn blocks(bs: &[Block], width: Tw, m: &Metrics) -> String {
     let mut s = String::new();
-    for x in &b.opening {
-        s.push_str(&block(x, width, m));
+    let mut after_table = false;
+    for b in bs {
+        let table = matches!(b, Block::Table { .. });
+        if table && after_table {
+            s.push_str(&super::xml::Para::default().tiny().with(""));
+        }
+        s.push_str(&block(b, width, m));
+        after_table = table;
     }
+    s
+}
+
+pub fn body(b: &Body, width: Tw, m: &Metrics) -> String {
+    let mut s = blocks(&b.opening, width, m);
     for sec in &b.sections {
         let title = format!("{} {}", sec.label, sec.title);
         s.push_str(&styled(Some("Heading1"), &run(&title, Look::default())));
-        for x in &sec.blocks {
-            s.push_str(&block(x, width, m));
-        }
+        s.push_str(&blocks(&sec.blocks, width, m));
     }
     s
 }
@@ -93,6 +104,6 @@ pub fn appendix_content(c: &AppendixContent, width: Tw, m: &Metrics) -> String {
             }
             .xml(width, m)
         }
-        AppendixContent::Text { blocks } => blocks.iter().map(|b| block(b, width, m)).collect(),
+        AppendixContent::Text { blocks: bs } => blocks(bs, width, m),
     }
 }

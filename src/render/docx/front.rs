@@ -183,10 +183,8 @@ pub fn addressees(doc: &Document, m: &Metrics) -> String {
 pub fn closing(doc: &Document, width: Tw, m: &Metrics) -> String {
     let left = mm(80.0);
     let right = width - left;
-    let gap = pt(6.0);
     let mut recipients = Para::default()
         .pitch(pitch(12.0))
-        .before(gap)
         .with(&run("Nơi nhận:", Look::size(12.0).bold().italic()));
     let hang = pt(m.width("- ", 11.0, false));
     for r in doc.recipients.iter().chain(&doc.drafter) {
@@ -199,8 +197,8 @@ pub fn closing(doc: &Document, width: Tw, m: &Metrics) -> String {
     }
     let bold = Look::size(14.0).bold();
     let mut signature = String::new();
-    for (i, l) in doc.signer.lines.iter().enumerate() {
-        signature.push_str(&line(l, bold, if i == 0 { gap } else { 0 }));
+    for l in &doc.signer.lines {
+        signature.push_str(&line(l, bold, 0));
     }
     signature.push_str(&line(&doc.signer.name, bold, mm(25.0)));
     let rows = row(
@@ -208,5 +206,7 @@ pub fn closing(doc: &Document, width: Tw, m: &Metrics) -> String {
         false,
         true,
     );
-    table(&[left, right], false, &rows)
+    // The PDF's 6 pt above, as a paragraph of its own: it also keeps a table ending the
+    // body from joining this one (Word merges adjacent tables).
+    Para::default().tiny().before(pt(6.0)).with("") + &table(&[left, right], false, &rows)
 }

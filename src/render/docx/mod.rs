@@ -94,6 +94,17 @@ impl Docx {
         let ph = crate::present::phrases(issuer, doc);
         let width = text_width(false);
         let mut s = front::header(issuer, doc, &ph, width, m);
+        if doc.kind.title().is_none()
+            && doc.decision.is_none()
+            && doc.addressees.is_empty()
+            && matches!(
+                doc.body.opening.first(),
+                Some(crate::model::Block::Table { .. })
+            )
+        {
+            // Nothing between the header and a table: Word would join the two.
+            s.push_str(&Para::default().tiny().with(""));
+        }
         s.push_str(&front::title(doc, width, m));
         if let Some(d) = &doc.decision {
             s.push_str(&front::decision(d));
@@ -179,23 +190,97 @@ fn sect_pr(landscape: bool, first_section: bool, contact: bool) -> String {
 impl Output for Docx {
     fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
         let issuer = &views.site.issuer;
-        let files: Vec<(&str, Vec<u8>)> = views
-            .documents
-            .par_iter()
-            .filter_map(|doc| doc.meta.docx_path.as_deref().map(|p| (doc, p)))
-            .map(|(doc, path)| {
-                let _watched = crate::watchdog::task(|| path.to_string());
-                self.document(issuer, doc)
-                    .map(|bytes| (path, bytes))
-                    .map_err(|detail| BuildError::Render {
-                        document: doc.source.clone(),
-                        detail,
-                    })
-            })
-            .collect::<Result<_, _>>()?;
-        for (path, bytes) in files {
-            out.file(path, &bytes)?;
+        // Staged a chunk at a time, so that memory holds a few hundred files at most.
+        for chunk in views.documents.chunks(256) {
+            let files: Vec<(&str, Vec<u8>)> = chunk
+                .par_iter()
+                .filter_map(|doc| doc.meta.docx_path.as_deref().map(|p| (doc, p)))
+                .map(|(doc, path)| {
+                    let _watched = crate::watchdog::task(|| path.to_string());
+                    self.document(issuer, doc)
+                        .map(|bytes| (path, bytes))
+                        .map_err(|detail| BuildError::Render {
+                            document: doc.source.clone(),
+                            detail,
+                        })
+                })
+                .collect::<Result<_, _>>()?;
+            for (path, bytes) in files {
+                out.file(path, &bytes)?;
+            }
         }
         Ok(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Body, Inline};
+    use crate::present::{Blank, Piece};
+
+    fn demo() -> crate::model::Site {
+        let fonts = crate::render::fonts::FontSet::load(None).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        crate::content::load(&dir, &fonts.coverage()).unwrap().site
+    }
+
+    #[test]
+    fn a_section_per_appendix_turned_where_the_pdf_is() {
+        let site = demo();
+        let docx = Docx::new().unwrap();
+        for doc in &site.documents {
+            let body = docx.body(&site.issuer, doc, false);
+            assert_eq!(
+                body.matches("<w:sectPr>").count(),
+                doc.appendices.len() + 1,
+                "{}",
+                doc.slug
+            );
+            let turned = doc.appendices.iter().filter(|a| a.landscape).count();
+            assert_eq!(body.matches("w:orient=\"landscape\"").count(), turned);
+            // The last section's properties close the body.
+            assert!(body.ends_with("</w:sectPr>"), "{}", doc.slug);
+        }
+    }
+
+    #[test]
+    fn the_same_document_gives_the_same_bytes() {
+        let site = demo();
+        let docx = Docx::new().unwrap();
+        let doc = &site.documents[0];
+        let a = docx.document(&site.issuer, doc).unwrap();
+        assert_eq!(a, docx.document(&site.issuer, doc).unwrap());
+        assert_eq!(&a[..4], b"PK\x03\x04");
+    }
+
+    #[test]
+    fn adjacent_tables_stay_two_tables() {
+        let cell = |t: &str| vec![Inline::Text { text: t.into() }];
+        let table = Block::Table {
+            header: vec![cell("STT"), cell("Nội dung")],
+            rows: vec![vec![cell("1"), cell("Một")]],
+        };
+        let m = Metrics::new().unwrap();
+        let xml = body::body(
+            &Body {
+                opening: vec![table.clone(), table],
+                sections: Vec::new(),
+            },
+            text_width(false),
+            &m,
+        );
+        assert_eq!(xml.matches("<w:tbl>").count(), 2);
+        assert!(xml.contains("</w:tbl><w:p>"), "{xml}");
+    }
+
+    #[test]
+    fn a_drafts_blanks_are_the_pdfs() {
+        let p = vec![
+            Piece::Text("Số:".into()),
+            Piece::Blank(Blank::So),
+            Piece::Text("/UBND-VP".into()),
+        ];
+        assert_eq!(front::phrase(&p), format!("Số:{}/UBND-VP", " ".repeat(12)));
     }
 }
