@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod nd30;
+pub mod ooxml;
 pub mod pdf;
 pub mod word;
 
