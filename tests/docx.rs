@@ -173,10 +173,7 @@ fn missing_tools() -> Vec<&'static str> {
 /// Page 1's Số and date lines and the phụ lục's "Kèm theo" line as cchc's own PDF prints
 /// them (itself checked against the decree in tests/plan.rs and tests/seeds.rs): the Word
 /// twin must print the same.
-fn header_of(
-    doc: &Document,
-    own: &cchc::render::inspect::Inspection,
-) -> (String, String, Option<String>) {
+fn header_of(own: &cchc::render::inspect::Inspection) -> (String, String, Option<String>) {
     let lines = own.lines(12.0);
     let on_1 = |p: &dyn Fn(&str) -> bool| {
         lines
@@ -198,7 +195,6 @@ fn header_of(
             .collect::<Vec<_>>()
             .join(" ")
     });
-    let _ = doc;
     (reference, date, attached)
 }
 
@@ -372,7 +368,7 @@ fn word_twins_in_libreoffice() {
                     continue;
                 }
             };
-            let (reference, date_line, attached) = header_of(doc, own);
+            let (reference, date_line, attached) = header_of(own);
             let kind_title = doc.kind.title();
             let h = Header {
                 reference: &reference,

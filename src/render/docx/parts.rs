@@ -96,7 +96,9 @@ pub fn styles() -> String {
         line: Some(BODY_PITCH),
         ..Para::default()
     }
-    .ppr("");
+    .ppr("")
+    // No line of a paragraph left alone at a page's foot or head, as Typst's defaults.
+    .replacen("<w:pPr>", "<w:pPr><w:widowControl/>", 1);
     let table = Para::default().pitch(TABLE_PITCH).ppr("");
     let heading = |id: &str, name: &str, level: u8, bold: bool| {
         let b = if bold {
