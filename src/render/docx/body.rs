@@ -88,7 +88,7 @@ pub fn body(b: &Body, width: Tw, m: &Metrics) -> String {
 /// What a phụ lục holds, under its heading lines.
 pub fn appendix_content(c: &AppendixContent, width: Tw, m: &Metrics) -> String {
     match c {
-        AppendixContent::Assignments { table } => assignments(table, width),
+        AppendixContent::Assignments { table } => assignments(table, width, m),
         AppendixContent::Table { table } => {
             let cells = |r: &[String]| -> Vec<Vec<Inline>> {
                 r.iter()

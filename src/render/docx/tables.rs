@@ -61,11 +61,19 @@ impl Cell {
 
 /// A row; a header row repeats at the top of every page the table runs onto.
 pub fn row(cells: &[Cell], header: bool, whole: bool) -> String {
+    tall_row(cells, header, whole, None)
+}
+
+/// A row at least `height` tall.
+fn tall_row(cells: &[Cell], header: bool, whole: bool, height: Option<Tw>) -> String {
     let mut s = String::from("<w:tr>");
-    if header || whole {
+    if header || whole || height.is_some() {
         s.push_str("<w:trPr>");
         if whole {
             s.push_str("<w:cantSplit/>");
+        }
+        if let Some(h) = height {
+            let _ = write!(s, "<w:trHeight w:val=\"{h}\" w:hRule=\"atLeast\"/>");
         }
         if header {
             s.push_str("<w:tblHeader/>");
@@ -148,6 +156,41 @@ fn plain_text(xs: &[Inline]) -> String {
         .collect()
 }
 
+/// The height a bold 12 pt header text needs in a column `width` wide, wrapped at spaces,
+/// insets included.
+fn needed(text: &str, width: Tw, m: &Metrics) -> Tw {
+    let room = f64::from(width) / 20.0 - 6.0;
+    let space = m.width(" ", 12.0, true);
+    let (mut lines, mut line) = (1, 0.0);
+    for word in text.split_whitespace() {
+        let w = m.width(word, 12.0, true);
+        if line > 0.0 && line + space + w > room {
+            lines += 1;
+            line = w;
+        } else {
+            line += if line > 0.0 { space + w } else { w };
+        }
+    }
+    TABLE_PITCH * lines + pt(6.0)
+}
+
+/// A two-row header: when a cell spanning both rows needs more height than the rows'
+/// other cells give, the second row is made tall enough to hold it. Word grows the rows
+/// itself; LibreOffice clips the spanning cell where the header repeats on a later page.
+/// `spanning` and `first` are (text, width) of the spanning cells and the first row's
+/// others, `second` the second row's.
+fn two_header_rows(
+    top: &[Cell],
+    bottom: &[Cell],
+    texts: [&[(&str, Tw)]; 3],
+    m: &Metrics,
+) -> String {
+    let most = |xs: &[(&str, Tw)]| xs.iter().map(|(t, w)| needed(t, *w, m)).max().unwrap_or(0);
+    let [spanning, first, second] = texts.map(most);
+    let height = (spanning > first + second).then_some(spanning - first);
+    tall_row(top, true, true, None) + &tall_row(bottom, true, true, height)
+}
+
 /// Shares `total` among columns: fixed widths first, the rest by fractions.
 fn share(total: Tw, fixed: &[Option<Tw>], fr: &[f64]) -> Vec<Tw> {
     let rest = (total - fixed.iter().flatten().sum::<Tw>()).max(0);
@@ -167,7 +210,7 @@ fn share(total: Tw, fixed: &[Option<Tw>], fr: &[f64]) -> Vec<Tw> {
 
 /// Biểu phân công nhiệm vụ: columns (11 mm, 1.35 fr, 1.75 fr, 27 mm, 28 mm, 1.5 fr) and a
 /// two-level header, as `assignment-table` in appendix.typ.
-pub fn assignments(t: &AssignmentTable, total: Tw) -> String {
+pub fn assignments(t: &AssignmentTable, total: Tw, m: &Metrics) -> String {
     let fixed = [
         Some(mm(11.0)),
         None,
@@ -199,7 +242,21 @@ pub fn assignments(t: &AssignmentTable, total: Tw) -> String {
         .collect();
     bottom.push(head(w[4], &plain(&c.lead)));
     bottom.push(head(w[5], &plain(&c.staff)));
-    let mut rows = row(&top, true, true) + &row(&bottom, true, true);
+    let spanning: Vec<(&str, Tw)> = [&c.stt, &c.criterion, &c.requirement, &c.deadline]
+        .iter()
+        .zip(&w)
+        .map(|(s, &x)| (s.as_str(), x))
+        .collect();
+    let mut rows = two_header_rows(
+        &top,
+        &bottom,
+        [
+            &spanning,
+            &[(c.assignment.as_str(), w[4] + w[5])],
+            &[(c.lead.as_str(), w[4]), (c.staff.as_str(), w[5])],
+        ],
+        m,
+    );
     let text = |s: &str, look: Look, align: Align| cell_para(align, &super::xml::run(s, look));
     let strong = Look::default().bold();
     for area in &t.areas {
@@ -321,9 +378,12 @@ impl Data<'_> {
             rows.push_str(&row(&cells, true, true));
         } else {
             let (mut top, mut bottom, mut i) = (Vec::new(), Vec::new(), 0);
+            let (mut spanning, mut first, mut second) = (Vec::new(), Vec::new(), Vec::new());
+            let texts: Vec<String> = self.header.iter().map(|h| plain_text(h)).collect();
             for g in self.groups {
                 let end = (i + g.span).min(w.len());
                 if g.title.is_empty() {
+                    spanning.push((texts[i].as_str(), w[i]));
                     top.push(Cell {
                         merge: Some(true),
                         ..head(w[i], &self.header[i])
@@ -333,6 +393,8 @@ impl Data<'_> {
                         ..Cell::new(w[i], String::new())
                     });
                 } else {
+                    first.push((g.title.as_str(), w[i..end].iter().sum()));
+                    second.extend((i..end).map(|j| (texts[j].as_str(), w[j])));
                     top.push(Cell {
                         span: end - i,
                         ..head(w[i..end].iter().sum(), &plain(&g.title))
@@ -341,8 +403,12 @@ impl Data<'_> {
                 }
                 i = end;
             }
-            rows.push_str(&row(&top, true, true));
-            rows.push_str(&row(&bottom, true, true));
+            rows.push_str(&two_header_rows(
+                &top,
+                &bottom,
+                [&spanning, &first, &second],
+                m,
+            ));
         }
         let auto = self.auto_columns();
         for r in &self.rows {
@@ -396,6 +462,23 @@ mod tests {
         assert_eq!(w.iter().sum::<Tw>(), 14287);
         assert_eq!((w[0], w[3]), (624, 1531));
         assert!((f64::from(w[2]) / f64::from(w[1]) - 1.75 / 1.35).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_tall_spanning_header_cell_makes_the_second_row_taller() {
+        let m = Metrics::new().unwrap();
+        let group: &[(&str, Tw)] = &[("Phân công nhiệm vụ", mm(56.0))];
+        let below: &[(&str, Tw)] = &[("Cơ quan chủ trì", mm(28.0))];
+        let tall = [("Thời gian chậm nhất phải hoàn thành", mm(27.0))];
+        let xml = two_header_rows(&[], &[], [&tall, group, below], &m);
+        // Four lines of 15.1 pt and the insets, less the first row (one line and its insets).
+        assert!(
+            xml.contains("<w:trHeight w:val=\"906\" w:hRule=\"atLeast\"/>"),
+            "{xml}"
+        );
+        let short = [("STT", mm(11.0))];
+        let xml = two_header_rows(&[], &[], [&short, group, below], &m);
+        assert!(!xml.contains("trHeight"), "{xml}");
     }
 
     #[test]
