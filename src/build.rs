@@ -1,5 +1,5 @@
-//! The pipeline: load and validate → views → the outputs (PDF, pages, data, static files,
-//! sitemap) → swap the output folder into place.
+//! The pipeline: load and validate → views → the outputs (PDF, pages, Word, data, static
+//! files, sitemap) → swap the output folder into place.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,6 +9,7 @@ use crate::diag::Diagnostics;
 pub use crate::error::BuildError;
 use crate::output::{Claim, Kind, Protected};
 use crate::outputs::{Data, Out, Output, Pdfs, Sitemap, StaticFiles, Views, WebPages};
+use crate::render::docx::Docx;
 use crate::render::html::Pages;
 use crate::render::pdf::{Engine, Layouts};
 use crate::theme::Theme;
@@ -26,6 +27,8 @@ pub struct Paths {
     pub fonts: Option<PathBuf>,
     /// Where the cache goes instead of `.cchc/` beside the content folder.
     pub cache: Option<PathBuf>,
+    /// Write each document's Word twin beside its PDF (off: `--khong-word`).
+    pub word: bool,
 }
 
 impl Paths {
@@ -49,6 +52,7 @@ impl Paths {
             templates,
             fonts: None,
             cache: None,
+            word: true,
         }
     }
 
@@ -118,7 +122,7 @@ pub fn build_with(
         .map_err(BuildError::Output)?;
     let theme = Theme::resolve(paths.theme.as_deref(), paths.templates.as_deref())
         .map_err(BuildError::Theme)?;
-    let Loaded { site, warnings } =
+    let Loaded { mut site, warnings } =
         content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)?;
     let theme_error = |detail: String| BuildError::Render {
         document: theme.dir.clone(),
@@ -126,13 +130,20 @@ pub fn build_with(
     };
     let layouts = Layouts::new(Arc::clone(engine), &theme).map_err(theme_error)?;
     let pages = Pages::new(&theme).map_err(theme_error)?;
+    let docx = Docx::new().map_err(theme_error)?;
+    if !paths.word {
+        // No .docx written, none listed or linked.
+        site.documents
+            .iter_mut()
+            .for_each(|d| d.meta.docx_path = None);
+    }
 
     timings.lap("nạp và kiểm tra / load and validate");
     let staging = claim.stage().map_err(BuildError::Output)?;
     let views = Views::new(&site);
     timings.lap("trình bày / views");
     // In this order: the sitemap lists the pages written before it.
-    let outputs: [(&str, &dyn Output); 5] = [
+    let outputs: [(&str, &dyn Output); 6] = [
         (
             "PDF",
             &Pdfs {
@@ -147,6 +158,7 @@ pub fn build_with(
                 theme: &theme,
             },
         ),
+        ("Word", &docx),
         ("dữ liệu / data", &Data),
         ("tệp tĩnh / static", &StaticFiles(&theme)),
         ("sitemap", &Sitemap(&pages)),

@@ -80,6 +80,9 @@ pub enum Command {
         /// Thư mục đầu ra.
         #[arg(long, default_value = "output")]
         output: PathBuf,
+        /// Không tạo bản Word (.docx) cạnh mỗi PDF: dựng nhanh hơn.
+        #[arg(long = "khong-word", visible_alias = "no-docx")]
+        khong_word: bool,
     },
     /// Kiểm tra nội dung, không ghi tệp nào.
     Check {
@@ -243,7 +246,11 @@ fn font_failure(
 
 pub fn run(command: Command, lang: Lang) -> ExitCode {
     match command {
-        Command::Build { dirs, output } => build_command(&dirs, &output, lang),
+        Command::Build {
+            dirs,
+            output,
+            khong_word,
+        } => build_command(&dirs, &output, !khong_word, lang),
         Command::Check { dirs } => check_command(&dirs, lang),
         Command::Init { dir } => init_command(&dir, lang),
         Command::FixEncoding { file } => fix_encoding(&file, lang),
@@ -273,12 +280,14 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
     }
 }
 
-fn build_command(dirs: &Dirs, output: &Path, lang: Lang) -> ExitCode {
+/// `word`: write the Word twins too (off: `--khong-word`).
+fn build_command(dirs: &Dirs, output: &Path, word: bool, lang: Lang) -> ExitCode {
     let started = Instant::now();
     arm_watchdog(lang);
     let (engine, font_errors) = engine_for(dirs);
     let mut paths = Paths::new(&dirs.content, output, dirs.theme().as_deref());
     paths.fonts = dirs.fonts_dir();
+    paths.word = word;
     if font_errors.has_errors() {
         return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
     }

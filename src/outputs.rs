@@ -238,6 +238,7 @@ struct Listing<'a> {
     title: &'a str,
     html: &'a str,
     pdf: &'a str,
+    docx: Option<&'a str>,
     source: String,
 }
 
@@ -261,6 +262,7 @@ impl Output for Data {
                 title: &d.title,
                 html: &d.meta.html_path,
                 pdf: &d.meta.pdf_path,
+                docx: d.meta.docx_path.as_deref(),
                 source: d.source.to_string_lossy().replace('\\', "/"),
             })
             .collect();

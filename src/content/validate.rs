@@ -633,6 +633,7 @@ impl<'a> Cx<'a> {
                 author: issuer.full_name.clone(),
                 html_path: format!("van-ban/{slug}.html"),
                 pdf_path: format!("van-ban/{slug}.pdf"),
+                docx_path: Some(format!("van-ban/{slug}.docx")),
             },
             slug,
             source: self.rel().to_path_buf(),

@@ -271,6 +271,8 @@ pub struct DocMeta {
     pub author: String,
     pub html_path: String,
     pub pdf_path: String,
+    /// The Word twin beside the PDF; `None` when the build skips Word (`--khong-word`).
+    pub docx_path: Option<String>,
 }
 
 /// Độ khẩn: the word and the stamp's width (nd30.md §8).

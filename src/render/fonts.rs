@@ -17,7 +17,7 @@ pub const PREFERRED: &str = "Times New Roman";
 /// The bundled metric-compatible family.
 pub const BUNDLED: &str = "Liberation Serif";
 
-const BUNDLED_FACES: [&[u8]; 4] = [
+pub(crate) const BUNDLED_FACES: [&[u8]; 4] = [
     include_bytes!("../../themes/default/fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../../themes/default/fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../../themes/default/fonts/LiberationSerif-Italic.ttf"),

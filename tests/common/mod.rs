@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 pub mod nd30;
+pub mod ooxml;
 pub mod pdf;
+pub mod word;
 pub mod workbooks;
 
 use std::path::{Path, PathBuf};
@@ -353,13 +355,16 @@ pub fn check_pdf_fonts(pdf: &[u8]) -> Vec<String> {
             if !font.has(b"ToUnicode") {
                 f.push(format!("2: font {base} has no Unicode map"));
             }
-            let embedded = font
-                .get(b"DescendantFonts")
-                .and_then(|d| d.as_array())
-                .ok()
-                .and_then(|a| a.first())
-                .and_then(|d| doc.dereference(d).ok())
-                .and_then(|(_, d)| d.as_dict().ok())
+            // A Type 0 font (Typst's) keeps its descriptor on its descendant, a simple
+            // TrueType font (LibreOffice's) on itself.
+            let holder = match font.get(b"DescendantFonts").and_then(|d| d.as_array()) {
+                Ok(a) => a
+                    .first()
+                    .and_then(|d| doc.dereference(d).ok())
+                    .and_then(|(_, d)| d.as_dict().ok()),
+                Err(_) => Some(font),
+            };
+            let embedded = holder
                 .and_then(|d| d.get(b"FontDescriptor").ok())
                 .and_then(|d| doc.dereference(d).ok())
                 .and_then(|(_, d)| d.as_dict().ok())

@@ -174,7 +174,7 @@ fn check_font(doc: &Document, font: &Dictionary) -> Vec<String> {
 
 /// Width and height in points as shown: MediaBox (inherited from the page tree when the
 /// page has none) turned by /Rotate.
-fn page_size(doc: &Document, page_id: ObjectId) -> Option<(f64, f64)> {
+pub fn page_size(doc: &Document, page_id: ObjectId) -> Option<(f64, f64)> {
     let mut id = page_id;
     let mut rotate = None;
     let mut media = None;
