@@ -109,7 +109,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
     let loaded = cchc::content::load(Path::new("content"), &cchc::coverage::Coverage::any())
         .map_err(|_| "the demo content does not load")?;
-    let views = cchc::outputs::Views::new(&loaded.site);
+    let views = cchc::present::Views::new(&loaded.site);
     for (view, _) in &views.periods {
         time(&format!("export {}.xlsx", view.id), 9, || {
             cchc::render::xlsx::workbook(view).map(|(_, b)| b.len())

@@ -1,76 +1,22 @@
-//! Stage 3: the outputs. Each output (the PDFs, the web pages, the data downloads, the theme's
+//! Stage 4: the outputs. Each output (the PDFs, the web pages, the data downloads, the theme's
 //! static files, the sitemap) is one [`Output`] fed by the same [`Views`], computed once, so
 //! that adding an output touches neither the loader nor the other outputs.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::BuildError;
-use crate::model::{Document, Site};
+
 use crate::output::Staging;
+use crate::present::Views;
 use crate::render::html::Pages;
 use crate::render::pdf::Layouts;
-use crate::render::site::Official;
-use crate::results::view::PeriodView;
 use crate::theme::Theme;
 
 /// Documents laid out between two full evictions of Typst's memo cache.
 pub const EVICT_EVERY: usize = 32;
-
-/// A download file: its name and bytes.
-pub type File = (String, Vec<u8>);
-
-/// What every output reads: the validated site and the views computed from it once.
-pub struct Views<'a> {
-    pub site: &'a Site,
-    /// The documents as printed (a báo cáo with its period's tables), in site order.
-    pub documents: Vec<Cow<'a, Document>>,
-    /// Each period's view with its download files (name, bytes), in period order.
-    pub periods: Vec<(PeriodView, Vec<File>)>,
-    /// Index into `periods` of the period shown as current.
-    pub current: Option<usize>,
-    pub officials: Vec<Official>,
-}
-
-impl<'a> Views<'a> {
-    pub fn new(site: &'a Site) -> Self {
-        let (periods, current) = match &site.results {
-            Some(results) => (
-                results
-                    .periods
-                    .iter()
-                    .map(|p| {
-                        let view = crate::results::view::period_view(results, p, &site.documents);
-                        let files = crate::results::view::downloads(&view);
-                        (view, files)
-                    })
-                    .collect(),
-                crate::render::site::current_period(results),
-            ),
-            None => (Vec::new(), None),
-        };
-        let views: Vec<&PeriodView> = periods.iter().map(|(v, _)| v).collect();
-        let documents = site
-            .documents
-            .iter()
-            .map(|d| crate::present::document(d, &views))
-            .collect();
-        Self {
-            site,
-            documents,
-            periods,
-            current,
-            officials: crate::render::site::officials(site),
-        }
-    }
-
-    fn current(&self) -> Option<&PeriodView> {
-        self.current.and_then(|i| self.periods.get(i)).map(|p| &p.0)
-    }
-}
 
 /// One kind of file the build writes.
 pub trait Output {

@@ -452,8 +452,11 @@ fn deadlines_in_words_are_read_as_their_real_end_dates() {
         let loaded = cchc::content::load(&content, &cchc::content::Coverage::any())
             .unwrap_or_else(|d| panic!("{words}: {}", d.render(cchc::diag::Lang::Vi, &content)));
         let results = loaded.site.results.expect("results");
-        let view =
-            cchc::results::view::period_view(&results, &results.periods[0], &loaded.site.documents);
+        let view = cchc::present::period::period_view(
+            &results,
+            &results.periods[0],
+            &loaded.site.documents,
+        );
         assert_eq!(view.late.len(), 1, "{words}: late");
         assert_eq!(view.late[0].status, "Chậm", "{words}");
     }
@@ -467,8 +470,11 @@ fn deadlines_in_words_are_read_as_their_real_end_dates() {
         let (_tmp, content, _) = site_with_deadline(words);
         let loaded = cchc::content::load(&content, &cchc::content::Coverage::any()).unwrap();
         let results = loaded.site.results.expect("results");
-        let view =
-            cchc::results::view::period_view(&results, &results.periods[0], &loaded.site.documents);
+        let view = cchc::present::period::period_view(
+            &results,
+            &results.periods[0],
+            &loaded.site.documents,
+        );
         assert!(view.late.is_empty(), "{words}: not late at 30/9");
     }
 }

@@ -16,6 +16,11 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000;
 /// may take a name that ends in it.
 pub const ONE_FILE_SUFFIX: &str = "-mot-tep";
 
+/// A rate with nothing to count (numerator and denominator both zero): never printed as 0.
+pub const NO_CASES: &str = "không phát sinh";
+/// A figure whose counts the period does not have yet.
+pub const NO_DATA: &str = "chưa có số liệu";
+
 /// All results of one commune: its targets and its periods, oldest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Results {

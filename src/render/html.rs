@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::model::{Document, Site};
-use crate::results::view::PeriodView;
+use crate::present::PeriodView;
 use crate::theme::Theme;
 
 pub struct Pages {
@@ -24,6 +24,8 @@ struct Common<'a> {
     /// Prefix that leads from the page back to the site root ("" or "../").
     root: &'a str,
     generator: String,
+    /// Every column title, composed once with the PDF's and the CSV's.
+    titles: &'static crate::present::words::Titles,
 }
 
 /// What every page may read about the site.
@@ -154,6 +156,7 @@ impl Pages {
             },
             root,
             generator: format!("cchc {}", env!("CARGO_PKG_VERSION")),
+            titles: &crate::present::words::TITLES,
         })
         .map_err(|e| e.to_string())
     }
@@ -169,7 +172,7 @@ impl Pages {
     /// All documents, with the data the page's filters and search read.
     pub fn documents(&self, site: &Site) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;
-        let listing = crate::render::site::listing(site);
+        let listing = crate::present::site::listing(site);
         let mut kinds: Vec<(&str, &str)> = listing.iter().map(|l| (l.kind, l.kind_name)).collect();
         kinds.sort();
         kinds.dedup();
@@ -185,7 +188,7 @@ impl Pages {
     pub fn officials(
         &self,
         site: &Site,
-        officials: &[crate::render::site::Official],
+        officials: &[crate::present::site::Official],
     ) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("officials", officials);
@@ -195,7 +198,7 @@ impl Pages {
     pub fn official(
         &self,
         site: &Site,
-        official: &crate::render::site::Official,
+        official: &crate::present::site::Official,
     ) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("official", official);
@@ -237,7 +240,7 @@ impl Pages {
     pub fn results_one_file(
         &self,
         site: &Site,
-        period: &crate::results::view::PeriodView,
+        period: &crate::present::PeriodView,
         css: &str,
     ) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;
@@ -252,7 +255,7 @@ impl Pages {
     pub fn results(
         &self,
         site: &Site,
-        period: &crate::results::view::PeriodView,
+        period: &crate::present::PeriodView,
         downloads: &[String],
     ) -> Result<String, String> {
         let mut ctx = Self::context(site, "../")?;

@@ -5,5 +5,4 @@ pub mod fonts;
 pub mod html;
 pub mod inspect;
 pub mod pdf;
-pub mod site;
 pub mod xlsx;

@@ -14,8 +14,8 @@ use rust_xlsxwriter::{
 
 use crate::import::cell::parse_number;
 use crate::model::Table;
+use crate::present::{PeriodView, report_tables};
 use crate::results::Value;
-use crate::results::view::{PeriodView, report_tables};
 
 /// One cell to write.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,6 @@
 //! formula it came from, and a rate with nothing to count is "không phát sinh", never 0.
 
 pub mod score;
-pub mod view;
 
 use serde::Serialize;
 
@@ -103,7 +102,7 @@ fn ratio(num: f64, den: f64, scale: f64) -> Figure {
     if den == 0.0 && num == 0.0 {
         return Figure {
             value: Value::NoCases,
-            text: "không phát sinh".into(),
+            text: NO_CASES.into(),
             formula: Some(formula),
         };
     }
@@ -126,7 +125,7 @@ fn ratio(num: f64, den: f64, scale: f64) -> Figure {
 fn missing() -> Figure {
     Figure {
         value: Value::Missing,
-        text: "chưa có số liệu".into(),
+        text: NO_DATA.into(),
         formula: None,
     }
 }
@@ -206,7 +205,7 @@ pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figur
             if numbers.is_empty() {
                 return Figure {
                     value: Value::NoCases,
-                    text: "không phát sinh".into(),
+                    text: NO_CASES.into(),
                     formula: None,
                 };
             }

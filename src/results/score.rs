@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Figure, Period, Value};
+use super::{Figure, NO_CASES, NO_DATA, Period, Value};
 
 /// The profile shipped with cchc (domain.md §2.2–2.4).
 pub const DEFAULT_PROFILE: &str = include_str!("thang-diem-766.yaml");
@@ -59,10 +59,10 @@ pub fn component(c: &Component, counts: &BTreeMap<String, f64>) -> ComponentScor
             format!("{max} × min(1; {} % ÷ {full} %)", ratio.text),
         ),
         Value::NoCases => match c.if_empty {
-            IfEmpty::Full => (Some(c.max), "không phát sinh: đủ điểm".to_string()),
-            IfEmpty::Zero => (Some(0.0), "không phát sinh: 0 điểm".to_string()),
+            IfEmpty::Full => (Some(c.max), format!("{NO_CASES}: đủ điểm")),
+            IfEmpty::Zero => (Some(0.0), format!("{NO_CASES}: 0 điểm")),
         },
-        Value::Missing => (None, "chưa có số liệu".to_string()),
+        Value::Missing => (None, NO_DATA.to_string()),
     };
     ComponentScore {
         code: c.code.clone(),

@@ -69,7 +69,7 @@ pub fn render(content_dir: &Path) -> Rendered {
 /// The site with its documents as the outputs print them (the present stage adds a báo
 /// cáo's period tables), so that tests read what `build` lays out.
 pub fn presented(mut site: Site) -> Site {
-    let documents: Vec<cchc::model::Document> = cchc::outputs::Views::new(&site)
+    let documents: Vec<cchc::model::Document> = cchc::present::Views::new(&site)
         .documents
         .into_iter()
         .map(std::borrow::Cow::into_owned)

@@ -21,7 +21,8 @@ use rayon::prelude::*;
 
 use crate::error::BuildError;
 use crate::model::{Appendix, Document, Issuer};
-use crate::outputs::{Out, Output, Views};
+use crate::outputs::{Out, Output};
+use crate::present::Views;
 use measure::Metrics;
 use parts::{FOOTER_CONTACT, FOOTER_EMPTY, HEADER_EMPTY, HEADER_NUMBER, Package};
 use xml::{Look, Para, Tw, mm, pt, run};

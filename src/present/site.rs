@@ -117,10 +117,14 @@ pub fn officials(site: &Site) -> Vec<Official> {
                             (Some(p), Some(t)) => {
                                 as_of = Some(p.label.clone());
                                 let late = is_late(t.status, due, p.to);
-                                let text = crate::results::view::status_text(t.status, late);
+                                let text = crate::present::words::status_text(t.status, late);
                                 (text.to_string(), t.status == TaskStatus::Done, late)
                             }
-                            _ => (crate::results::view::NOT_REPORTED.to_string(), false, false),
+                            _ => (
+                                crate::present::words::NOT_REPORTED.to_string(),
+                                false,
+                                false,
+                            ),
                         };
                         tasks.push(OfficialTask {
                             code: row.code.clone(),

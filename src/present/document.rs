@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::model::{Appendix, AppendixContent, Document, Issuer};
-use crate::results::view::PeriodView;
+use crate::present::PeriodView;
 use crate::vn;
 
 /// A printed phrase: text, with blanks where a draft leaves the number or the day for the
@@ -111,7 +111,7 @@ pub fn document<'a>(doc: &'a Document, periods: &[&PeriodView]) -> Cow<'a, Docum
         return Cow::Borrowed(doc);
     };
     let mut doc = doc.clone();
-    for (title, table) in crate::results::view::report_tables(view) {
+    for (title, table) in super::tables::report_tables(view) {
         doc.appendices.push(Appendix {
             label: String::new(),
             title,

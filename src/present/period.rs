@@ -1,0 +1,473 @@
+//! What the results page, the quarterly report's tables and the downloads show for one
+//! period, computed once.
+
+use serde::Serialize;
+
+use super::words::{NOT_REPORTED, met_text, status_text};
+use crate::model::{Document, Kind};
+use crate::results::{Direction, Figure, Period, Results, TaskStatus, Value, score};
+use crate::vn::{self, Date};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodView {
+    pub id: String,
+    /// The file name of this period's one-file page, beside its page.
+    pub one_file: String,
+    pub label: String,
+    pub from: String,
+    pub to: String,
+    pub indicators: Vec<IndicatorRow>,
+    pub met: usize,
+    pub measured: usize,
+    pub form06: Vec<Form06Line>,
+    pub form06_total: Option<Form06Line>,
+    pub score: Vec<score::GroupScore>,
+    pub score_total: Option<(f64, f64)>,
+    pub tasks: Vec<TaskRow>,
+    pub late: Vec<TaskRow>,
+    pub by_area: Vec<Progress>,
+    pub by_official: Vec<Progress>,
+    pub plan: Option<PlanRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRef {
+    pub reference: String,
+    pub html_path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorRow {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    /// "≥ 99,9".
+    pub target: String,
+    pub value: Figure,
+    pub year_to_date: Figure,
+    /// The year so far with its unit, as a sentence shows it: "99,86 %", "không phát sinh".
+    pub year_to_date_display: String,
+    pub met: Option<bool>,
+    /// "Đạt", "Chưa đạt" or nothing: [`met_text`].
+    pub met_word: &'static str,
+    /// "+0,2", "−1,5".
+    pub change: Option<String>,
+    pub area: Option<String>,
+    pub responsible: Option<String>,
+    pub chart: Chart,
+}
+
+/// A small line chart across the year's periods, in a 0–100 coordinate box.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    pub points: Vec<ChartPoint>,
+    /// Vertical position of the target line.
+    pub target_y: f64,
+    pub max_text: String,
+    /// "Quý I/2026: 99,58; Quý II/2026: 99,8 — kế hoạch ≥ 99,9": the chart in words.
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartPoint {
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+    pub text: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Form06Line {
+    pub area: String,
+    /// Nhận {tổng, trực tuyến, trực tiếp/bưu chính, kỳ trước}, đã giải quyết {tổng, trước
+    /// hạn, đúng hạn, quá hạn}, đang giải quyết {tổng, trong hạn, quá hạn}.
+    pub cells: [String; 11],
+}
+
+/// The keys a task is counted under in the progress tables.
+#[derive(Debug, Clone, Default)]
+pub struct Groups {
+    area: usize,
+    staff: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskRow {
+    pub code: String,
+    pub criterion: String,
+    pub area: String,
+    pub lead: String,
+    pub staff: Vec<String>,
+    pub deadline: String,
+    pub status: &'static str,
+    /// Hoàn thành: counted in the progress by area and by official.
+    pub done: bool,
+    /// What the progress tables group by: the lĩnh vực's place in the plan, and each
+    /// official's staff id (the printed name when the table names no id). Two areas with
+    /// the same printed name stay apart; one official printed two ways does not split.
+    #[serde(skip)]
+    pub groups: Groups,
+    pub late: bool,
+    pub note: String,
+    pub evidence: String,
+    /// Where the evidence links to, when it is a link: a page or PDF of the site (relative
+    /// to the site root) or an outside web address. Plain words link nowhere.
+    pub evidence_link: Option<Link>,
+}
+
+/// A link target, told apart once so that no template prefixes an outside address with
+/// the way back to the site root.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", content = "href", rename_all = "snake_case")]
+pub enum Link {
+    /// A path of this site, relative to its root.
+    Site(String),
+    /// An http(s) address elsewhere.
+    External(String),
+}
+
+impl Link {
+    pub fn of(text: &str) -> Option<Link> {
+        let t = text.trim();
+        let ours = (t.starts_with("van-ban/") || t.starts_with("ket-qua/"))
+            && (t.ends_with(".pdf") || t.ends_with(".html"))
+            && !t.contains("..");
+        let external = (t.starts_with("https://") || t.starts_with("http://"))
+            && !t
+                .chars()
+                .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+        if ours {
+            Some(Link::Site(t.to_string()))
+        } else if external {
+            Some(Link::External(t.to_string()))
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub name: String,
+    pub done: usize,
+    pub total: usize,
+    pub late: usize,
+    /// "75" (per cent, rounded), or "không phát sinh" for nothing assigned.
+    pub share: String,
+}
+
+/// A figure as the tables print it: "37,5".
+pub(super) fn number(x: f64) -> String {
+    vn::decimal(x, 2)
+}
+
+/// Everything shown for `period`.
+pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -> PeriodView {
+    let year: Vec<&Period> = results
+        .periods
+        .iter()
+        // Periods of the same length as this one (quarters with quarters), within a week.
+        .filter(|p| {
+            p.from.year == period.to.year
+                && p.to <= period.to
+                && span_days(p) <= span_days(period) + 7
+        })
+        .collect();
+    let mut met = 0;
+    let mut measured = 0;
+    let indicators = results
+        .indicators
+        .iter()
+        .map(|ind| {
+            let value = crate::results::value(ind, period);
+            let year_to_date = crate::results::year_to_date(ind, &results.periods, period);
+            // Targets are annual: judge the year so far where there is a figure for it.
+            let ok = crate::results::met(ind, &year_to_date).or_else(|| crate::results::met(ind, &value));
+            if let Some(m) = ok {
+                measured += 1;
+                met += usize::from(m);
+            }
+            let sign = match ind.direction {
+                Direction::AtLeast => "≥",
+                Direction::AtMost => "≤",
+            };
+            IndicatorRow {
+                id: ind.id.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                target: format!("{sign} {}", number(ind.target)),
+                year_to_date_display: match year_to_date.value {
+                    Value::Number(_) if ind.unit == "%" => format!("{}\u{a0}%", year_to_date.text),
+                    Value::Number(_) => format!("{} {}", year_to_date.text, ind.unit),
+                    _ => year_to_date.text.clone(),
+                },
+                year_to_date,
+                met: ok,
+                met_word: met_text(ok),
+                change: crate::results::change(ind, &results.periods, period).map(|c| {
+                    if c > 0.0 {
+                        format!("+{}", number(c))
+                    } else if c < 0.0 {
+                        format!("−{}", number(-c))
+                    } else {
+                        "0".into()
+                    }
+                }),
+                area: ind.area.clone(),
+                responsible: ind.responsible.clone(),
+                chart: chart(ind, &year, period),
+                value,
+            }
+        })
+        .collect();
+
+    let (form06, form06_total) = if period.form06.is_empty() {
+        (Vec::new(), None)
+    } else {
+        let line = |r: &crate::results::Form06Row| Form06Line {
+            area: r.area.clone(),
+            cells: [
+                r.received(),
+                r.online,
+                r.direct,
+                r.carried,
+                r.resolved(),
+                r.early,
+                r.on_time,
+                r.late,
+                r.pending(),
+                r.pending_on_time,
+                r.pending_late,
+            ]
+            .map(|n| vn::integer(n as i64)),
+        };
+        let total = crate::results::Form06Row::total(&period.form06);
+        (period.form06.iter().map(line).collect(), Some(line(&total)))
+    };
+    let score = score::period(&results.profile, period);
+    let scored: Vec<&score::GroupScore> = score.iter().filter(|g| g.max > 0.0).collect();
+    let score_total = (!scored.is_empty()).then(|| {
+        (
+            (scored.iter().map(|g| g.points).sum::<f64>() * 100.0).round() / 100.0,
+            scored.iter().map(|g| g.max).sum::<f64>(),
+        )
+    });
+
+    let plan = period.plan.as_ref().and_then(|slug| {
+        documents
+            .iter()
+            .find(|d| &d.slug == slug && d.kind == Kind::Plan)
+    });
+    let mut tasks = Vec::new();
+    if let Some(plan) = plan {
+        for table in plan.appendices.iter().filter_map(|a| a.assignments()) {
+            for (area_index, area) in table.areas.iter().enumerate() {
+                for row in area.rows.iter().filter(|r| !r.header_only) {
+                    let entry = period.tasks.get(&row.code);
+                    let status = entry.map_or(TaskStatus::InProgress, |t| t.status);
+                    let due = row.deadline.as_ref().and_then(|d| d.due);
+                    let late = entry.is_some() && crate::results::is_late(status, due, period.to);
+                    tasks.push(TaskRow {
+                        code: row.code.clone(),
+                        criterion: row.criterion.clone(),
+                        area: format!("{}. {}", area.numeral, area.name),
+                        lead: row.lead.clone().unwrap_or_default(),
+                        staff: row.staff.iter().map(|s| s.text.clone()).collect(),
+                        deadline: row
+                            .deadline
+                            .as_ref()
+                            .map(|d| d.text.clone())
+                            .unwrap_or_default(),
+                        status: if entry.is_some() {
+                            status_text(status, late)
+                        } else {
+                            NOT_REPORTED
+                        },
+                        done: entry.is_some() && status == TaskStatus::Done,
+                        groups: Groups {
+                            area: area_index,
+                            staff: row
+                                .staff
+                                .iter()
+                                .map(|s| s.id.clone().unwrap_or_else(|| s.text.clone()))
+                                .collect(),
+                        },
+                        late,
+                        note: entry.and_then(|t| t.note.clone()).unwrap_or_default(),
+                        evidence: entry.and_then(|t| t.evidence.clone()).unwrap_or_default(),
+                        evidence_link: entry.and_then(|t| t.evidence.as_deref()).and_then(Link::of),
+                    });
+                }
+            }
+        }
+    }
+    let late = tasks.iter().filter(|t| t.late).cloned().collect();
+    let by_area = progress(&tasks, |t| {
+        vec![(t.groups.area.to_string(), t.area.clone())]
+    });
+    let by_official = progress(&tasks, |t| {
+        t.groups
+            .staff
+            .iter()
+            .cloned()
+            .zip(t.staff.iter().cloned())
+            .collect()
+    });
+    PeriodView {
+        id: period.id.clone(),
+        one_file: format!("{}{}.html", period.id, crate::results::ONE_FILE_SUFFIX),
+        label: period.label.clone(),
+        from: period.from.short(),
+        to: period.to.short(),
+        indicators,
+        met,
+        measured,
+        form06,
+        form06_total,
+        score,
+        score_total,
+        tasks,
+        late,
+        by_area,
+        by_official,
+        plan: plan.map(|p| PlanRef {
+            reference: p.reference.clone(),
+            html_path: p.meta.html_path.clone(),
+        }),
+    }
+}
+
+fn span_days(p: &Period) -> i64 {
+    let days = |d: &Date| {
+        i64::from(d.year) * 372 + i64::from(d.month) * 31 + i64::from(d.day.unwrap_or(1))
+    };
+    days(&p.to) - days(&p.from)
+}
+
+/// Completion share per group (lĩnh vực, or each official named on a task): `keys` gives
+/// each group a task counts in, as (key, printed name); the first printed name is shown.
+fn progress(tasks: &[TaskRow], keys: impl Fn(&TaskRow) -> Vec<(String, String)>) -> Vec<Progress> {
+    let mut keyed: Vec<String> = Vec::new();
+    let mut groups: Vec<Progress> = Vec::new();
+    for t in tasks {
+        for (k, name) in keys(t) {
+            let i = match keyed.iter().position(|g| *g == k) {
+                Some(i) => i,
+                None => {
+                    keyed.push(k);
+                    groups.push(Progress {
+                        name,
+                        done: 0,
+                        total: 0,
+                        late: 0,
+                        share: String::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            let g = &mut groups[i];
+            g.total += 1;
+            g.done += usize::from(t.done);
+            g.late += usize::from(t.late);
+        }
+    }
+    for g in &mut groups {
+        g.share = if g.total == 0 {
+            super::words::NO_CASES.into()
+        } else {
+            vn::decimal(g.done as f64 * 100.0 / g.total as f64, 0)
+        };
+    }
+    groups
+}
+
+fn chart(ind: &crate::results::Indicator, year: &[&Period], current: &Period) -> Chart {
+    let values: Vec<(String, Option<f64>, bool, String)> = year
+        .iter()
+        .map(|p| {
+            let f = crate::results::value(ind, p);
+            let v = match f.value {
+                Value::Number(v) => Some(v),
+                _ => None,
+            };
+            (p.label.clone(), v, p.id == current.id, f.text)
+        })
+        .collect();
+    // The vertical scale spans the figures and the target with a margin, so that a change
+    // from 99,6 to 99,9 is visible rather than flattened against a zero baseline.
+    let known: Vec<f64> = values
+        .iter()
+        .filter_map(|v| v.1)
+        .chain([ind.target])
+        .collect();
+    let lo = known.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let pad = if hi > lo {
+        (hi - lo) * 0.15
+    } else {
+        hi.abs().max(1.0) * 0.05
+    };
+    let (lo, hi) = (lo - pad, hi + pad);
+    let y = |v: f64| 100.0 - 100.0 * (v - lo) / (hi - lo);
+    let n = values.len().max(1) as f64;
+    let points = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (label, v, cur, text))| {
+            v.map(|v| ChartPoint {
+                x: if n <= 1.0 {
+                    50.0
+                } else {
+                    5.0 + 90.0 * i as f64 / (n - 1.0)
+                },
+                y: y(v),
+                label: label.clone(),
+                text: text.clone(),
+                current: *cur,
+            })
+        })
+        .collect();
+    let top = hi;
+    let sign = match ind.direction {
+        Direction::AtLeast => "≥",
+        Direction::AtMost => "≤",
+    };
+    let description = format!(
+        "{}; kế hoạch {sign} {}",
+        values
+            .iter()
+            .map(|(l, _, _, t)| format!("{l}: {t}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        number(ind.target)
+    );
+    Chart {
+        points,
+        target_y: y(ind.target),
+        max_text: number(top),
+        description,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_links_are_told_apart_once() {
+        assert!(matches!(Link::of("van-ban/kh.pdf"), Some(Link::Site(p)) if p == "van-ban/kh.pdf"));
+        assert!(matches!(
+            Link::of("https://dichvucong.gov.vn/a.pdf"),
+            Some(Link::External(u)) if u == "https://dichvucong.gov.vn/a.pdf"
+        ));
+        for words in [
+            "Biên bản họp ngày 3/3",
+            "javascript:alert(1).html",
+            "van-ban/../x.html",
+            "file:///etc/passwd",
+        ] {
+            assert!(Link::of(words).is_none(), "{words}");
+        }
+    }
+}
