@@ -2,7 +2,8 @@
 //! or text. A cell that cannot be read is a [`Problem`] naming what was found and what was
 //! expected; nothing is guessed.
 
-use super::grid::Value;
+use super::value::Value;
+pub use super::value::plain_number;
 use crate::diag::Text;
 use crate::vn::{self, Date};
 
@@ -73,17 +74,6 @@ impl Problem {
             ),
             at,
         }
-    }
-}
-
-/// A number as plain text: whole numbers without separators ("2150"), others with the
-/// decimal comma ("99,58"), as a clerk would type them into a table cell.
-pub fn plain_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        let s = format!("{x}");
-        s.replace('.', ",")
     }
 }
 

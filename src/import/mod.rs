@@ -14,6 +14,7 @@ pub mod names;
 pub mod ods;
 pub mod other;
 pub mod run;
+pub mod value;
 pub mod yaml_out;
 
 use std::path::{Path, PathBuf};

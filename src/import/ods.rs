@@ -10,7 +10,7 @@ use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::grid::Area;
+use super::value::Area;
 
 #[derive(Debug, Default, PartialEq)]
 pub struct Layout {

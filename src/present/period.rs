@@ -183,7 +183,8 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
             let value = crate::results::value(ind, period);
             let year_to_date = crate::results::year_to_date(ind, &results.periods, period);
             // Targets are annual: judge the year so far where there is a figure for it.
-            let ok = crate::results::met(ind, &year_to_date).or_else(|| crate::results::met(ind, &value));
+            let ok = crate::results::met(ind, &year_to_date)
+                .or_else(|| crate::results::met(ind, &value));
             if let Some(m) = ok {
                 measured += 1;
                 met += usize::from(m);

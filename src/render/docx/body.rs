@@ -5,22 +5,8 @@
 
 use super::measure::Metrics;
 use super::tables::{Data, assignments};
-use super::xml::{Look, Tw, line_break, run};
+use super::xml::{Look, Tw, inlines, run};
 use crate::model::{AppendixContent, Block, Body, Inline};
-
-/// Inline text as runs, bold and italic nesting as in the source.
-pub fn inlines(xs: &[Inline], look: Look) -> String {
-    let mut s = String::new();
-    for x in xs {
-        match x {
-            Inline::Text { text } => s.push_str(&run(text, look)),
-            Inline::Strong { children } => s.push_str(&inlines(children, look.bold())),
-            Inline::Emph { children } => s.push_str(&inlines(children, look.italic())),
-            Inline::Break => s.push_str(line_break()),
-        }
-    }
-    s
-}
 
 /// A paragraph in a named style (the body's when `None`), with no direct formatting: what
 /// an editor gets on pressing Enter after it is the same paragraph again.

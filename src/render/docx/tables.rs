@@ -4,10 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::body::inlines;
 use super::measure::Metrics;
 use super::parts::TABLE_PITCH;
-use super::xml::{Align, Look, Para, Tw, mm, pt};
+use super::xml::{Align, Look, Para, Tw, inlines, mm, pt};
 use crate::model::{AssignmentTable, HeaderGroup, Inline};
 
 /// A table cell: its width, columns spanned, vertical merge, and content (paragraphs).

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::model::Inline;
+
 /// Twentieths of a point (twips), Word's unit for lengths.
 pub type Tw = i32;
 
@@ -307,6 +309,20 @@ pub fn rule(width: Tw, room: Tw, before: Tw, after: Tw) -> String {
         ..Para::default().tiny()
     }
     .with("")
+}
+
+/// Inline text as runs, bold and italic nesting as in the source.
+pub fn inlines(xs: &[Inline], look: Look) -> String {
+    let mut s = String::new();
+    for x in xs {
+        match x {
+            Inline::Text { text } => s.push_str(&run(text, look)),
+            Inline::Strong { children } => s.push_str(&inlines(children, look.bold())),
+            Inline::Emph { children } => s.push_str(&inlines(children, look.italic())),
+            Inline::Break => s.push_str(line_break()),
+        }
+    }
+    s
 }
 
 #[cfg(test)]
