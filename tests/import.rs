@@ -190,14 +190,14 @@ fn a_missing_or_damaged_file_is_said_in_words() {
     let (code, out, err) = cchc(&["import", "khong-co.xlsx"], tmp.path());
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(
-        err.starts_with("Không đọc được khong-co.xlsx: không tồn tại"),
+        err.starts_with("lỗi[E0802]: Không đọc được khong-co.xlsx: không tồn tại"),
         "{err}"
     );
     std::fs::write(tmp.path().join("hong.xlsx"), "không phải zip").unwrap();
     let (code, _, err) = cchc(&["import", "hong.xlsx"], tmp.path());
     assert_eq!(code, 1);
     assert!(
-        err.starts_with("Không mở được hong.xlsx như một bảng tính"),
+        err.starts_with("lỗi[E0802]: Không mở được hong.xlsx như một bảng tính"),
         "{err}"
     );
     let (code, _, err) = cchc(&["import", "ghi-chu.txt"], tmp.path());

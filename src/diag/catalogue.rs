@@ -418,6 +418,23 @@ catalogue! {
         vi: "Hệ điều hành không cho ghi tệp kết quả (ổ đầy, không có quyền, hai đầu vào cùng ghi một tệp…). Bản dựng trước vẫn giữ nguyên.\n\nCách sửa: giải phóng chỗ trống hoặc cấp quyền ghi, rồi chạy lại.",
         en: "The operating system refuses to write the output (disk full, no permission, two inputs writing one file…). The previous build is untouched.\n\nFix: free some space or grant write permission, then run again.",
     }
+
+    // ── 08: cchc import ───────────────────────────────────────────────────────────
+    ImportCell = "E0801" {
+        "Ô bảng tính không đọc được", "Spreadsheet cell that cannot be read",
+        vi: "Khi nhập bảng tính (`cchc import`), một ô không đúng loại mà cột của nó cần: ngày không có thật, chữ ở cột số, số âm hay số lẻ ở cột số hồ sơ, hoặc dòng Biểu 06 có tổng không khớp. Thông báo nêu địa chỉ ô (`Sheet1!C14`), giá trị gặp và giá trị cần. Không có gì được ghi.\n\nCách sửa: sửa ô ấy trong bảng tính rồi nhập lại, hoặc chạy lại với `--bo-qua-loi` để bỏ qua những ô này.",
+        en: "While importing a spreadsheet (`cchc import`), a cell is not of the kind its column needs: a date that does not exist, text in a number column, a negative or fractional count, or a Biểu 06 row whose sums disagree. The message gives the cell (`Sheet1!C14`), the value found and the value needed. Nothing is written.\n\nFix: correct the cell in the spreadsheet and import again, or run again with `--skip-errors` to leave those cells out.",
+    }
+    ImportTable = "E0802" {
+        "Bảng tính hoặc bảng không dùng được", "Spreadsheet or table that cannot be used",
+        vi: "Tệp bảng tính không mở được (không có, hỏng, không phải .xlsx/.xls/.ods/.csv), không có trang được nêu, không nhận ra bảng từ dòng tiêu đề, hoặc nội dung nhập vào sẽ làm văn bản có lỗi khi dựng. Không có gì được ghi.\n\nCách sửa: kiểm tra tên tệp và trang (`--sheet`), nói rõ loại bảng bằng `--as bang-phan-cong|bieu-06|so-lieu|bang`, hoặc sửa những lỗi mà thông báo liệt kê.",
+        en: "The spreadsheet cannot be opened (missing, damaged, not .xlsx/.xls/.ods/.csv), has no sheet of that name, holds no table recognised from its header row, or its content would make the document fail to build. Nothing is written.\n\nFix: check the file and sheet names (`--sheet`), name the kind of table with `--as bang-phan-cong|bieu-06|so-lieu|bang`, or correct what the message lists.",
+    }
+    ImportNote = "W0801" {
+        "Ghi chú khi nhập bảng tính", "Note on an import",
+        vi: "Điều cần biết về bảng tính vừa nhập: dòng hay cột ẩn đã bỏ qua, tên cán bộ hoặc đơn vị không khớp với `co_quan.yaml` (được giữ nguyên như đã viết, không đoán), dòng tổng đã đối chiếu. Việc nhập vẫn tiếp tục.\n\nCách sửa: đọc lại các dòng được nêu; thêm cán bộ, đơn vị còn thiếu vào `co_quan.yaml` nếu cần.",
+        en: "Something to know about the imported sheet: hidden rows or columns skipped, staff or unit names that match nothing in `co_quan.yaml` (kept as written, never guessed), a totals row checked. The import goes on.\n\nFix: reread the lines named; add missing staff or units to `co_quan.yaml` if needed.",
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{Imported, Kind, Options, read, yaml_out};
 use crate::content::raw::{AppendixRaw, DocumentFile, Form06RowRaw, PeriodFile, S};
-use crate::diag::{Lang, Text, io_reason};
+use crate::diag::{Code, Lang, Text, headline, io_reason};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +38,11 @@ fn say(lang: Lang, t: &Text) {
     let _ = writeln!(std::io::stderr(), "{}", t.get(lang));
 }
 
+/// A problem or a note, headed by its code like every message of the build.
+fn report(lang: Lang, code: Code, t: &Text) {
+    let _ = writeln!(std::io::stderr(), "{}", headline(code, lang, t.get(lang)));
+}
+
 /// The YAML `text` read by the same parser and types the build uses; the reason when not.
 pub fn schema_check(kind: Kind, text: &str, whole_file: bool) -> Result<(), String> {
     let r = match (kind, whole_file) {
@@ -59,16 +64,16 @@ pub fn run(opts: &Options, lang: Lang) -> ExitCode {
     let imported = match read(opts) {
         Ok(i) => i,
         Err(t) => {
-            say(lang, &t);
+            report(lang, Code::ImportTable, &t);
             return ExitCode::from(1);
         }
     };
     for n in &imported.found.notes {
-        say(lang, &n.text);
+        report(lang, Code::ImportNote, &n.text);
     }
     let problems = &imported.found.problems;
     for p in problems {
-        say(lang, &p.message);
+        report(lang, Code::ImportCell, &p.message);
     }
     if !problems.is_empty() && !opts.skip_errors {
         say(
@@ -88,8 +93,9 @@ pub fn run(opts: &Options, lang: Lang) -> ExitCode {
     }
     let document = imported.document(&opts.file);
     if let Err(e) = schema_check(imported.kind, &document, false) {
-        say(
+        report(
             lang,
+            Code::ImportTable,
             &Text::new(
                 format!(
                     "Lỗi của cchc: YAML tạo ra không đọc lại được ({e}). Chưa ghi gì; xin báo lỗi kèm tệp bảng tính."
@@ -112,7 +118,7 @@ pub fn run(opts: &Options, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(t) => {
-            say(lang, &t);
+            report(lang, Code::ImportTable, &t);
             ExitCode::from(1)
         }
     }
