@@ -657,7 +657,7 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// Kính gửi as printed: one recipient on the "Kính gửi:" line, several as "- x;" lines.
+    /// Kính gửi, each addressee without dash or end punctuation.
     fn addressees(&mut self, items: &[S<String>], kind: Kind, at: Option<Pos>) -> Vec<String> {
         let name = kind.name();
         match (kind.info().addressee, items.is_empty()) {
@@ -691,15 +691,7 @@ impl<'a> Cx<'a> {
                 t.trim_end_matches([';', '.', ',']).trim_end().to_string()
             })
             .collect();
-        match cleaned.as_slice() {
-            [] => Vec::new(),
-            [one] => vec![format!("{one}.")],
-            many => many
-                .iter()
-                .enumerate()
-                .map(|(i, t)| format!("- {t}{}", if i + 1 == many.len() { "." } else { ";" }))
-                .collect(),
-        }
+        cleaned
     }
 
     fn urgency(&mut self, s: &S<String>) -> Option<Urgency> {
@@ -788,22 +780,16 @@ impl<'a> Cx<'a> {
             return;
         };
         let (want, vi_kind) = match kind {
-            Kind::Dispatch if has_addressees => ("- Như trên", "công văn"),
-            Kind::Decision => ("- Như Điều", "quyết định"),
+            Kind::Dispatch if has_addressees => ("Như trên", "công văn"),
+            Kind::Decision => ("Như Điều", "quyết định"),
             _ => return,
         };
         if !first.starts_with(want) {
             self.warn(
                 Code::DistributionFirst,
                 pos_of(at),
-                format!(
-                    "Nơi nhận của {vi_kind} thường bắt đầu bằng \"{}\".",
-                    want.trim_start_matches("- ")
-                ),
-                format!(
-                    "The recipients of a {vi_kind} usually start with \"{}\".",
-                    want.trim_start_matches("- ")
-                ),
+                format!("Nơi nhận của {vi_kind} thường bắt đầu bằng \"{want}\"."),
+                format!("The recipients of a {vi_kind} usually start with \"{want}\"."),
             );
         }
     }
@@ -879,12 +865,7 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        let n = cleaned.len();
-        cleaned
-            .into_iter()
-            .enumerate()
-            .map(|(i, (t, _))| format!("- {t}{}", if i + 1 == n { "." } else { ";" }))
-            .collect()
+        cleaned.into_iter().map(|(t, _)| t).collect()
     }
 
     fn signer(&mut self, raw: &raw::SignerRaw, issuer: &Issuer) -> Signer {

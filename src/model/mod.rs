@@ -241,14 +241,16 @@ pub struct Document {
     pub title: String,
     /// A công văn's trích yếu as printed under Số: "V/v …".
     pub subject: Option<String>,
-    /// Kính gửi lines as printed: ["X."] for one recipient, ["- X;", …, "- Z."] for several.
+    /// Kính gửi: each addressee as written, without dash or end punctuation (the present
+    /// stage punctuates the list).
     pub addressees: Vec<String>,
     /// Độ khẩn stamp.
     pub urgency: Option<Urgency>,
     /// Quyết định: authority line, căn cứ lines (with their ";"/"."), "Theo đề nghị …".
     pub decision: Option<DecisionPreamble>,
     pub body: Body,
-    /// Nơi nhận lines as printed: "- UBND tỉnh;" … "- Lưu: VT, VP.".
+    /// Nơi nhận: each line as written, without dash or end punctuation; the last is the
+    /// filing line "Lưu: VT, VP".
     pub recipients: Vec<String>,
     pub signer: Signer,
     /// Drafter's initials and number of copies: "PL.(300)".

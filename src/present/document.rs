@@ -44,6 +44,45 @@ pub struct Phrases {
     /// "(Kèm theo Kế hoạch số 05/KH-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân xã
     /// Hòa Sơn)", printed under each phụ lục's title.
     pub attached: Phrase,
+    /// Kính gửi (ô 9a): one addressee as "X." on the label's line, several as "- X;" …
+    /// "- Z." lines.
+    pub addressees: Vec<ListLine>,
+    /// Nơi nhận (ô 9b): "- UBND tỉnh;" … "- Lưu: VT, VP.".
+    pub recipients: Vec<ListLine>,
+}
+
+/// A line of a printed list with its end punctuation; a theme draws the dash (the PDF
+/// hangs a wrapped line under the text, not under the dash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListLine {
+    pub dash: bool,
+    /// "Sở Nội vụ tỉnh Khánh Hòa;"
+    pub text: String,
+}
+
+impl ListLine {
+    /// The line as one string: "- Sở Nội vụ;".
+    pub fn printed(&self) -> String {
+        if self.dash {
+            format!("- {}", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// Items as a list: ";" after each, "." after the last; dashes unless `alone_plain` and
+/// there is one item (a single Kính gửi sits on the label's line).
+fn list(items: &[String], alone_plain: bool) -> Vec<ListLine> {
+    let n = items.len();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ListLine {
+            dash: !(alone_plain && n == 1),
+            text: format!("{t}{}", if i + 1 == n { "." } else { ";" }),
+        })
+        .collect()
 }
 
 /// Appends text to a phrase, joining it to text before it.
@@ -96,6 +135,8 @@ pub fn phrases(issuer: &Issuer, doc: &Document) -> Phrases {
         number,
         date_line,
         attached,
+        addressees: list(&doc.addressees, true),
+        recipients: list(&doc.recipients, false),
     }
 }
 

@@ -15,7 +15,7 @@ pub mod site;
 pub mod tables;
 pub mod words;
 
-pub use document::{Blank, Phrase, Phrases, Piece, phrases};
+pub use document::{Blank, ListLine, Phrase, Phrases, Piece, phrases};
 pub use downloads::File;
 pub use period::PeriodView;
 pub use site::Official;

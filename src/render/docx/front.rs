@@ -6,7 +6,7 @@ use super::measure::Metrics;
 use super::tables::{Cell, row, table};
 use super::xml::{Align, Border, Look, Para, Tw, mm, pt, rule, run};
 use crate::model::{DecisionPreamble, Document, Issuer};
-use crate::present::{Blank, Phrase, Phrases, Piece};
+use crate::present::{Blank, ListLine, Phrase, Phrases, Piece};
 
 /// A phrase composed by the present stage, as the PDF prints it: a draft's blanks as
 /// spaces (12 for the number, 10 for the day), room for the văn thư's handwriting.
@@ -137,17 +137,18 @@ pub fn decision(p: &DecisionPreamble) -> String {
 /// Kính gửi (ô 9a), 25 mm in: one addressee on the same line; several as "- …;" lines
 /// whose dashes line up under the first, a wrapped line hanging under its text. Tab stops
 /// place the columns, as the PDF's grid does.
-pub fn addressees(doc: &Document, m: &Metrics) -> String {
+pub fn addressees(lines: &[ListLine], m: &Metrics) -> String {
     let start = mm(25.0);
     let label = "Kính gửi:";
     let column = start + pt(m.width(label, 14.0, false) + 14.0 * 0.3);
     let dash = pt(m.width("-", 14.0, false) + 14.0 * 0.25);
-    let n = doc.addressees.len();
+    let n = lines.len();
     let mut s = String::new();
-    for (i, a) in doc.addressees.iter().enumerate() {
-        let (text, hang) = match a.strip_prefix("- ") {
-            Some(rest) => (rest, dash),
-            None => (a.as_str(), 0),
+    for (i, a) in lines.iter().enumerate() {
+        let (text, hang) = if a.dash {
+            (a.text.as_str(), dash)
+        } else {
+            (a.text.as_str(), 0)
         };
         let left = column + hang;
         let mut runs = String::new();
@@ -180,14 +181,19 @@ pub fn addressees(doc: &Document, m: &Metrics) -> String {
 
 /// Nơi nhận (80 mm, 12 pt bold italic heading, 11 pt lines hanging under their text) beside
 /// the signature (centred, 14 pt bold, 25 mm left for the signature), kept on one page.
-pub fn closing(doc: &Document, width: Tw, m: &Metrics) -> String {
+pub fn closing(doc: &Document, recipients: &[ListLine], width: Tw, m: &Metrics) -> String {
     let left = mm(80.0);
     let right = width - left;
+    let lines: Vec<String> = recipients
+        .iter()
+        .map(ListLine::printed)
+        .chain(doc.drafter.clone())
+        .collect();
     let mut recipients = Para::default()
         .pitch(pitch(12.0))
         .with(&run("Nơi nhận:", Look::size(12.0).bold().italic()));
     let hang = pt(m.width("- ", 11.0, false));
-    for r in doc.recipients.iter().chain(&doc.drafter) {
+    for r in &lines {
         let p = Para {
             left: hang,
             first: -hang,

@@ -110,9 +110,9 @@ impl Docx {
         if let Some(d) = &doc.decision {
             s.push_str(&front::decision(d));
         }
-        s.push_str(&front::addressees(doc, m));
+        s.push_str(&front::addressees(&ph.addressees, m));
         s.push_str(&body::body(&doc.body, width, m));
-        s.push_str(&front::closing(doc, width, m));
+        s.push_str(&front::closing(doc, &ph.recipients, width, m));
         let attached = front::phrase(&ph.attached);
         let mut section = sect_pr(false, true, contact);
         for a in &doc.appendices {
