@@ -43,8 +43,23 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 
 /// Every table of a period as (file name, bytes): CSV and JSON, and one Excel workbook.
 pub fn downloads(view: &PeriodView) -> Vec<File> {
+    let mut out = indicators(view);
+    if let Some(total) = &view.form06_total {
+        out.extend(form06(view, total));
+    }
+    if !view.tasks.is_empty() {
+        out.extend(tasks(view));
+    }
+    out.extend(score(view));
+    // Only a cell over Excel's limits could fail, and the writer clips those.
+    out.extend(crate::render::xlsx::workbook(view).ok());
+    out
+}
+
+/// chi-tieu.csv and .json.
+fn indicators(view: &PeriodView) -> Vec<File> {
     let t = &TITLES;
-    let mut out = Vec::new();
+    let mut files = Vec::new();
     let ind_rows: Vec<Vec<String>> = view
         .indicators
         .iter()
@@ -62,7 +77,7 @@ pub fn downloads(view: &PeriodView) -> Vec<File> {
             ]
         })
         .collect();
-    out.push((
+    files.push((
         "chi-tieu.csv".into(),
         csv(
             &[
@@ -79,67 +94,84 @@ pub fn downloads(view: &PeriodView) -> Vec<File> {
             &ind_rows,
         ),
     ));
-    out.push(("chi-tieu.json".into(), json(&view.indicators)));
-    if let Some(total) = &view.form06_total {
-        let rows: Vec<Vec<String>> = view
-            .form06
-            .iter()
-            .chain([total])
-            .map(|l| {
-                std::iter::once(l.area.clone())
-                    .chain(l.cells.iter().cloned())
-                    .collect()
-            })
-            .collect();
-        out.push((
-            "bieu-06.csv".into(),
-            csv(
-                &std::iter::once(t.form06_area.to_string())
-                    .chain(t.form06.iter().flat_map(|g| g.flat()))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>(),
-                &rows,
-            ),
-        ));
-        out.push(("bieu-06.json".into(), json(&view.form06)));
-    }
-    if !view.tasks.is_empty() {
-        let rows: Vec<Vec<String>> = view
-            .tasks
-            .iter()
-            .map(|t| {
-                vec![
-                    t.code.clone(),
-                    t.criterion.clone(),
-                    t.lead.clone(),
-                    t.staff.join("; "),
-                    t.deadline.clone(),
-                    t.status.into(),
-                    t.note.clone(),
-                    t.evidence.clone(),
-                ]
-            })
-            .collect();
-        out.push((
-            "nhiem-vu.csv".into(),
-            csv(
-                &[
-                    t.criterion_code,
-                    t.task,
-                    t.lead,
-                    t.staff,
-                    t.deadline,
-                    t.status,
-                    t.note,
-                    t.evidence,
-                ],
-                &rows,
-            ),
-        ));
-        out.push(("nhiem-vu.json".into(), json(&view.tasks)));
-    }
+    files.push(("chi-tieu.json".into(), json(&view.indicators)));
+    files
+}
+
+/// bieu-06.csv and .json, the totals row last.
+fn form06(view: &PeriodView, total: &super::period::Form06Line) -> Vec<File> {
+    let t = &TITLES;
+    let mut files = Vec::new();
+    let rows: Vec<Vec<String>> = view
+        .form06
+        .iter()
+        .chain([total])
+        .map(|l| {
+            std::iter::once(l.area.clone())
+                .chain(l.cells.iter().cloned())
+                .collect()
+        })
+        .collect();
+    files.push((
+        "bieu-06.csv".into(),
+        csv(
+            &std::iter::once(t.form06_area.to_string())
+                .chain(t.form06.iter().flat_map(|g| g.flat()))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            &rows,
+        ),
+    ));
+    files.push(("bieu-06.json".into(), json(&view.form06)));
+    files
+}
+
+/// nhiem-vu.csv and .json.
+fn tasks(view: &PeriodView) -> Vec<File> {
+    let t = &TITLES;
+    let mut files = Vec::new();
+    let rows: Vec<Vec<String>> = view
+        .tasks
+        .iter()
+        .map(|t| {
+            vec![
+                t.code.clone(),
+                t.criterion.clone(),
+                t.lead.clone(),
+                t.staff.join("; "),
+                t.deadline.clone(),
+                t.status.into(),
+                t.note.clone(),
+                t.evidence.clone(),
+            ]
+        })
+        .collect();
+    files.push((
+        "nhiem-vu.csv".into(),
+        csv(
+            &[
+                t.criterion_code,
+                t.task,
+                t.lead,
+                t.staff,
+                t.deadline,
+                t.status,
+                t.note,
+                t.evidence,
+            ],
+            &rows,
+        ),
+    ));
+    files.push(("nhiem-vu.json".into(), json(&view.tasks)));
+    files
+}
+
+/// diem-766.csv and .json.
+fn score(view: &PeriodView) -> Vec<File> {
+    let t = &TITLES;
+    let mut files = Vec::new();
     let score_rows: Vec<Vec<String>> = view
         .score
         .iter()
@@ -157,7 +189,7 @@ pub fn downloads(view: &PeriodView) -> Vec<File> {
             })
         })
         .collect();
-    out.push((
+    files.push((
         "diem-766.csv".into(),
         csv(
             &[
@@ -172,10 +204,8 @@ pub fn downloads(view: &PeriodView) -> Vec<File> {
             &score_rows,
         ),
     ));
-    out.push(("diem-766.json".into(), json(&view.score)));
-    // Only a cell over Excel's limits could fail, and the writer clips those.
-    out.extend(crate::render::xlsx::workbook(view).ok());
-    out
+    files.push(("diem-766.json".into(), json(&view.score)));
+    files
 }
 
 fn json<T: Serialize>(v: &T) -> Vec<u8> {

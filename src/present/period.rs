@@ -174,9 +174,63 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
                 && span_days(p) <= span_days(period) + 7
         })
         .collect();
+    let (indicators, met, measured) = indicator_rows(results, period, &year);
+    let (form06, form06_total) = form06_lines(period);
+    let score = score::period(&results.profile, period);
+    let scored: Vec<&score::GroupScore> = score.iter().filter(|g| g.max > 0.0).collect();
+    let score_total = (!scored.is_empty()).then(|| {
+        (
+            (scored.iter().map(|g| g.points).sum::<f64>() * 100.0).round() / 100.0,
+            scored.iter().map(|g| g.max).sum::<f64>(),
+        )
+    });
+
+    let tasks = task_rows(period, documents);
+    let late = tasks.iter().filter(|t| t.late).cloned().collect();
+    let by_area = progress(&tasks, |t| {
+        vec![(t.groups.area.to_string(), t.area.clone())]
+    });
+    let by_official = progress(&tasks, |t| {
+        t.groups
+            .staff
+            .iter()
+            .cloned()
+            .zip(t.staff.iter().cloned())
+            .collect()
+    });
+    PeriodView {
+        id: period.id.clone(),
+        one_file: format!("{}{}.html", period.id, crate::results::ONE_FILE_SUFFIX),
+        label: period.label.clone(),
+        from: period.from.short(),
+        to: period.to.short(),
+        indicators,
+        met,
+        measured,
+        form06,
+        form06_total,
+        score,
+        score_total,
+        tasks,
+        late,
+        by_area,
+        by_official,
+        plan: plan_of(period, documents).map(|p| PlanRef {
+            reference: p.reference.clone(),
+            html_path: p.meta.html_path.clone(),
+        }),
+    }
+}
+
+/// The targets' rows, and how many have a figure to judge (measured) and are met.
+fn indicator_rows(
+    results: &Results,
+    period: &Period,
+    year: &[&Period],
+) -> (Vec<IndicatorRow>, usize, usize) {
     let mut met = 0;
     let mut measured = 0;
-    let indicators = results
+    let rows = results
         .indicators
         .iter()
         .map(|ind| {
@@ -222,8 +276,12 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
             }
         })
         .collect();
+    (rows, met, measured)
+}
 
-    let (form06, form06_total) = if period.form06.is_empty() {
+/// Biểu 06 as printed: a line per lĩnh vực and the totals line.
+fn form06_lines(period: &Period) -> (Vec<Form06Line>, Option<Form06Line>) {
+    if period.form06.is_empty() {
         (Vec::new(), None)
     } else {
         let line = |r: &crate::results::Form06Row| Form06Line {
@@ -245,21 +303,21 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
         };
         let total = crate::results::Form06Row::total(&period.form06);
         (period.form06.iter().map(line).collect(), Some(line(&total)))
-    };
-    let score = score::period(&results.profile, period);
-    let scored: Vec<&score::GroupScore> = score.iter().filter(|g| g.max > 0.0).collect();
-    let score_total = (!scored.is_empty()).then(|| {
-        (
-            (scored.iter().map(|g| g.points).sum::<f64>() * 100.0).round() / 100.0,
-            scored.iter().map(|g| g.max).sum::<f64>(),
-        )
-    });
+    }
+}
 
-    let plan = period.plan.as_ref().and_then(|slug| {
+/// The kế hoạch the period reports on (`ke_hoach`, checked to exist when loading).
+fn plan_of<'a>(period: &Period, documents: &'a [Document]) -> Option<&'a Document> {
+    period.plan.as_ref().and_then(|slug| {
         documents
             .iter()
             .find(|d| &d.slug == slug && d.kind == Kind::Plan)
-    });
+    })
+}
+
+/// Each task of the plan the period names, with its status in the period.
+fn task_rows(period: &Period, documents: &[Document]) -> Vec<TaskRow> {
+    let plan = plan_of(period, documents);
     let mut tasks = Vec::new();
     if let Some(plan) = plan {
         for table in plan.appendices.iter().filter_map(|a| a.assignments()) {
@@ -303,40 +361,7 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
             }
         }
     }
-    let late = tasks.iter().filter(|t| t.late).cloned().collect();
-    let by_area = progress(&tasks, |t| {
-        vec![(t.groups.area.to_string(), t.area.clone())]
-    });
-    let by_official = progress(&tasks, |t| {
-        t.groups
-            .staff
-            .iter()
-            .cloned()
-            .zip(t.staff.iter().cloned())
-            .collect()
-    });
-    PeriodView {
-        id: period.id.clone(),
-        one_file: format!("{}{}.html", period.id, crate::results::ONE_FILE_SUFFIX),
-        label: period.label.clone(),
-        from: period.from.short(),
-        to: period.to.short(),
-        indicators,
-        met,
-        measured,
-        form06,
-        form06_total,
-        score,
-        score_total,
-        tasks,
-        late,
-        by_area,
-        by_official,
-        plan: plan.map(|p| PlanRef {
-            reference: p.reference.clone(),
-            html_path: p.meta.html_path.clone(),
-        }),
-    }
+    tasks
 }
 
 fn span_days(p: &Period) -> i64 {

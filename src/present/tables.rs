@@ -2,58 +2,78 @@
 
 use super::period::{PeriodView, number};
 use super::words::{TITLES, met_text};
+use crate::model::{HeaderGroup, Table};
 use crate::results::{Figure, Value};
 use crate::vn;
 
-/// The phụ lục tables of the quarterly report (báo cáo), in the order of domain.md §4.3.
-pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
-    use crate::model::{HeaderGroup, Table};
-    let t = &TITLES;
+/// A phụ lục table with its title.
+type Titled = (String, Table);
+
+/// The phụ lục tables of the quarterly report (báo cáo), in the order of domain.md §4.3:
+/// Biểu 06 when the period has it, the targets, the tasks when a plan is named, the 766
+/// self-assessment.
+pub fn report_tables(view: &PeriodView) -> Vec<Titled> {
     let mut out = Vec::new();
     if let Some(total) = &view.form06_total {
-        let mut rows: Vec<Vec<String>> = view
-            .form06
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                [(i + 1).to_string(), l.area.clone()]
-                    .into_iter()
-                    .chain(l.cells.iter().cloned())
-                    .collect()
-            })
-            .collect();
-        rows.push(
-            [String::new(), total.area.clone()]
-                .into_iter()
-                .chain(total.cells.iter().cloned())
-                .collect(),
-        );
-        out.push((
-            format!(
-                "BIỂU SỐ 06/VPCP/KSTT: TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH {}",
-                vn::upper(&view.label)
-            ),
-            Table {
-                header: [t.number, t.form06_area]
-                    .into_iter()
-                    .chain(t.form06.iter().flat_map(|g| g.columns.iter().copied()))
-                    .map(String::from)
-                    .collect(),
-                // STT and Lĩnh vực stand alone; each group spans its own columns.
-                groups: [("", 1), ("", 1)]
-                    .into_iter()
-                    .chain(t.form06.iter().map(|g| (g.title, g.columns.len())))
-                    .map(|(title, span)| HeaderGroup {
-                        title: title.into(),
-                        span,
-                    })
-                    .collect(),
-                rows,
-                numeric: [false, false].into_iter().chain([true; 11]).collect(),
-                widths: [0.0, 3.0].into_iter().chain([1.0; 11]).collect(),
-            },
-        ));
+        out.push(form06(view, total));
     }
+    out.push(indicators(view));
+    if !view.tasks.is_empty() {
+        out.push(tasks(view));
+    }
+    out.push(score(view));
+    out
+}
+
+/// Biểu số 06/VPCP/KSTT with its three column groups and the totals row.
+fn form06(view: &PeriodView, total: &super::period::Form06Line) -> Titled {
+    let t = &TITLES;
+    let mut rows: Vec<Vec<String>> = view
+        .form06
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            [(i + 1).to_string(), l.area.clone()]
+                .into_iter()
+                .chain(l.cells.iter().cloned())
+                .collect()
+        })
+        .collect();
+    rows.push(
+        [String::new(), total.area.clone()]
+            .into_iter()
+            .chain(total.cells.iter().cloned())
+            .collect(),
+    );
+    (
+        format!(
+            "BIỂU SỐ 06/VPCP/KSTT: TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH {}",
+            vn::upper(&view.label)
+        ),
+        Table {
+            header: [t.number, t.form06_area]
+                .into_iter()
+                .chain(t.form06.iter().flat_map(|g| g.columns.iter().copied()))
+                .map(String::from)
+                .collect(),
+            // STT and Lĩnh vực stand alone; each group spans its own columns.
+            groups: [("", 1), ("", 1)]
+                .into_iter()
+                .chain(t.form06.iter().map(|g| (g.title, g.columns.len())))
+                .map(|(title, span)| HeaderGroup {
+                    title: title.into(),
+                    span,
+                })
+                .collect(),
+            rows,
+            numeric: [false, false].into_iter().chain([true; 11]).collect(),
+            widths: [0.0, 3.0].into_iter().chain([1.0; 11]).collect(),
+        },
+    )
+}
+
+fn indicators(view: &PeriodView) -> Titled {
+    let t = &TITLES;
     let rows: Vec<Vec<String>> = view
         .indicators
         .iter()
@@ -79,7 +99,7 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
             ]
         })
         .collect();
-    out.push((
+    (
         format!(
             "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH {}",
             vn::upper(&view.label)
@@ -101,38 +121,45 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
             numeric: vec![false, false, false, true, true, true, false],
             widths: vec![0.0, 4.0, 0.0, 0.0, 2.0, 2.0, 0.0],
         },
-    ));
-    if !view.tasks.is_empty() {
-        let rows = view
-            .tasks
-            .iter()
-            .map(|t| {
-                vec![
-                    t.code.clone(),
-                    t.criterion.clone(),
-                    t.lead.clone(),
-                    t.deadline.clone(),
-                    t.status.to_string(),
-                    t.note.clone(),
-                ]
-            })
-            .collect();
-        out.push((
-            format!(
-                "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {}",
-                vn::upper(&view.label)
-            ),
-            Table {
-                header: [t.number, t.task, t.lead, t.deadline, t.status, t.note]
-                    .map(String::from)
-                    .to_vec(),
-                groups: Vec::new(),
-                rows,
-                numeric: vec![false; 6],
-                widths: vec![0.0, 4.0, 2.0, 1.5, 1.2, 3.0],
-            },
-        ));
-    }
+    )
+}
+
+fn tasks(view: &PeriodView) -> Titled {
+    let t = &TITLES;
+    let rows = view
+        .tasks
+        .iter()
+        .map(|t| {
+            vec![
+                t.code.clone(),
+                t.criterion.clone(),
+                t.lead.clone(),
+                t.deadline.clone(),
+                t.status.to_string(),
+                t.note.clone(),
+            ]
+        })
+        .collect();
+    (
+        format!(
+            "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {}",
+            vn::upper(&view.label)
+        ),
+        Table {
+            header: [t.number, t.task, t.lead, t.deadline, t.status, t.note]
+                .map(String::from)
+                .to_vec(),
+            groups: Vec::new(),
+            rows,
+            numeric: vec![false; 6],
+            widths: vec![0.0, 4.0, 2.0, 1.5, 1.2, 3.0],
+        },
+    )
+}
+
+/// The 766 self-assessment: a bold row per group, then its components, then the total.
+fn score(view: &PeriodView) -> Titled {
+    let t = &TITLES;
     let mut rows: Vec<Vec<String>> = view
         .score
         .iter()
@@ -171,7 +198,7 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
             String::new(),
         ]);
     }
-    out.push((
+    (
         // Upper case by hand: the ký hiệu "QĐ-TTg" keeps its lower-case "g".
         format!(
             "TỰ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ THEO QUYẾT ĐỊNH SỐ 766/QĐ-TTg {}",
@@ -193,6 +220,5 @@ pub fn report_tables(view: &PeriodView) -> Vec<(String, crate::model::Table)> {
             numeric: vec![false, false, true, true, true, false],
             widths: vec![0.0, 4.0, 0.0, 0.0, 0.0, 3.0],
         },
-    ));
-    out
+    )
 }
