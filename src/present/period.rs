@@ -271,7 +271,7 @@ fn indicator_rows(
                 }),
                 area: ind.area.clone(),
                 responsible: ind.responsible.clone(),
-                chart: chart(ind, &year, period),
+                chart: chart(ind, year, period),
                 value,
             }
         })
