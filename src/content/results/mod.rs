@@ -595,6 +595,29 @@ fn period(
         );
     }
 
+    let mut counts = counts(cx, raw);
+    let values = values(cx, raw, indicators);
+    let form06 = form06(cx, raw, &mut counts);
+    rates(cx, raw, &counts, indicators, profile);
+    warn_missing_counts(cx, raw, indicators, &counts);
+    let plan = plan(cx, raw, documents);
+    let tasks = task_statuses(cx, raw, plan, document_paths);
+
+    Some(Period {
+        id,
+        label,
+        from: from?,
+        to: to?,
+        counts,
+        values,
+        form06,
+        plan: plan.map(|p| p.slug.clone()),
+        tasks,
+    })
+}
+
+/// The counts (`so_lieu`), each checked to be a count.
+fn counts(cx: &mut Cx, raw: &raw::PeriodFile) -> BTreeMap<String, f64> {
     let mut counts: BTreeMap<String, f64> = BTreeMap::new();
     for (k, v) in &raw.so_lieu {
         let what = (format!("Số liệu `{k}`"), format!("Count `{k}`"));
@@ -602,7 +625,11 @@ fn period(
             counts.insert(k.clone(), x);
         }
     }
+    counts
+}
 
+/// Values typed for targets that have no formula (`gia_tri`).
+fn values(cx: &mut Cx, raw: &raw::PeriodFile, indicators: &[Indicator]) -> BTreeMap<String, f64> {
     let mut values = BTreeMap::new();
     for (k, v) in &raw.gia_tri {
         match indicators.iter().find(|i| &i.id == k) {
@@ -633,7 +660,16 @@ fn period(
             }
         }
     }
+    values
+}
 
+/// Biểu 06's rows, checked; their column totals become counts (`b06_…`) for formulas and
+/// the 766 score.
+fn form06(
+    cx: &mut Cx,
+    raw: &raw::PeriodFile,
+    counts: &mut BTreeMap<String, f64>,
+) -> Vec<Form06Row> {
     let form06: Vec<Form06Row> = raw.bieu_06.iter().map(|r| form06_row(cx, r)).collect();
     if let Some(first) = raw.bieu_06.first() {
         // Biểu 06 totals are counts in their own right, for formulas and the 766 score.
@@ -701,9 +737,16 @@ fn period(
             counts.insert(k.to_string(), v as f64);
         }
     }
-    rates(cx, raw, &counts, indicators, profile);
+    form06
+}
 
-    // Counts a formula needs but the period lacks.
+/// Counts a formula needs but the period lacks: one warning naming them all.
+fn warn_missing_counts(
+    cx: &mut Cx,
+    raw: &raw::PeriodFile,
+    indicators: &[Indicator],
+    counts: &BTreeMap<String, f64>,
+) {
     let missing: BTreeSet<&str> = indicators
         .iter()
         .filter_map(|i| i.formula.as_ref())
@@ -718,8 +761,11 @@ fn period(
             format!("This period lacks the counts {list}; indicators using them show \"no data\"."),
         );
     }
+}
 
-    let plan = raw.ke_hoach.as_ref().and_then(|p| {
+/// The kế hoạch the period reports on (`ke_hoach`), which must exist.
+fn plan<'a>(cx: &mut Cx, raw: &raw::PeriodFile, documents: &'a [Document]) -> Option<&'a Document> {
+    raw.ke_hoach.as_ref().and_then(|p| {
         let slug = cx.text(p).trim().to_string();
         match documents
             .iter()
@@ -736,7 +782,16 @@ fn period(
                 None
             }
         }
-    });
+    })
+}
+
+/// Each task's status (`nhiem_vu`), matched against the plan's assignment table.
+fn task_statuses(
+    cx: &mut Cx,
+    raw: &raw::PeriodFile,
+    plan: Option<&Document>,
+    document_paths: &[String],
+) -> BTreeMap<String, Task> {
     let mut tasks = BTreeMap::new();
     if !raw.nhiem_vu.is_empty() && raw.ke_hoach.is_none() {
         cx.error(
@@ -825,18 +880,7 @@ fn period(
             );
         }
     }
-
-    Some(Period {
-        id,
-        label,
-        from: from?,
-        to: to?,
-        counts,
-        values,
-        form06,
-        plan: plan.map(|p| p.slug.clone()),
-        tasks,
-    })
+    tasks
 }
 
 /// Every ratio the period's counts feed, checked once per pair of counts: a share never
