@@ -415,148 +415,10 @@ impl<'a> Cx<'a> {
     }
 
     fn document(&mut self, raw: raw::DocumentFile, issuer: &Issuer) -> Option<Document> {
-        let slug = self
-            .rel()
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .map(slug)
-            .unwrap_or_default();
-        if let Some(problem) = slug_problem(&slug) {
-            let stem = self
-                .rel()
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            self.error(Code::FileName,
-                None,
-                format!("Tên tệp \"{stem}\" {}", problem.vi),
-                format!("The file name \"{stem}\" {}", problem.en),
-                Some((
-                    "Đặt tên tệp theo nội dung văn bản, bằng chữ và số, ví dụ `ke-hoach-cchc-2026.yaml`.".into(),
-                    "Name the file after the document, with letters and digits, e.g. `ke-hoach-cchc-2026.yaml`.".into(),
-                )),
-            );
-        }
-
-        let kind_code = self.text(&raw.loai).trim().to_string();
-        let kind = Kind::from_code(&kind_code);
-        if kind.is_none() {
-            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code).collect();
-            let guess = suggest::closest(&kind_code, known.iter().copied());
-            self.error(
-                Code::Kind,
-                pos_of(&raw.loai),
-                format!("Loại văn bản `{kind_code}` chưa được hỗ trợ."),
-                format!("Document kind `{kind_code}` is not supported."),
-                Some(match guess {
-                    Some(g) => (
-                        format!(
-                            "Có phải ý bạn là `{g}`? Các loại dùng được: {}.",
-                            known.join(", ")
-                        ),
-                        format!("Did you mean `{g}`? Kinds: {}.", known.join(", ")),
-                    ),
-                    None => (
-                        format!("Các loại dùng được: {}.", known.join(", ")),
-                        format!("Kinds: {}.", known.join(", ")),
-                    ),
-                }),
-            );
-        }
-        let kind = kind.unwrap_or(Kind::Dispatch);
-
-        let number = raw.so.as_ref().map(|n| {
-            let written = n.value.trim();
-            let value = written
-                .chars()
-                .all(|c| c.is_ascii_digit())
-                .then(|| written.parse::<u32>().ok())
-                .flatten();
-            match value {
-                Some(0) => self.error(Code::Number,
-                    pos_of(n),
-                    "Số văn bản phải từ 1 trở lên.".into(),
-                    "The number must be 1 or more.".into(),
-                    Some((
-                        "Bỏ dòng `so:` nếu văn bản chưa lấy số (dự thảo).".into(),
-                        "Leave `so:` out for an unnumbered draft.".into(),
-                    )),
-                ),
-                Some(_) => {}
-                None => self.error(Code::Number,
-                    pos_of(n),
-                    format!("Số văn bản \"{written}\" không phải số thứ tự trong sổ đăng ký: chỉ gồm chữ số."),
-                    format!("Document number \"{written}\" is not a register number: digits only."),
-                    Some((
-                        "Viết số như trong sổ văn bản đi, ví dụ `so: 5` hoặc `so: 05`; bỏ dòng `so:` nếu văn bản chưa lấy số.".into(),
-                        "Write the number from the outgoing register, e.g. `so: 5` or `so: 05`; leave `so:` out for a draft.".into(),
-                    )),
-                ),
-            }
-            vn::doc_number(value.unwrap_or(0))
-        });
-
-        let unit = raw.don_vi_soan_thao.as_ref().map(|u| {
-            let c = self.text(u).trim().to_string();
-            if !issuer.units.iter().any(|x| x.code == c) {
-                let known: Vec<&str> = issuer.units.iter().map(|x| x.code.as_str()).collect();
-                self.unknown_ref(pos_of(u), &c, &known, "đơn vị", "unit", "don_vi");
-            }
-            c
-        });
-        let default_symbol = match (kind.abbreviation(), &unit) {
-            (Some(a), _) => format!("{a}-{}", issuer.code),
-            (None, Some(u)) => format!("{}-{u}", issuer.code),
-            (None, None) => issuer.code.clone(),
-        };
-        let type_codes: Vec<&str> = Kind::ALL
-            .iter()
-            .filter_map(|k| k.abbreviation)
-            .chain(["CV"])
-            .collect();
-        let symbol = match &raw.ky_hieu {
-            None => {
-                if kind.abbreviation().is_none() && unit.is_none() {
-                    let known: Vec<&str> = issuer.units.iter().map(|x| x.code.as_str()).collect();
-                    self.error(Code::Symbol,
-                        pos_of(&raw.loai),
-                        "Công văn cần mã đơn vị soạn thảo để ghi ký hiệu (ví dụ 07/UBND-VP).".into(),
-                        "A công văn needs the drafting unit's code for its ký hiệu (e.g. 07/UBND-VP).".into(),
-                        Some((
-                            format!("Thêm dòng `don_vi_soan_thao: VP` (các mã đơn vị: {}).", known.join(", ")),
-                            format!("Add `don_vi_soan_thao: VP` (unit codes: {}).", known.join(", ")),
-                        )),
-                    );
-                }
-                default_symbol
-            }
-            Some(s) => {
-                let t = self.text(s).trim().to_string();
-                let groups_ok = !t.is_empty()
-                    && t.split('-').all(|g| {
-                        g.chars().next().is_some_and(|c| c.is_uppercase())
-                            && g.chars().all(|c| c.is_alphabetic())
-                    });
-                let first = t.split('-').next().unwrap_or_default();
-                let type_ok = match kind.abbreviation() {
-                    Some(a) => first == a,
-                    // A công văn has no type code: its ký hiệu starts with the issuer's code.
-                    None => !type_codes.contains(&first),
-                };
-                if !groups_ok || !type_ok {
-                    self.error(Code::Symbol,
-                        pos_of(s),
-                        format!("Ký hiệu \"{t}\" không đúng thể thức Nghị định 30/2020/NĐ-CP."),
-                        format!("Ký hiệu \"{t}\" does not follow Decree 30/2020."),
-                        Some((
-                            format!("Viết `ky_hieu: {default_symbol}` hoặc bỏ dòng này để chương trình tự tạo (công văn không có mã loại như CV; không có dấu cách, không có năm)."),
-                            format!("Write `ky_hieu: {default_symbol}` or leave it out to have it built (a công văn has no type code such as CV; no spaces, no year)."),
-                        )),
-                    );
-                }
-                t
-            }
-        };
+        let slug = self.document_slug();
+        let kind = self.kind(&raw);
+        let number = raw.so.as_ref().map(|n| self.number(n));
+        let symbol = self.symbol(&raw, kind, issuer);
         let reference = match &number {
             Some(n) => format!("{n}/{symbol}"),
             None => format!("/{symbol}"),
@@ -655,6 +517,162 @@ impl<'a> Cx<'a> {
             appendices,
             report_period: None,
         })
+    }
+
+    /// The page and PDF name from the file name (`ke-hoach-cchc-2026`), which must make one.
+    fn document_slug(&mut self) -> String {
+        let slug = self
+            .rel()
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(slug)
+            .unwrap_or_default();
+        if let Some(problem) = slug_problem(&slug) {
+            let stem = self
+                .rel()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            self.error(Code::FileName,
+                None,
+                format!("Tên tệp \"{stem}\" {}", problem.vi),
+                format!("The file name \"{stem}\" {}", problem.en),
+                Some((
+                    "Đặt tên tệp theo nội dung văn bản, bằng chữ và số, ví dụ `ke-hoach-cchc-2026.yaml`.".into(),
+                    "Name the file after the document, with letters and digits, e.g. `ke-hoach-cchc-2026.yaml`.".into(),
+                )),
+            );
+        }
+        slug
+    }
+
+    /// `loai`, one of the kinds with a layout; a công văn's layout stands in for an unknown
+    /// one so that the rest of the file is still checked.
+    fn kind(&mut self, raw: &raw::DocumentFile) -> Kind {
+        let kind_code = self.text(&raw.loai).trim().to_string();
+        let kind = Kind::from_code(&kind_code);
+        if kind.is_none() {
+            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code).collect();
+            let guess = suggest::closest(&kind_code, known.iter().copied());
+            self.error(
+                Code::Kind,
+                pos_of(&raw.loai),
+                format!("Loại văn bản `{kind_code}` chưa được hỗ trợ."),
+                format!("Document kind `{kind_code}` is not supported."),
+                Some(match guess {
+                    Some(g) => (
+                        format!(
+                            "Có phải ý bạn là `{g}`? Các loại dùng được: {}.",
+                            known.join(", ")
+                        ),
+                        format!("Did you mean `{g}`? Kinds: {}.", known.join(", ")),
+                    ),
+                    None => (
+                        format!("Các loại dùng được: {}.", known.join(", ")),
+                        format!("Kinds: {}.", known.join(", ")),
+                    ),
+                }),
+            );
+        }
+        kind.unwrap_or(Kind::Dispatch)
+    }
+
+    /// `so`: the register number, digits only, printed zero padded ("05").
+    fn number(&mut self, n: &S<String>) -> String {
+        let written = n.value.trim();
+        let value = written
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| written.parse::<u32>().ok())
+            .flatten();
+        match value {
+            Some(0) => self.error(Code::Number,
+                pos_of(n),
+                "Số văn bản phải từ 1 trở lên.".into(),
+                "The number must be 1 or more.".into(),
+                Some((
+                    "Bỏ dòng `so:` nếu văn bản chưa lấy số (dự thảo).".into(),
+                    "Leave `so:` out for an unnumbered draft.".into(),
+                )),
+            ),
+            Some(_) => {}
+            None => self.error(Code::Number,
+                pos_of(n),
+                format!("Số văn bản \"{written}\" không phải số thứ tự trong sổ đăng ký: chỉ gồm chữ số."),
+                format!("Document number \"{written}\" is not a register number: digits only."),
+                Some((
+                    "Viết số như trong sổ văn bản đi, ví dụ `so: 5` hoặc `so: 05`; bỏ dòng `so:` nếu văn bản chưa lấy số.".into(),
+                    "Write the number from the outgoing register, e.g. `so: 5` or `so: 05`; leave `so:` out for a draft.".into(),
+                )),
+            ),
+        }
+        vn::doc_number(value.unwrap_or(0))
+    }
+
+    /// The ký hiệu: written (`ky_hieu`, checked against ND30's form) or composed from the
+    /// kind and the issuer, a công văn's from its drafting unit (`don_vi_soan_thao`).
+    fn symbol(&mut self, raw: &raw::DocumentFile, kind: Kind, issuer: &Issuer) -> String {
+        let unit = raw.don_vi_soan_thao.as_ref().map(|u| {
+            let c = self.text(u).trim().to_string();
+            if !issuer.units.iter().any(|x| x.code == c) {
+                let known: Vec<&str> = issuer.units.iter().map(|x| x.code.as_str()).collect();
+                self.unknown_ref(pos_of(u), &c, &known, "đơn vị", "unit", "don_vi");
+            }
+            c
+        });
+        let default_symbol = match (kind.abbreviation(), &unit) {
+            (Some(a), _) => format!("{a}-{}", issuer.code),
+            (None, Some(u)) => format!("{}-{u}", issuer.code),
+            (None, None) => issuer.code.clone(),
+        };
+        let type_codes: Vec<&str> = Kind::ALL
+            .iter()
+            .filter_map(|k| k.abbreviation)
+            .chain(["CV"])
+            .collect();
+        match &raw.ky_hieu {
+            None => {
+                if kind.abbreviation().is_none() && unit.is_none() {
+                    let known: Vec<&str> = issuer.units.iter().map(|x| x.code.as_str()).collect();
+                    self.error(Code::Symbol,
+                        pos_of(&raw.loai),
+                        "Công văn cần mã đơn vị soạn thảo để ghi ký hiệu (ví dụ 07/UBND-VP).".into(),
+                        "A công văn needs the drafting unit's code for its ký hiệu (e.g. 07/UBND-VP).".into(),
+                        Some((
+                            format!("Thêm dòng `don_vi_soan_thao: VP` (các mã đơn vị: {}).", known.join(", ")),
+                            format!("Add `don_vi_soan_thao: VP` (unit codes: {}).", known.join(", ")),
+                        )),
+                    );
+                }
+                default_symbol
+            }
+            Some(s) => {
+                let t = self.text(s).trim().to_string();
+                let groups_ok = !t.is_empty()
+                    && t.split('-').all(|g| {
+                        g.chars().next().is_some_and(|c| c.is_uppercase())
+                            && g.chars().all(|c| c.is_alphabetic())
+                    });
+                let first = t.split('-').next().unwrap_or_default();
+                let type_ok = match kind.abbreviation() {
+                    Some(a) => first == a,
+                    // A công văn has no type code: its ký hiệu starts with the issuer's code.
+                    None => !type_codes.contains(&first),
+                };
+                if !groups_ok || !type_ok {
+                    self.error(Code::Symbol,
+                        pos_of(s),
+                        format!("Ký hiệu \"{t}\" không đúng thể thức Nghị định 30/2020/NĐ-CP."),
+                        format!("Ký hiệu \"{t}\" does not follow Decree 30/2020."),
+                        Some((
+                            format!("Viết `ky_hieu: {default_symbol}` hoặc bỏ dòng này để chương trình tự tạo (công văn không có mã loại như CV; không có dấu cách, không có năm)."),
+                            format!("Write `ky_hieu: {default_symbol}` or leave it out to have it built (a công văn has no type code such as CV; no spaces, no year)."),
+                        )),
+                    );
+                }
+                t
+            }
+        }
     }
 
     /// Kính gửi, each addressee without dash or end punctuation.
