@@ -277,6 +277,34 @@ impl<'a> Cx<'a> {
             appraiser: s.co_quan_tham_dinh.as_ref().map(|a| self.text(a)),
         });
 
+        let units = self.units(&raw);
+        let staff = self.staff(&raw, &units);
+        let website_title = raw
+            .trang_web
+            .as_ref()
+            .and_then(|w| w.tieu_de.as_ref())
+            .map(|t| self.text(t))
+            .unwrap_or_else(|| format!("Cải cách hành chính – {short_name}"));
+        let base_url = self.base_url(&raw);
+        let contact = self.contact(&raw);
+        Issuer {
+            contact,
+            parent_line,
+            name_lines,
+            full_name,
+            short_name,
+            code,
+            place,
+            superior,
+            units,
+            staff,
+            website_title,
+            base_url,
+        }
+    }
+
+    /// The units (`don_vi`), each code once.
+    fn units(&mut self, raw: &raw::IssuerFile) -> Vec<Unit> {
         let mut units: Vec<Unit> = Vec::new();
         let mut unit_lines: HashMap<String, u32> = HashMap::new();
         for u in &raw.don_vi {
@@ -297,7 +325,11 @@ impl<'a> Cx<'a> {
             let name = self.nonempty(&u.ten, "Tên đơn vị", "Unit name");
             units.push(Unit { code: c, name });
         }
+        units
+    }
 
+    /// The staff (`can_bo`), each id well formed and once, each unit one of `units`.
+    fn staff(&mut self, raw: &raw::IssuerFile, units: &[Unit]) -> Vec<Staff> {
         let mut staff: Vec<Staff> = Vec::new();
         let mut staff_lines: HashMap<String, u32> = HashMap::new();
         for p in &raw.can_bo {
@@ -350,13 +382,12 @@ impl<'a> Cx<'a> {
                 unit,
             });
         }
-        let website_title = raw
-            .trang_web
-            .as_ref()
-            .and_then(|w| w.tieu_de.as_ref())
-            .map(|t| self.text(t))
-            .unwrap_or_else(|| format!("Cải cách hành chính – {short_name}"));
-        let base_url = raw
+        staff
+    }
+
+    /// The site's address (`trang_web.dia_chi_goc`), a full http(s) address when given.
+    fn base_url(&mut self, raw: &raw::IssuerFile) -> Option<String> {
+        raw
             .trang_web
             .as_ref()
             .and_then(|w| w.dia_chi_goc.as_ref())
@@ -377,7 +408,11 @@ impl<'a> Cx<'a> {
                     );
                 }
                 ok.then_some(url)
-            });
+            })
+    }
+
+    /// The contact block (`lien_he`) as printed at the foot of page 1.
+    fn contact(&mut self, raw: &raw::IssuerFile) -> Vec<String> {
         let mut contact = Vec::new();
         if let Some(c) = &raw.lien_he {
             if let Some(a) = &c.dia_chi {
@@ -398,20 +433,7 @@ impl<'a> Cx<'a> {
                 contact.push(parts.join("; "));
             }
         }
-        Issuer {
-            contact,
-            parent_line,
-            name_lines,
-            full_name,
-            short_name,
-            code,
-            place,
-            superior,
-            units,
-            staff,
-            website_title,
-            base_url,
-        }
+        contact
     }
 
     fn document(&mut self, raw: raw::DocumentFile, issuer: &Issuer) -> Option<Document> {
