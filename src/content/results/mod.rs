@@ -436,76 +436,8 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
                 ],
             )
             .unwrap_or(Direction::AtLeast);
-        let responsible = r.phu_trach.as_ref().map(|p| {
-            let t = cx.text(p).trim().to_string();
-            if let Some(s) = issuer.staff.iter().find(|s| s.id == t) {
-                return s.name.clone();
-            }
-            if let Some(u) = issuer.units.iter().find(|u| u.code == t) {
-                return u.name.clone();
-            }
-            if is_id(&t) || t.chars().all(|c| c.is_ascii_uppercase()) {
-                let known: Vec<&str> = issuer
-                    .staff
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .chain(issuer.units.iter().map(|u| u.code.as_str()))
-                    .collect();
-                cx.unknown_ref(
-                    pos_of(p),
-                    &t,
-                    &known,
-                    "cán bộ hoặc đơn vị",
-                    "staff member or unit",
-                    "can_bo, don_vi",
-                );
-            }
-            t
-        });
-        let formula = r.cong_thuc.as_ref().map(|f| {
-            let mut name = |s: &S<String>| {
-                let t = cx.text(s).trim().to_string();
-                let ok = !t.is_empty()
-                    && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-                if !ok {
-                    let fixed = suggest::fold(&t).replace('-', "_");
-                    cx.error(Code::BadId,
-                        pos_of(s),
-                        format!("Tên số liệu \"{t}\" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới."),
-                        format!("Count name \"{t}\" is invalid: lower-case ASCII, digits and underscores."),
-                        Some((format!("Ví dụ: `{fixed}`."), format!("For example `{fixed}`."))),
-                    );
-                }
-                t
-            };
-            let numerator = name(&f.tu_so);
-            let denominator = name(&f.mau_so);
-            let default_scale = if unit == "%" { 100.0 } else { 1.0 };
-            let scale = match &f.he_so {
-                None => default_scale,
-                Some(h) if h.value.is_finite() && h.value > 0.0 && h.value <= MAX_COUNT as f64 => {
-                    h.value
-                }
-                Some(h) => {
-                    let (sv, se) = shown(h.value);
-                    cx.error(Code::Weight,
-                        pos_of(h),
-                        format!("Hệ số (`he_so`) của chỉ tiêu `{id}` là {sv}: hệ số phải là số dương."),
-                        format!("The coefficient (`he_so`) of indicator `{id}` is {se}: it must be a positive number."),
-                        Some((
-                            "Viết `he_so: 100` cho tỷ lệ phần trăm, hoặc bỏ dòng này (mặc định 100 khi đơn vị là %, 1 trong các trường hợp khác).".into(),
-                            "Write `he_so: 100` for a percentage, or leave it out (100 for a % unit, 1 otherwise).".into(),
-                        )),
-                    );
-                    default_scale
-                }
-            };
-            Formula {
-                numerator,
-                denominator,
-                scale,
-            }
-        });
+        let responsible = r.phu_trach.as_ref().map(|p| responsible(cx, p, issuer));
+        let formula = r.cong_thuc.as_ref().map(|f| formula(cx, f, &id, &unit));
         let cumulation = match &r.luy_ke {
             None if formula.is_some() => Cumulation::Sum,
             None => Cumulation::Latest,
@@ -543,6 +475,80 @@ fn indicators(cx: &mut Cx, raw: &raw::IndicatorsFile, issuer: &Issuer) -> Vec<In
         });
     }
     out
+}
+
+/// Who answers for a target (`phu_trach`): a staff id or unit code becomes its name; other
+/// words are kept as written.
+fn responsible(cx: &mut Cx, p: &S<String>, issuer: &Issuer) -> String {
+    let t = cx.text(p).trim().to_string();
+    if let Some(s) = issuer.staff.iter().find(|s| s.id == t) {
+        return s.name.clone();
+    }
+    if let Some(u) = issuer.units.iter().find(|u| u.code == t) {
+        return u.name.clone();
+    }
+    if is_id(&t) || t.chars().all(|c| c.is_ascii_uppercase()) {
+        let known: Vec<&str> = issuer
+            .staff
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(issuer.units.iter().map(|u| u.code.as_str()))
+            .collect();
+        cx.unknown_ref(
+            pos_of(p),
+            &t,
+            &known,
+            "cán bộ hoặc đơn vị",
+            "staff member or unit",
+            "can_bo, don_vi",
+        );
+    }
+    t
+}
+
+/// A target's formula (`cong_thuc`): two count names and the scale (`he_so`, 100 for a %).
+fn formula(cx: &mut Cx, f: &raw::FormulaRaw, id: &str, unit: &str) -> Formula {
+    let mut name = |s: &S<String>| {
+        let t = cx.text(s).trim().to_string();
+        let ok = !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !ok {
+            let fixed = suggest::fold(&t).replace('-', "_");
+            cx.error(Code::BadId,
+                    pos_of(s),
+                    format!("Tên số liệu \"{t}\" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới."),
+                    format!("Count name \"{t}\" is invalid: lower-case ASCII, digits and underscores."),
+                    Some((format!("Ví dụ: `{fixed}`."), format!("For example `{fixed}`."))),
+                );
+        }
+        t
+    };
+    let numerator = name(&f.tu_so);
+    let denominator = name(&f.mau_so);
+    let default_scale = if unit == "%" { 100.0 } else { 1.0 };
+    let scale = match &f.he_so {
+        None => default_scale,
+        Some(h) if h.value.is_finite() && h.value > 0.0 && h.value <= MAX_COUNT as f64 => h.value,
+        Some(h) => {
+            let (sv, se) = shown(h.value);
+            cx.error(Code::Weight,
+                    pos_of(h),
+                    format!("Hệ số (`he_so`) của chỉ tiêu `{id}` là {sv}: hệ số phải là số dương."),
+                    format!("The coefficient (`he_so`) of indicator `{id}` is {se}: it must be a positive number."),
+                    Some((
+                        "Viết `he_so: 100` cho tỷ lệ phần trăm, hoặc bỏ dòng này (mặc định 100 khi đơn vị là %, 1 trong các trường hợp khác).".into(),
+                        "Write `he_so: 100` for a percentage, or leave it out (100 for a % unit, 1 otherwise).".into(),
+                    )),
+                );
+            default_scale
+        }
+    };
+    Formula {
+        numerator,
+        denominator,
+        scale,
+    }
 }
 
 fn full_date(cx: &mut Cx, s: &S<String>) -> Option<crate::vn::Date> {
