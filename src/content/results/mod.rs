@@ -61,21 +61,7 @@ pub(super) fn results(
         .unwrap_or_default();
     diags.extend(cx.diags);
 
-    let profile = match files.profile {
-        None => score::Profile::default_profile(),
-        Some(f) => {
-            let parsed = yaml::parse::<raw::ProfileRaw>(f);
-            let had_errors = !parsed.diags.is_empty();
-            parsed.diags.into_iter().for_each(|d| diags.push(d));
-            let mut cx = Cx::new(f, coverage);
-            let p = parsed.value.map(|raw| profile(&mut cx, raw));
-            diags.extend(cx.diags);
-            match p {
-                Some(p) if !had_errors => p,
-                _ => score::Profile::default_profile(),
-            }
-        }
-    };
+    let profile = load_profile(files, coverage, &mut diags);
 
     // Each period with its file and where its first day is written, for the checks across
     // periods below.
@@ -96,66 +82,11 @@ pub(super) fn results(
         );
         diags.extend(cx.diags);
         let id = period_id(&file.rel);
-        if id.is_empty() {
-            diags.push(
-                Diagnostic::new(Code::FileName,
-                    &file.rel,
-                    Some(Pos { line: 1, col: 1 }),
-                    Text::new(
-                        format!("Tên tệp \"{}\" không cho ra được tên trang của kỳ báo cáo: tên phải có chữ cái hoặc chữ số.", file_name(&file.rel)),
-                        format!("The file name \"{}\" gives no page name for the period: it needs letters or digits.", file_name(&file.rel)),
-                    ),
-                )
-                .with_hint(Text::new(
-                    format!("Đổi tên tệp theo kỳ báo cáo, ví dụ `{0}`; trang của kỳ sẽ là `ket-qua/{1}.html`.", suggested_name(p.as_ref()), suggested_name(p.as_ref()).trim_end_matches(".yaml")),
-                    format!("Rename the file after its period, e.g. `{0}`; its page becomes `ket-qua/{1}.html`.", suggested_name(p.as_ref()), suggested_name(p.as_ref()).trim_end_matches(".yaml")),
-                )),
-            );
-        } else if let Some(problem) = super::cx::slug_problem(&id).or_else(|| {
-            id.ends_with(ONE_FILE_SUFFIX).then(|| {
-                Text::new(
-                    format!("kết thúc bằng `{ONE_FILE_SUFFIX}`, phần trang web dùng cho bản một tệp của mỗi kỳ."),
-                    format!("ends in `{ONE_FILE_SUFFIX}`, which the site uses for each period's one-file page."),
-                )
-            })
-        }) {
-            diags.push(
-                Diagnostic::new(Code::FileName,
-                    &file.rel,
-                    Some(Pos { line: 1, col: 1 }),
-                    Text::new(
-                        format!("Tên tệp \"{}\" {}", file_name(&file.rel), problem.vi),
-                        format!("The file name \"{}\" {}", file_name(&file.rel), problem.en),
-                    ),
-                )
-                .with_hint(Text::new(
-                    format!(
-                        "Đổi tên tệp theo kỳ báo cáo, ví dụ `{}`.",
-                        suggested_name(p.as_ref())
-                    ),
-                    format!(
-                        "Rename the file after its period, e.g. `{}`.",
-                        suggested_name(p.as_ref())
-                    ),
-                )),
-            );
-        } else if let Some(other) = ids.get(&id) {
-            diags.push(
-                Diagnostic::new(Code::OutputClash,
-                    &file.rel,
-                    Some(Pos { line: 1, col: 1 }),
-                    Text::new(
-                        format!("Tệp này và tệp {} cùng thành trang `ket-qua/{id}.html` (tên tệp chỉ khác nhau ở chữ hoa, dấu hoặc ký tự đặc biệt); trang của tệp này sẽ ghi đè trang của tệp kia.", other.rel.display()),
-                        format!("This file and {} both become the page `ket-qua/{id}.html` (their names differ only in case, accents or punctuation); one would overwrite the other.", other.rel.display()),
-                    ),
-                )
-                .with_hint(Text::new(
-                    "Mỗi kỳ báo cáo một tệp: xóa tệp thừa, hoặc đổi tên một trong hai tệp cho khác hẳn (ví dụ `2026-q1.yaml`, `2026-q2.yaml`).",
-                    "One file per period: delete the spare one, or rename one of them (e.g. `2026-q1.yaml`, `2026-q2.yaml`).",
-                )),
-            );
-        } else {
-            ids.insert(id, file);
+        match period_name_problem(file, &id, p.as_ref(), &ids) {
+            Some(d) => diags.push(d),
+            None => {
+                ids.insert(id, file);
+            }
         }
         if let Some(p) = p {
             loaded.push((p, file, pos_of(&raw.tu_ngay)));
@@ -172,6 +103,96 @@ pub(super) fn results(
         }),
         diags,
     )
+}
+
+/// The 766 profile: the office's own (`thang-diem-766.yaml`) when it has no errors, else the
+/// decision's.
+fn load_profile(files: &Files, coverage: &Coverage, diags: &mut Diagnostics) -> score::Profile {
+    match files.profile {
+        None => score::Profile::default_profile(),
+        Some(f) => {
+            let parsed = yaml::parse::<raw::ProfileRaw>(f);
+            let had_errors = !parsed.diags.is_empty();
+            parsed.diags.into_iter().for_each(|d| diags.push(d));
+            let mut cx = Cx::new(f, coverage);
+            let p = parsed.value.map(|raw| profile(&mut cx, raw));
+            diags.extend(cx.diags);
+            match p {
+                Some(p) if !had_errors => p,
+                _ => score::Profile::default_profile(),
+            }
+        }
+    }
+}
+
+/// What is wrong with a period file's name, if anything: it gives no page name, a reserved
+/// one, or the same page as another period (`ids`: the pages taken so far).
+fn period_name_problem(
+    file: &SourceFile,
+    id: &str,
+    p: Option<&Period>,
+    ids: &BTreeMap<String, &SourceFile>,
+) -> Option<Diagnostic> {
+    if id.is_empty() {
+        return Some(
+            Diagnostic::new(Code::FileName,
+                &file.rel,
+                Some(Pos { line: 1, col: 1 }),
+                Text::new(
+                    format!("Tên tệp \"{}\" không cho ra được tên trang của kỳ báo cáo: tên phải có chữ cái hoặc chữ số.", file_name(&file.rel)),
+                    format!("The file name \"{}\" gives no page name for the period: it needs letters or digits.", file_name(&file.rel)),
+                ),
+            )
+            .with_hint(Text::new(
+                format!("Đổi tên tệp theo kỳ báo cáo, ví dụ `{0}`; trang của kỳ sẽ là `ket-qua/{1}.html`.", suggested_name(p), suggested_name(p).trim_end_matches(".yaml")),
+                format!("Rename the file after its period, e.g. `{0}`; its page becomes `ket-qua/{1}.html`.", suggested_name(p), suggested_name(p).trim_end_matches(".yaml")),
+            )),
+        );
+    } else if let Some(problem) = super::cx::slug_problem(id).or_else(|| {
+        id.ends_with(ONE_FILE_SUFFIX).then(|| {
+            Text::new(
+                format!("kết thúc bằng `{ONE_FILE_SUFFIX}`, phần trang web dùng cho bản một tệp của mỗi kỳ."),
+                format!("ends in `{ONE_FILE_SUFFIX}`, which the site uses for each period's one-file page."),
+            )
+        })
+    }) {
+        return Some(
+            Diagnostic::new(Code::FileName,
+                &file.rel,
+                Some(Pos { line: 1, col: 1 }),
+                Text::new(
+                    format!("Tên tệp \"{}\" {}", file_name(&file.rel), problem.vi),
+                    format!("The file name \"{}\" {}", file_name(&file.rel), problem.en),
+                ),
+            )
+            .with_hint(Text::new(
+                format!(
+                    "Đổi tên tệp theo kỳ báo cáo, ví dụ `{}`.",
+                    suggested_name(p)
+                ),
+                format!(
+                    "Rename the file after its period, e.g. `{}`.",
+                    suggested_name(p)
+                ),
+            )),
+        );
+    } else if let Some(other) = ids.get(id) {
+        return Some(
+            Diagnostic::new(Code::OutputClash,
+                &file.rel,
+                Some(Pos { line: 1, col: 1 }),
+                Text::new(
+                    format!("Tệp này và tệp {} cùng thành trang `ket-qua/{id}.html` (tên tệp chỉ khác nhau ở chữ hoa, dấu hoặc ký tự đặc biệt); trang của tệp này sẽ ghi đè trang của tệp kia.", other.rel.display()),
+                    format!("This file and {} both become the page `ket-qua/{id}.html` (their names differ only in case, accents or punctuation); one would overwrite the other.", other.rel.display()),
+                ),
+            )
+            .with_hint(Text::new(
+                "Mỗi kỳ báo cáo một tệp: xóa tệp thừa, hoặc đổi tên một trong hai tệp cho khác hẳn (ví dụ `2026-q1.yaml`, `2026-q2.yaml`).",
+                "One file per period: delete the spare one, or rename one of them (e.g. `2026-q1.yaml`, `2026-q2.yaml`).",
+            )),
+        );
+    }
+    None
 }
 
 /// The page name of a period file: its name folded to lower-case ASCII.
