@@ -790,6 +790,16 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         pending_on_time: r.dang_trong_han.value,
         pending_late: r.dang_qua_han.value,
     };
+    // Sums of numbers that are not figures would only repeat the error above.
+    if in_range(cx, r, &row.area) {
+        check_sums(cx, r, &row);
+    }
+    row
+}
+
+/// Each figure of a Biểu 06 row within what a commune can have; false after reporting
+/// those that are not.
+fn in_range(cx: &mut Cx, r: &raw::Form06RowRaw, area: &str) -> bool {
     let mut in_range = true;
     for (v, key) in form06_fields(r) {
         let Some(v) = v.filter(|v| v.value > MAX_COUNT) else {
@@ -799,18 +809,20 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
         let max = vn::integer(MAX_COUNT as i64);
         cx.error(Code::Form06,
             pos_of(v),
-            format!("Biểu 06, lĩnh vực \"{}\": `{key}` là {}, vượt quá giới hạn {max}.", row.area, v.value),
-            format!("Biểu 06, area \"{}\": `{key}` is {}, above the limit of {MAX_COUNT}.", row.area, v.value),
+            format!("Biểu 06, lĩnh vực \"{}\": `{key}` là {}, vượt quá giới hạn {max}.", area, v.value),
+            format!("Biểu 06, area \"{}\": `{key}` is {}, above the limit of {MAX_COUNT}.", area, v.value),
             Some((
                 "Kiểm tra lại số này (có thể gõ thừa chữ số): số hồ sơ của một xã không thể lớn như vậy.".into(),
                 "Check this number (a digit typed too many?): no commune has that many dossiers.".into(),
             )),
         );
     }
-    // Sums of numbers that are not figures would only repeat the error above.
-    if !in_range {
-        return row;
-    }
+    in_range
+}
+
+/// Each total of a Biểu 06 row equal to its parts (received, settled, pending, and
+/// received = settled + pending).
+fn check_sums(cx: &mut Cx, r: &raw::Form06RowRaw, row: &Form06Row) {
     let n = |x: u128| vn::integer(i64::try_from(x).unwrap_or(i64::MAX));
     let area = row.area.clone();
     let mut fail = |at, vi: String, en: String| {
@@ -889,7 +901,6 @@ fn form06_row(cx: &mut Cx, r: &raw::Form06RowRaw) -> Form06Row {
             format!("{name_en} {stated} ≠ {} (= {sum}).", en.join(" + ")),
         );
     }
-    row
 }
 
 mod targets;
