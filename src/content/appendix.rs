@@ -131,23 +131,7 @@ impl Cx<'_> {
         raw: &raw::AssignmentTableRaw,
         issuer: &Issuer,
     ) -> AssignmentTable {
-        let mut columns = Columns::default();
-        if let Some(c) = &raw.tieu_de_cot {
-            let slots: [(&Option<S<String>>, &mut String); 7] = [
-                (&c.stt, &mut columns.stt),
-                (&c.tieu_chi, &mut columns.criterion),
-                (&c.yeu_cau, &mut columns.requirement),
-                (&c.thoi_han, &mut columns.deadline),
-                (&c.phan_cong, &mut columns.assignment),
-                (&c.chu_tri, &mut columns.lead),
-                (&c.tham_muu, &mut columns.staff),
-            ];
-            for (given, slot) in slots {
-                if let Some(s) = given {
-                    *slot = self.text(s).trim().to_string();
-                }
-            }
-        }
+        let columns = self.column_titles(raw);
 
         // Code → line of first use, across the whole table.
         let mut seen: BTreeMap<String, u32> = BTreeMap::new();
@@ -246,6 +230,29 @@ impl Cx<'_> {
             });
         }
         AssignmentTable { columns, areas }
+    }
+
+    /// The table's column titles: the standard ones, each replaced where `tieu_de_cot`
+    /// gives its own.
+    fn column_titles(&mut self, raw: &raw::AssignmentTableRaw) -> Columns {
+        let mut columns = Columns::default();
+        if let Some(c) = &raw.tieu_de_cot {
+            let slots: [(&Option<S<String>>, &mut String); 7] = [
+                (&c.stt, &mut columns.stt),
+                (&c.tieu_chi, &mut columns.criterion),
+                (&c.yeu_cau, &mut columns.requirement),
+                (&c.thoi_han, &mut columns.deadline),
+                (&c.phan_cong, &mut columns.assignment),
+                (&c.chu_tri, &mut columns.lead),
+                (&c.tham_muu, &mut columns.staff),
+            ];
+            for (given, slot) in slots {
+                if let Some(s) = given {
+                    *slot = self.text(s).trim().to_string();
+                }
+            }
+        }
+        columns
     }
 
     fn deadline(&mut self, s: &S<String>) -> Option<Deadline> {
