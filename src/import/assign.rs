@@ -133,28 +133,7 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
             None => String::new(),
         };
         let criterion = text_at(s.criterion, found);
-        let distinct: std::collections::BTreeSet<String> = table
-            .columns
-            .iter()
-            .map(|c| grid.get(r, c.index).shown())
-            .filter(|v| !v.is_empty())
-            .collect();
-        let group = roman_prefix(&stt)
-            .map(|(_, rest)| {
-                if rest.is_empty() {
-                    criterion.clone()
-                } else {
-                    rest.to_string()
-                }
-            })
-            .or_else(|| {
-                let only = distinct.iter().next().filter(|_| distinct.len() == 1)?;
-                Some(
-                    roman_prefix(only)
-                        .map_or(only.as_str(), |(_, rest)| rest)
-                        .to_string(),
-                )
-            });
+        let group = group_name(grid, table, r, &stt, &criterion);
         if let Some(name) = group {
             areas.push(Area {
                 name: cell::one_line(&name),
@@ -163,17 +142,7 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
             continue;
         }
         let requirement = text_at(s.requirement, found);
-        let deadline = match get(s.deadline) {
-            Some(v) => cell::deadline(v).unwrap_or_else(|_| {
-                found.problem(Problem::cell(
-                    grid.at(r, col(s.deadline).unwrap_or(0)),
-                    &v.shown(),
-                    Expected::Deadline,
-                ));
-                None
-            }),
-            None => None,
-        };
+        let deadline = deadline_at(grid, r, col(s.deadline), found);
         let lead_text = text_at(s.lead, found);
         let lead = (!lead_text.is_empty()).then(|| {
             let (v, m) = dir.lead(&lead_text);
@@ -226,6 +195,43 @@ pub fn build(grid: &Grid, table: &Table, dir: &Directory, found: &mut Found) -> 
         });
     }
     write(&areas, table, &s)
+}
+
+/// A group row ("I. CẢI CÁCH THỂ CHẾ", or one text merged across the row): the lĩnh vực's
+/// name; `None` for a task row.
+fn group_name(grid: &Grid, table: &Table, r: u32, stt: &str, criterion: &str) -> Option<String> {
+    let distinct: std::collections::BTreeSet<String> = table
+        .columns
+        .iter()
+        .map(|c| grid.get(r, c.index).shown())
+        .filter(|v| !v.is_empty())
+        .collect();
+    roman_prefix(stt)
+        .map(|(_, rest)| {
+            if rest.is_empty() {
+                criterion.to_string()
+            } else {
+                rest.to_string()
+            }
+        })
+        .or_else(|| {
+            let only = distinct.iter().next().filter(|_| distinct.len() == 1)?;
+            Some(
+                roman_prefix(only)
+                    .map_or(only.as_str(), |(_, rest)| rest)
+                    .to_string(),
+            )
+        })
+}
+
+/// A deadline cell read as a date or the words of one; reported when it is neither.
+fn deadline_at(grid: &Grid, r: u32, c: Option<u32>, found: &mut Found) -> Option<String> {
+    let c = c?;
+    let v = grid.get(r, c);
+    cell::deadline(v).unwrap_or_else(|_| {
+        found.problem(Problem::cell(grid.at(r, c), &v.shown(), Expected::Deadline));
+        None
+    })
 }
 
 /// A tham mưu cell: one name per line or between ";", each matched to a staff id.
