@@ -1,7 +1,8 @@
 // cchc serve: reloads this page after each build and shows a failed build's diagnostics
 // over it. Only the preview server adds this script; the built site never holds it.
 (() => {
-  const here = document.currentScript.dataset.generation;
+  const me = document.currentScript;
+  const here = me.dataset.generation;
   const key = "cchc-cuon:" + location.pathname;
   const kept = sessionStorage.getItem(key);
   if (kept !== null) {
@@ -27,6 +28,8 @@
   };
   const events = new EventSource("/_cchc/su-kien");
   events.addEventListener("the-he", (e) => {
+    // Marks the page as following the builds (what the browser test waits for).
+    me.dataset.seen = e.data;
     if (e.data !== here) reload();
   });
   events.addEventListener("loi", (e) => show(JSON.parse(e.data)));

@@ -27,7 +27,7 @@ try {
   await page.waitForTimeout(300);
   summary.scrollBefore = await page.evaluate(() => window.scrollY);
   // The event stream is open before the save.
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => r.name.includes("/_cchc/su-kien")));
+  await page.waitForSelector("script[data-seen]", { state: "attached" });
 
   const original = fs.readFileSync(file, "utf8");
   fs.writeFileSync(file, original.replace(oldText, newText));
