@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use common::serve::{PATIENCE, get, start};
+use common::serve::{PATIENCE, get, start, start_with};
 use common::{ISSUER, PLAN, root, write_content};
 
 /// An open event stream.
@@ -160,6 +160,33 @@ fn a_save_reloads_the_pages_a_broken_save_shows_why_and_the_fix_clears_it() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("_cchc"), "{name} holds the preview's script");
     }
+}
+
+#[test]
+fn a_broken_theme_template_is_shown_the_same_way() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_content(tmp.path(), ISSUER, &[("ke-hoach-thu.yaml", PLAN)]);
+    let theme = tmp.path().join("theme");
+    common::copy_dir(&root().join("themes/default"), &theme);
+    let base = theme.join("templates/base.html");
+    let good = std::fs::read_to_string(&base).unwrap();
+    let serve = start_with(tmp.path(), &theme);
+    let addr = serve.addr.as_str();
+    let mut events = Events::open(addr);
+    events.until("the-he");
+
+    save(&base, &good.replace("{% endblock main %}", ""));
+    let text: String = serde_json::from_str(&events.until("loi")).unwrap();
+    assert!(text.contains("E0604"), "the theme's code: {text}");
+    assert!(text.contains("base.html"), "the template named: {text}");
+    let (status, page) = get(addr, "/index.html");
+    assert_eq!(status, 200, "the last good build stays served");
+    assert!(page.contains("E0604"));
+
+    save(&base, &good);
+    events.until("the-he");
+    let (_, shown) = get(addr, "/_cchc/loi");
+    assert_eq!(shown, "");
 }
 
 #[test]

@@ -25,10 +25,16 @@ impl Drop for Serve {
     }
 }
 
+/// `cchc serve` in `dir` with the default theme.
 pub fn start(dir: &Path) -> Serve {
+    start_with(dir, &root().join("themes/default"))
+}
+
+/// `cchc serve` in `dir` with the theme folder `theme`, printing the address it serves.
+pub fn start_with(dir: &Path, theme: &Path) -> Serve {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cchc"))
         .args(["serve", "--port", "0", "--khong-word", "--theme"])
-        .arg(root().join("themes/default"))
+        .arg(theme)
         .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
