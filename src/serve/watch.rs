@@ -11,7 +11,7 @@ use notify::{EventKind, RecursiveMode, Watcher as _};
 use crate::diag::Text;
 
 /// The quiet time that ends a burst of changes.
-const SETTLE: Duration = Duration::from_millis(50);
+const SETTLE: Duration = Duration::from_millis(25);
 
 pub struct Watcher {
     // Kept alive: dropping it stops the watch.
