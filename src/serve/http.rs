@@ -306,3 +306,51 @@ fn preview(request: Request, live: &Live, now: &Now, rest: &str) {
     let page = inject(&html, now, lang, None);
     respond(request, 200, "text/html; charset=utf-8", page.into_bytes());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_outside_the_output_folder_is_named() {
+        let root = Path::new("/srv/output");
+        for bad in ["/../etc/passwd", "/van-ban/../../x", "/./a", "//etc/passwd"] {
+            let named = file_for(root, &percent_decode(bad));
+            assert!(
+                named.as_ref().is_none_or(|p| p.starts_with(root)),
+                "{bad}: {named:?}"
+            );
+        }
+        assert_eq!(file_for(root, &percent_decode("/%2e%2e/etc/passwd")), None);
+        assert_eq!(
+            file_for(root, "/van-ban/k%E1%BA%BF.pdf").map(|p| p.starts_with(root)),
+            Some(true)
+        );
+        assert_eq!(percent_decode("/k%E1%BA%BF"), "/kế");
+    }
+
+    #[test]
+    fn the_script_goes_before_the_body_end_and_the_box_is_escaped() {
+        let now = Now {
+            generation: 7,
+            error: Some("lỗi[E0101]: <b> & \"x\"".into()),
+        };
+        let page = inject(
+            "<html><body><p>a</p></BODY></html>",
+            &now,
+            Lang::Vi,
+            Some("kh"),
+        );
+        let at_script = page.find("<script data-generation=\"7\">").unwrap();
+        assert!(at_script < page.find("</BODY>").unwrap());
+        assert!(page.contains("lỗi[E0101]: &lt;b&gt; &amp; &quot;x&quot;"));
+        assert!(page.contains("href=\"/_cchc/xem/kh\""));
+        assert!(!page.contains("BOX_STYLE"), "the style is filled in");
+        let good = inject("<p>no body</p>", &Now::default(), Lang::En, None);
+        assert!(good.starts_with("<p>no body</p><script"));
+        assert!(
+            !good.contains("cchc-loi\" style"),
+            "no box without an error"
+        );
+    }
+}
