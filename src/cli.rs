@@ -1,4 +1,5 @@
-//! Command line: `cchc build | check | init | import | fix-encoding | licenses | giai-thich`.
+//! Command line: `cchc build | serve | new | check | init | import | fix-encoding | licenses |
+//! giai-thich`.
 //!
 //! Exit codes: 0 success, 1 problems in the content (or a failed write), 2 wrong usage.
 
