@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::cache::{self, Cache};
 use crate::content::{self, Loaded};
 use crate::diag::Diagnostics;
 pub use crate::error::BuildError;
 use crate::output::{Claim, Kind, Protected};
-use crate::outputs::{Data, Out, Output, Pdfs, Sitemap, StaticFiles, WebPages};
+use crate::outputs::{Data, Out, Output, Pdfs, Progress, Sitemap, StaticFiles, WebPages};
 use crate::present::Views;
 use crate::render::docx::Docx;
 use crate::render::html::Pages;
@@ -30,6 +31,8 @@ pub struct Paths {
     pub cache: Option<PathBuf>,
     /// Write each document's Word twin beside its PDF (off: `--khong-word`).
     pub word: bool,
+    /// Copy unchanged documents' PDFs and Word twins from the cache (off: `--no-cache`).
+    pub incremental: bool,
 }
 
 impl Paths {
@@ -54,6 +57,7 @@ impl Paths {
             fonts: None,
             cache: None,
             word: true,
+            incremental: true,
         }
     }
 
@@ -97,6 +101,8 @@ pub struct Report {
     pub documents: usize,
     pub pdf_pages: usize,
     pub warnings: Diagnostics,
+    /// PDFs laid out by this build; the others were copied from the cache.
+    pub typeset: usize,
 }
 
 /// Loads and validates without writing anything (`cchc check`).
@@ -107,15 +113,15 @@ pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
 }
 
 pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
-    build_with(engine, paths, &|_, _| {})
+    build_with(engine, paths, &|_, _, _| {})
 }
 
-/// [`build`], telling `progress` how many of the documents' PDFs are laid out (done, all)
-/// as it goes: a province's thousands of documents take minutes.
+/// [`build`], telling `progress` how many of the documents' PDFs are done (done, all, the
+/// one just done) as it goes: a province's thousands of documents take minutes.
 pub fn build_with(
     engine: &Arc<Engine>,
     paths: &Paths,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    progress: Progress,
 ) -> Result<Report, BuildError> {
     let timings = Timings::from_env();
     // Before any work: a build that may not write where it was told stops at once.
@@ -164,7 +170,12 @@ pub fn build_with(
         ("tệp tĩnh / static", &StaticFiles(&theme)),
         ("sitemap", &Sitemap(&pages)),
     ];
-    let mut out = Out::new(&staging);
+    let cache = if paths.incremental {
+        Cache::open(&paths.cache())
+    } else {
+        Cache::disabled()
+    };
+    let mut out = Out::new(&staging, &cache);
     let mut pdf_pages = 0;
     for (name, output) in outputs {
         match output.write(&views, &mut out) {
@@ -177,10 +188,18 @@ pub fn build_with(
         timings.lap(name);
     }
     staging.commit().map_err(BuildError::Output)?;
+    // Every document was made or copied: what the cache holds beyond that is stale.
+    let kinds: &[cache::Kind] = if paths.word {
+        &[cache::Kind::Pdf, cache::Kind::Docx]
+    } else {
+        &[cache::Kind::Pdf]
+    };
+    cache.prune(kinds);
     Ok(Report {
         documents: site.documents.len(),
         pdf_pages,
         warnings,
+        typeset: cache.counts(cache::Kind::Pdf).1,
     })
 }
 

@@ -1,8 +1,8 @@
-//! Command line: `cchc build | check | init | import | fix-encoding | licenses | giai-thich`.
+//! Command line: `cchc build | serve | new | check | init | import | fix-encoding | licenses |
+//! giai-thich`.
 //!
 //! Exit codes: 0 success, 1 problems in the content (or a failed write), 2 wrong usage.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -11,7 +11,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildError, Paths};
 use crate::diag::{CATALOGUE, Code, Diagnostics, Lang, headline, io_reason};
-use crate::output::OutputError;
 use crate::render::fonts::{self, FontSet};
 use crate::render::pdf::Engine;
 
@@ -71,6 +70,17 @@ pub struct Dirs {
     pub fonts: Option<PathBuf>,
 }
 
+/// How a build runs: with or without the cache, on how many threads.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Run {
+    /// Dựng lại mọi văn bản, không dùng bộ đệm `.cchc/bo-dem/`.
+    #[arg(long = "khong-bo-dem", visible_alias = "no-cache")]
+    pub no_cache: bool,
+    /// Số luồng dàn trang cùng lúc (mặc định: một luồng mỗi nhân).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Dựng toàn bộ: PDF và trang web vào thư mục đầu ra.
@@ -83,7 +93,13 @@ pub enum Command {
         /// Không tạo bản Word (.docx) cạnh mỗi PDF: dựng nhanh hơn.
         #[arg(long = "khong-word", visible_alias = "no-docx")]
         khong_word: bool,
+        #[command(flatten)]
+        run: Run,
     },
+    /// Dựng, mở trang xem trước tại 127.0.0.1 và dựng lại sau mỗi lần lưu tệp.
+    Serve(crate::serve::Options),
+    /// Tạo một văn bản mới (dự thảo có chú thích) trong content/van-ban/.
+    New(crate::new::Options),
     /// Kiểm tra nội dung, không ghi tệp nào.
     Check {
         #[command(flatten)]
@@ -151,28 +167,8 @@ pub fn main() -> ExitCode {
 /// The last line of a run that found errors in the content: how many, and that nothing was
 /// touched.
 fn refused(n: usize, lang: Lang) -> ExitCode {
-    errln!(
-        "{}",
-        match lang {
-            Lang::Vi => format!(
-                "Có {n} lỗi cần sửa. Chưa ghi gì vào thư mục đầu ra; bản dựng trước (nếu có) vẫn giữ nguyên."
-            ),
-            Lang::En => format!(
-                "{} to fix. Nothing was written; the previous build (if any) is untouched.",
-                plural(n, "error")
-            ),
-        }
-    );
+    errln!("{}", crate::failure::refused_line(n, lang));
     ExitCode::from(1)
-}
-
-/// "1 error", "3 errors": Vietnamese needs no plural, English does.
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn say(lang: Lang, vi: &str, en: &str) -> String {
@@ -192,8 +188,15 @@ impl Dirs {
 }
 
 impl Dirs {
+    /// The paths of a build from these folders into `output`.
+    pub fn paths(&self, output: &Path) -> Paths {
+        let mut paths = Paths::new(&self.content, output, self.theme().as_deref());
+        paths.fonts = self.fonts_dir();
+        paths
+    }
+
     /// `--fonts`, or `fonts/` beside the content folder when there is one.
-    fn fonts_dir(&self) -> Option<PathBuf> {
+    pub fn fonts_dir(&self) -> Option<PathBuf> {
         self.fonts.clone().or_else(|| {
             let beside = self
                 .content
@@ -207,7 +210,7 @@ impl Dirs {
 
 /// The engine with the fonts of `dirs`; when those cannot serve, the bundled fonts and the
 /// reasons, so that the content is still checked in the same run.
-fn engine_for(dirs: &Dirs) -> (std::sync::Arc<Engine>, Diagnostics) {
+pub fn engine_for(dirs: &Dirs) -> (std::sync::Arc<Engine>, Diagnostics) {
     match FontSet::load(dirs.fonts_dir().as_deref()) {
         Ok(set) => (Engine::new(set), Diagnostics::default()),
         Err(diags) => match FontSet::load(None) {
@@ -250,7 +253,10 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             dirs,
             output,
             khong_word,
-        } => build_command(&dirs, &output, !khong_word, lang),
+            run,
+        } => build_command(&dirs, &output, !khong_word, run, lang),
+        Command::Serve(options) => crate::serve::run(&options, lang),
+        Command::New(options) => crate::new::run(&options, lang),
         Command::Check { dirs } => check_command(&dirs, lang),
         Command::Init { dir } => init_command(&dir, lang),
         Command::FixEncoding { file } => fix_encoding(&file, lang),
@@ -281,34 +287,24 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
 }
 
 /// `word`: write the Word twins too (off: `--khong-word`).
-fn build_command(dirs: &Dirs, output: &Path, word: bool, lang: Lang) -> ExitCode {
+fn build_command(dirs: &Dirs, output: &Path, word: bool, run: Run, lang: Lang) -> ExitCode {
     let started = Instant::now();
     arm_watchdog(lang);
+    crate::render::pdf::threads(run.jobs.map(usize::from));
     let (engine, font_errors) = engine_for(dirs);
-    let mut paths = Paths::new(&dirs.content, output, dirs.theme().as_deref());
-    paths.fonts = dirs.fonts_dir();
+    let mut paths = dirs.paths(output);
     paths.word = word;
+    paths.incremental = !run.no_cache;
     if font_errors.has_errors() {
         return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
     }
     // Progress only for a person watching: a log or a pipe gets the summary alone.
-    let watching = std::io::stderr().is_terminal();
-    let progress = |done: usize, all: usize| {
-        if watching && all >= 100 {
-            err!(
-                "\r{}",
-                say(
-                    lang,
-                    &format!("Đang dựng PDF: {done}/{all}"),
-                    &format!("Laying out PDFs: {done}/{all}")
-                )
-            );
-            if done == all {
-                err!("\n");
-            }
-        }
-    };
-    match build::build_with(&engine, &paths, &progress) {
+    let meter = crate::progress::Meter::new(lang);
+    let built = build::build_with(&engine, &paths, &|done, all, file| {
+        meter.tick(done, all, file)
+    });
+    meter.finish();
+    match built {
         Ok(report) => {
             print_diags(&engine.fonts.warnings, lang, Path::new(""));
             print_diags(&report.warnings, lang, &dirs.content);
@@ -359,8 +355,8 @@ fn check_command(dirs: &Dirs, lang: Lang) -> ExitCode {
                     ),
                     &format!(
                         "Content is valid: {}, {}.",
-                        plural(loaded.site.documents.len(), "document"),
-                        plural(loaded.warnings.len(), "warning")
+                        crate::failure::plural(loaded.site.documents.len(), "document"),
+                        crate::failure::plural(loaded.warnings.len(), "warning")
                     ),
                 )
             );
@@ -434,7 +430,7 @@ fn explain(code: Option<&str>, lang: Lang) -> ExitCode {
 /// stuck in a loop. Real documents take well under a second.
 const THEME_BUDGET: Duration = Duration::from_secs(60);
 
-fn arm_watchdog(lang: Lang) {
+pub fn arm_watchdog(lang: Lang) {
     let budget = std::env::var("CCHC_THEME_BUDGET_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -580,66 +576,7 @@ fn print_diags(diags: &Diagnostics, lang: Lang, root: &Path) {
 }
 
 fn fail(e: BuildError, lang: Lang, content: &Path) -> ExitCode {
-    let (diags, root) = match e {
-        BuildError::Content(diags) => (diags, content),
-        BuildError::Theme(diags) => (diags, Path::new("")),
-        BuildError::Render { document, detail } => {
-            errln!(
-                "{}\n{detail}",
-                headline(
-                    Code::Theme,
-                    lang,
-                    &match lang {
-                        Lang::Vi => format!(
-                            "Lỗi giao diện khi dựng {}: nội dung đã hợp lệ, đây là lỗi của mẫu trình bày. Bản dựng trước vẫn giữ nguyên. Chi tiết cho người quản trị:",
-                            document.display()
-                        ),
-                        Lang::En => format!(
-                            "Theme error while rendering {}: the content is valid, the theme is at fault. The previous build is untouched. Details:",
-                            document.display()
-                        ),
-                    }
-                )
-            );
-            return ExitCode::from(1);
-        }
-        BuildError::Output(e) => {
-            let (message, hint) = e.text();
-            errln!("{}", headline(e.code(), lang, message.get(lang)));
-            if let Some(h) = hint {
-                let word = if lang == Lang::Vi {
-                    "cách sửa"
-                } else {
-                    "fix"
-                };
-                errln!("  {word}: {}", h.get(lang));
-            }
-            // Naming a folder cchc may not replace is a usage mistake.
-            let code = if matches!(e, OutputError::Refused { .. }) {
-                2
-            } else {
-                1
-            };
-            return ExitCode::from(code);
-        }
-        BuildError::Io { path, error } => {
-            let why = io_reason(&error);
-            errln!(
-                "{}",
-                headline(
-                    Code::OutputWrite,
-                    lang,
-                    &say(
-                        lang,
-                        &format!("Không ghi được {}: {}.", path.display(), why.vi),
-                        &format!("Cannot write {}: {}.", path.display(), why.en),
-                    )
-                )
-            );
-            return ExitCode::from(1);
-        }
-    };
-    let n = diags.errors().count();
-    print_diags(&diags, lang, root);
-    refused(n, lang)
+    let (text, code) = crate::failure::failure(&e, lang, content);
+    err!("{text}");
+    ExitCode::from(code)
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::{self, Cache};
 use crate::error::BuildError;
-
+use crate::model::Document;
 use crate::output::Staging;
 use crate::present::Views;
 use crate::render::html::Pages;
@@ -28,13 +29,16 @@ pub trait Output {
 pub struct Out<'a> {
     staging: &'a Staging<'a>,
     pages: Vec<String>,
+    /// Where the PDFs and Word twins of unchanged documents are copied from.
+    pub cache: &'a Cache,
 }
 
 impl<'a> Out<'a> {
-    pub fn new(staging: &'a Staging<'a>) -> Self {
+    pub fn new(staging: &'a Staging<'a>, cache: &'a Cache) -> Self {
         Self {
             staging,
             pages: Vec::new(),
+            cache,
         }
     }
 
@@ -64,43 +68,82 @@ fn render_error(source: &Path) -> impl FnOnce(String) -> BuildError + use<> {
     move |detail| BuildError::Render { document, detail }
 }
 
-/// The official PDFs, laid out in parallel and staged as soon as each chunk is done, so that
-/// memory holds a chunk of documents, not all of them.
+/// Told after each document's PDF: how many are done, of how many, and the one just done.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize, &Path) + Sync);
+
+/// The official PDFs, laid out in parallel (those whose cache key is unchanged copied from
+/// the cache) and staged as soon as each chunk is done, so that memory holds a chunk of
+/// documents, not all of them.
 pub struct Pdfs<'a> {
     pub layouts: &'a Layouts,
-    pub progress: &'a (dyn Fn(usize, usize) + Sync),
+    pub progress: Progress<'a>,
+}
+
+impl Pdfs<'_> {
+    /// One document's PDF and page count, from the cache or laid out now.
+    fn one(
+        &self,
+        views: &Views,
+        doc: &Document,
+        cache: &Cache,
+    ) -> Result<(Vec<u8>, usize), String> {
+        let issuer = &views.site.issuer;
+        let json = self.layouts.data_json(issuer, doc)?;
+        let key = self.layouts.key(&json);
+        if let Some(hit) = cache.get(cache::Kind::Pdf, &key) {
+            return Ok((hit.bytes, hit.pages as usize));
+        }
+        let _watched = crate::watchdog::task(|| doc.source.display().to_string());
+        let r = self.layouts.render_json(issuer, doc, json)?;
+        let n = r.layout.pages().len();
+        cache.put(
+            cache::Kind::Pdf,
+            &key,
+            &r.pdf,
+            u32::try_from(n).unwrap_or(u32::MAX),
+        );
+        Ok((r.pdf, n))
+    }
 }
 
 impl Output for Pdfs<'_> {
     fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
-        let site = views.site;
         let mut pages = 0;
-        let mut done = 0;
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let all = views.documents.len();
+        let cache = out.cache;
+        let mut made_before = cache.counts(cache::Kind::Pdf).1;
         for chunk in views.documents.chunks(EVICT_EVERY) {
             let rendered: Vec<_> = chunk
                 .par_iter()
                 .map(|doc| {
-                    let _watched = crate::watchdog::task(|| doc.source.display().to_string());
-                    self.layouts
-                        .render(&site.issuer, doc)
-                        .map(|r| (doc, r.pdf, r.layout.pages().len()))
-                        .map_err(|detail| BuildError::Render {
-                            document: doc.source.clone(),
-                            detail,
-                        })
+                    let made = self.one(views, doc, cache).map(|(pdf, n)| (doc, pdf, n));
+                    let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    (self.progress)(n, all, &doc.source);
+                    made.map_err(|detail| BuildError::Render {
+                        document: doc.source.clone(),
+                        detail,
+                    })
                 })
                 .collect::<Result<_, _>>()?;
             for (doc, pdf, n) in rendered {
                 out.file(&doc.meta.pdf_path, &pdf)?;
                 pages += n;
             }
-            done += chunk.len();
-            (self.progress)(done, views.documents.len());
             // Typst's memo cache is global and only grows; across hundreds of similar
             // documents its cached layouts chain together until realization overflows even a
             // 64 MiB stack (measured: ~500 documents). A full eviction every few dozen
             // documents keeps memory flat (about 200 MB) at the cost of a colder cache.
-            comemo::evict(0);
+            // A chunk copied whole from the cache laid nothing out; a save in `cchc serve`
+            // lays out one or two documents, whose memo is kept warm for the next save (an
+            // entry unused for a few builds still goes, so memory stays flat).
+            let (_, made) = cache.counts(cache::Kind::Pdf);
+            let laid_out = made - std::mem::replace(&mut made_before, made);
+            match laid_out {
+                0 => {}
+                n if n < EVICT_EVERY / 4 => comemo::evict(4),
+                _ => comemo::evict(0),
+            }
         }
         Ok(pages)
     }

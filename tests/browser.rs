@@ -99,3 +99,50 @@ fn the_site_in_chromium() {
     let _ = std::fs::remove_dir_all(&keep);
     copy_dir(&shots, &keep);
 }
+
+#[test]
+#[ignore = "needs Chromium, Node.js and the npm packages of tests/browser: run .ci/run, or see README"]
+fn the_serve_preview_in_chromium_follows_each_save() {
+    let dir = root().join("tests/browser");
+    let missing = missing_tools(&dir);
+    assert!(
+        missing.is_empty(),
+        "the browser test cannot run: missing {} (`.ci/run` installs them)",
+        missing.join(", ")
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_content(tmp.path(), ISSUER, &[("ke-hoach-thu.yaml", PLAN)]);
+    let serve = serve::start(tmp.path());
+    let out = Command::new("node")
+        .arg(dir.join("serve.mjs"))
+        .arg(format!("http://{}/", serve.addr))
+        .arg("ke-hoach-thu")
+        .arg(content.join("van-ban/ke-hoach-thu.yaml"))
+        .arg("trich_yeu: Thử nghiệm")
+        .arg("trich_yeu: Bản sửa trong trình duyệt")
+        .current_dir(&dir)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "browser run failed:\n{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_str(&report).expect("a JSON summary");
+    assert!(summary["pages"].as_u64().unwrap_or(0) >= 2, "{report}");
+    let title = summary["title"].as_str().unwrap_or_default();
+    assert!(title.contains("Bản sửa trong trình duyệt"), "{report}");
+    let (before, after) = (
+        summary["scrollBefore"].as_f64().unwrap_or(0.0),
+        summary["scrollAfter"].as_f64().unwrap_or(0.0),
+    );
+    assert!(before > 500.0, "page 2 was in view: {report}");
+    assert!((after - before).abs() < 50.0, "it stays in view: {report}");
+    let overlay = summary["overlay"].as_str().unwrap_or_default();
+    assert!(
+        overlay.contains("E0105") && overlay.contains("van-ban/ke-hoach-thu.yaml:3:1"),
+        "{report}"
+    );
+    assert_eq!(summary["cleared"], serde_json::json!(true), "{report}");
+}

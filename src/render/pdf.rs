@@ -23,21 +23,42 @@ use crate::theme::Theme;
 pub struct Engine {
     library: LazyHash<Library>,
     pub fonts: FontSet,
+    /// The digest of every font's bytes, for the cache's keys; computed once.
+    fonts_digest: std::sync::OnceLock<[u8; 32]>,
 }
 
 impl Engine {
     pub fn new(fonts: FontSet) -> Arc<Self> {
-        // Typst lays out on rayon's global pool and recurses deeply; the default 2 MiB
-        // worker stacks overflowed in a 900-document run. Fails harmlessly if the pool
-        // already exists (then the caller chose its size).
-        let _ = rayon::ThreadPoolBuilder::new()
-            .stack_size(64 << 20)
-            .build_global();
+        threads(None);
         Arc::new(Self {
             library: LazyHash::new(Library::default()),
             fonts,
+            fonts_digest: std::sync::OnceLock::new(),
         })
     }
+
+    /// What the fonts are, for the cache: their bytes and face indices, in load order.
+    pub fn fonts_digest(&self) -> [u8; 32] {
+        *self.fonts_digest.get_or_init(|| {
+            let mut parts: Vec<Vec<u8>> = vec![self.fonts.family.as_bytes().to_vec()];
+            for f in &self.fonts.fonts {
+                parts.push(f.index().to_le_bytes().to_vec());
+                parts.push(crate::cache::digest(&[f.data().as_slice()]).to_vec());
+            }
+            let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+            crate::cache::digest(&parts)
+        })
+    }
+}
+
+/// Sets up rayon's global pool (`jobs` threads, or one per core) before any layout. Typst
+/// lays out on it and recurses deeply; the default 2 MiB worker stacks overflowed in a
+/// 900-document run. Fails harmlessly if the pool already exists (the first caller chose).
+pub fn threads(jobs: Option<usize>) {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .stack_size(64 << 20)
+        .build_global();
 }
 
 /// The theme's Typst layouts, parsed once per build.
@@ -46,6 +67,9 @@ pub struct Layouts {
     sources: HashMap<FileId, Source>,
     main: FileId,
     data: FileId,
+    /// The digest of the fonts and the layout sources: the part of every PDF's cache key
+    /// that is the same for all documents.
+    digest: [u8; 32],
 }
 
 /// The data one document's layout reads from `/data.json`.
@@ -71,10 +95,14 @@ fn file_id(path: &str) -> Option<FileId> {
 impl Layouts {
     pub fn new(engine: Arc<Engine>, theme: &Theme) -> Result<Self, String> {
         let mut sources = HashMap::new();
+        let fonts = engine.fonts_digest();
+        let mut parts: Vec<&[u8]> = vec![crate::cache::VERSION.as_bytes(), &fonts];
         for (path, text) in &theme.typst {
             let id = file_id(path).ok_or_else(|| format!("invalid theme path {path}"))?;
             sources.insert(id, Source::new(id, text.clone()));
+            parts.extend([path.as_bytes(), text.as_bytes()]);
         }
+        let digest = crate::cache::digest(&parts);
         let main = file_id("/main.typ").ok_or("no main.typ")?;
         let data = file_id("/data.json").ok_or("no data path")?;
         Ok(Self {
@@ -82,7 +110,13 @@ impl Layouts {
             sources,
             main,
             data,
+            digest,
         })
+    }
+
+    /// The cache key of a document whose `/data.json` is `json`.
+    pub fn key(&self, json: &[u8]) -> [u8; 32] {
+        crate::cache::digest(&[&self.digest, json])
     }
 
     /// The `/data.json` the layouts read for one document (also for running the same layout
@@ -101,6 +135,16 @@ impl Layouts {
     /// since the content was fully validated before; it comes back as text for the log.
     pub fn render(&self, issuer: &Issuer, document: &Document) -> Result<Rendered, String> {
         let json = self.data_json(issuer, document)?;
+        self.render_json(issuer, document, json)
+    }
+
+    /// [`Layouts::render`] with the document's `/data.json` already made.
+    pub fn render_json(
+        &self,
+        issuer: &Issuer,
+        document: &Document,
+        json: Vec<u8>,
+    ) -> Result<Rendered, String> {
         let world = DocWorld {
             layouts: self,
             data: Bytes::new(json),

@@ -5,6 +5,7 @@
 pub mod nd30;
 pub mod ooxml;
 pub mod pdf;
+pub mod serve;
 pub mod word;
 pub mod workbooks;
 

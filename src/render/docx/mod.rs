@@ -19,6 +19,7 @@ mod zip;
 
 use rayon::prelude::*;
 
+use crate::cache::Cache;
 use crate::error::BuildError;
 use crate::model::{Appendix, Document, Issuer};
 use crate::outputs::{Out, Output};
@@ -188,6 +189,21 @@ fn sect_pr(landscape: bool, first_section: bool, contact: bool) -> String {
     )
 }
 
+impl Docx {
+    /// One document's .docx, from the cache when its issuer and view are unchanged.
+    fn cached(&self, issuer: &Issuer, doc: &Document, cache: &Cache) -> Result<Vec<u8>, String> {
+        let json = serde_json::to_vec(&(issuer, doc)).map_err(|e| e.to_string())?;
+        let key = crate::cache::digest(&[crate::cache::VERSION.as_bytes(), b"docx", &json]);
+        if let Some(hit) = cache.get(crate::cache::Kind::Docx, &key) {
+            return Ok(hit.bytes);
+        }
+        let _watched = crate::watchdog::task(|| doc.meta.docx_path.clone().unwrap_or_default());
+        let bytes = self.document(issuer, doc)?;
+        cache.put(crate::cache::Kind::Docx, &key, &bytes, 0);
+        Ok(bytes)
+    }
+}
+
 impl Output for Docx {
     fn write(&self, views: &Views, out: &mut Out) -> Result<usize, BuildError> {
         let issuer = &views.site.issuer;
@@ -197,8 +213,7 @@ impl Output for Docx {
                 .par_iter()
                 .filter_map(|doc| doc.meta.docx_path.as_deref().map(|p| (doc, p)))
                 .map(|(doc, path)| {
-                    let _watched = crate::watchdog::task(|| path.to_string());
-                    self.document(issuer, doc)
+                    self.cached(issuer, doc, out.cache)
                         .map(|bytes| (path, bytes))
                         .map_err(|detail| BuildError::Render {
                             document: doc.source.clone(),
