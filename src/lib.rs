@@ -5,6 +5,7 @@
 //! [`content`] (load and validate YAML) → [`model`] → [`render`] (PDF via Typst, HTML via
 //! tera) → [`output`] (atomic write), tied together by [`build`].
 
+pub mod args;
 pub mod build;
 pub mod cache;
 pub mod cli;

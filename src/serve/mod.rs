@@ -23,8 +23,8 @@ use std::process::ExitCode;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Instant;
 
+use crate::args::{Dirs, Run, engine_for};
 use crate::build::{self, Paths};
-use crate::cli::{Dirs, Run};
 use crate::diag::{Code, Diagnostics, Lang, Text, headline};
 use crate::render::pdf::Engine;
 
@@ -110,7 +110,7 @@ struct Builder {
 impl Builder {
     /// Loads the fonts again (after a change in the fonts folder).
     fn fonts(&mut self) {
-        let (engine, errors) = crate::cli::engine_for(&self.dirs);
+        let (engine, errors) = engine_for(&self.dirs);
         self.engine = engine;
         self.font_errors = errors;
     }
@@ -180,7 +180,7 @@ fn rebuild(builder: &Builder, live: &Live) {
 
 pub fn run(options: &Options, lang: Lang) -> ExitCode {
     crate::render::pdf::threads(options.run.jobs.map(usize::from));
-    let (engine, font_errors) = crate::cli::engine_for(&options.dirs);
+    let (engine, font_errors) = engine_for(&options.dirs);
     let mut paths = options.dirs.paths(&options.output);
     paths.word = !options.khong_word;
     paths.incremental = !options.run.no_cache;
