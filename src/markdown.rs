@@ -83,6 +83,36 @@ pub fn blocks(src: &str) -> Vec<Block> {
     b.opening
 }
 
+/// The inline Markdown of one table cell (`**đậm**`, `*nghiêng*`). What would start a
+/// block ("1.", "- ", "#") is text in a cell, as the clerk means it.
+pub fn inline(src: &str) -> Vec<Inline> {
+    let src = src.trim();
+    let digits = src.chars().take_while(char::is_ascii_digit).count();
+    let escaped = if digits > 0 && src[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &src[..digits], &src[digits..])
+    } else if ["- ", "+ ", "* ", "#", ">"]
+        .iter()
+        .any(|p| src.starts_with(p))
+    {
+        format!("\\{src}")
+    } else {
+        src.to_string()
+    };
+    let text: Vec<Inline> = blocks(&escaped)
+        .into_iter()
+        .flat_map(|b| match b {
+            Block::Para { text, .. } => text,
+            _ => Vec::new(),
+        })
+        .collect();
+    if text.is_empty() && !src.is_empty() {
+        return vec![Inline::Text {
+            text: src.to_string(),
+        }];
+    }
+    text
+}
+
 /// Plain text of inlines, for titles and metadata.
 pub fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();

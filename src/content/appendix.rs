@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::Code;
 use crate::markdown;
+use crate::model::autofit;
 use crate::model::*;
 use crate::vn;
 
@@ -66,6 +67,14 @@ impl Cx<'_> {
                 .any(|b| matches!(b, markdown::Block::Table { header, .. } if header.len() >= 5)),
         };
         let landscape = landscape.unwrap_or(wide);
+        let mut content = content;
+        if let AppendixContent::Table { table } = &mut content {
+            // The text area of an A4 page, 30 mm and 15 mm margins (nd30.md §1).
+            let total = if landscape { 252.0 } else { 165.0 } * 72.0 / 25.4;
+            if let Ok(m) = crate::render::docx::measure::Metrics::new() {
+                fit_table(table, total, &m);
+            }
+        }
         Appendix {
             label,
             title,
@@ -80,50 +89,90 @@ impl Cx<'_> {
             .iter()
             .map(|c| self.text(c).trim().to_string())
             .collect();
-        let mut rows = Vec::new();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut styled = Vec::new();
+        let mut group_rows = Vec::new();
         for row in &raw.dong {
-            if row.value.len() != header.len() {
-                self.error(
-                    Code::TableShape,
-                    pos_of(row),
-                    format!(
-                        "Dòng này có {} ô nhưng bảng có {} cột.",
-                        row.value.len(),
-                        header.len()
-                    ),
-                    format!(
-                        "This row has {} cells but the table has {} columns.",
-                        row.value.len(),
-                        header.len()
-                    ),
-                    Some((
-                        "Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".".into(),
-                        "Add or remove cells; write \"\" for an empty one.".into(),
-                    )),
-                );
+            let spanned = |value: &String| S {
+                value: value.clone(),
+                referenced: row.referenced,
+                defined: row.defined,
+            };
+            let cells = match &row.value {
+                raw::RowRaw::Group(g) => {
+                    let text = self.text(&spanned(&g.nhom)).trim().to_string();
+                    group_rows.push(GroupRow {
+                        before: rows.len(),
+                        text: markdown::inline(&text),
+                    });
+                    continue;
+                }
+                raw::RowRaw::Cells(cells) => cells,
+            };
+            if cells.len() != header.len() {
+                self.table_shape(row, cells.len(), header.len());
             }
-            let cells = row
-                .value
+            let cells: Vec<String> = cells
                 .iter()
-                .map(|c| {
-                    let spanned = S {
-                        value: c.clone(),
-                        referenced: row.referenced,
-                        defined: row.defined,
-                    };
-                    self.text(&spanned).trim().to_string()
-                })
+                .map(|c| self.text(&spanned(c)).trim().to_string())
                 .collect();
-            rows.push(cells);
+            styled.push(cells.iter().map(|c| markdown::inline(c)).collect());
+            rows.push(
+                cells
+                    .iter()
+                    .map(|c| markdown::plain(&markdown::inline(c)))
+                    .collect(),
+            );
         }
-        let numeric = vec![false; header.len()];
+        // Markdown only where a clerk wrote some: the plain cells then print as they are.
+        let plain = |r: &Vec<Vec<Inline>>| {
+            r.iter()
+                .all(|c| matches!(c.as_slice(), [] | [Inline::Text { .. }]))
+        };
+        if styled.iter().all(plain) && group_rows.is_empty() {
+            styled.clear();
+        }
+        // Numbers right-aligned: a column whose every filled cell is a number, STT aside.
+        let numeric = (0..header.len())
+            .map(|i| {
+                !autofit::ordinal(&header[i])
+                    && rows.iter().any(|r| r.get(i).is_some_and(|c| !c.is_empty()))
+                    && rows
+                        .iter()
+                        .filter_map(|r| r.get(i))
+                        .all(|c| c.is_empty() || is_number(c))
+            })
+            .collect();
+        let widths = match &raw.rong_cot {
+            Some(w) if w.value.len() != header.len() => {
+                self.table_shape(w, w.value.len(), header.len());
+                Vec::new()
+            }
+            Some(w) => w.value.clone(),
+            None => Vec::new(),
+        };
         Table {
             header,
             groups: Vec::new(),
             rows,
             numeric,
-            widths: Vec::new(),
+            widths,
+            group_rows,
+            styled,
         }
+    }
+
+    fn table_shape<T>(&mut self, at: &S<T>, got: usize, columns: usize) {
+        self.error(
+            Code::TableShape,
+            pos_of(at),
+            format!("Dòng này có {got} ô nhưng bảng có {columns} cột."),
+            format!("This row has {got} cells but the table has {columns} columns."),
+            Some((
+                "Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".".into(),
+                "Add or remove cells; write \"\" for an empty one.".into(),
+            )),
+        );
     }
 
     fn assignment_table(
@@ -341,4 +390,38 @@ impl Cx<'_> {
             }
         }
     }
+}
+
+/// "12", "1.250", "3,5", "85%", "-4": a figure, printed right-aligned.
+fn is_number(cell: &str) -> bool {
+    let t = cell.trim().trim_end_matches('%').trim();
+    let t = t.strip_prefix('-').unwrap_or(t);
+    !t.is_empty()
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Widths of a `bang`'s columns in points across `total`: those in `given` millimetres as
+/// written, 0 or left out from the content ([`crate::model::autofit`]).
+pub fn fit_table(table: &mut Table, total: f64, m: &crate::render::docx::measure::Metrics) {
+    let measure = |t: &str, bold: bool| m.width(t, 12.0, bold);
+    let needs: Vec<autofit::Need> = (0..table.header.len())
+        .map(|i| {
+            let cells: Vec<&str> = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i).map(String::as_str))
+                .collect();
+            let mut need = autofit::need(&table.header[i], &cells, &measure);
+            need.stretches = !autofit::ordinal(&table.header[i]) && !table.numeric[i];
+            need.fixed = table
+                .widths
+                .get(i)
+                .filter(|w| **w > 0.0)
+                .map(|w| w * 72.0 / 25.4);
+            need
+        })
+        .collect();
+    table.widths = autofit::widths(&needs, total);
 }

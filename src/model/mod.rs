@@ -3,6 +3,7 @@
 //!
 //! The model is serialised as-is to the theme: to Typst as `/data.json`, to tera as context.
 
+pub mod autofit;
 pub mod results;
 
 use serde::{Serialize, Serializer};
@@ -388,7 +389,20 @@ pub struct Table {
     /// Columns holding numbers, printed right-aligned.
     pub numeric: Vec<bool>,
     /// Relative column widths (0 = as narrow as its content); empty to let the theme choose.
+    /// A `bang` gets them from its content ([`crate::model::autofit`]).
     pub widths: Vec<f64>,
+    /// Group rows ("I. Công tác chỉ đạo, điều hành"), printed bold across the whole table.
+    pub group_rows: Vec<GroupRow>,
+    /// The cells of `rows` with the inline Markdown (bold, italic) a clerk wrote in them;
+    /// empty when the table is plain text, as the report tables are.
+    pub styled: Vec<Vec<Vec<Inline>>>,
+}
+
+/// A row spanning the table, printed before data row `before` (an index into `rows`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupRow {
+    pub before: usize,
+    pub text: Vec<Inline>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -40,6 +40,7 @@ pub fn block(b: &Block, width: Tw, m: &Metrics) -> String {
             groups: &[],
             numeric: &[],
             widths: &[],
+            group_rows: &[],
         }
         .xml(width, m),
     }
@@ -83,10 +84,15 @@ pub fn appendix_content(c: &AppendixContent, width: Tw, m: &Metrics) -> String {
             };
             Data {
                 header: cells(&table.header),
-                rows: table.rows.iter().map(|r| cells(r)).collect(),
+                rows: if table.styled.is_empty() {
+                    table.rows.iter().map(|r| cells(r)).collect()
+                } else {
+                    table.styled.clone()
+                },
                 groups: &table.groups,
                 numeric: &table.numeric,
                 widths: &table.widths,
+                group_rows: &table.group_rows,
             }
             .xml(width, m)
         }

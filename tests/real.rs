@@ -1,0 +1,127 @@
+//! Issue 9: documents as offices beyond the commune write them (tests/fixtures/real/), each
+//! checked against the ND30 checklist, and what they need of cchc: tables sized by their
+//! content with group rows and bold cells, the appendix line of a Chủ tịch's decision.
+
+mod common;
+
+use cchc::render::inspect::Inspection;
+use common::*;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    root()
+        .join("tests/fixtures/real")
+        .join(name)
+        .join("content")
+}
+
+fn checked(name: &str, header: &Header) -> Rendered {
+    let r = render(&fixture(name));
+    let (_, pdf, insp) = &r.docs[0];
+    let mut failures = check_nd30(&r.site, &r.site.documents[0], insp, header);
+    failures.extend(check_pdf_fonts(pdf));
+    assert!(
+        failures.is_empty(),
+        "{name}: ND30 checklist failures:\n{}",
+        failures.join("\n")
+    );
+    r
+}
+
+/// Pages from the first phụ lục page to the end.
+fn appendix_pages(insp: &Inspection) -> usize {
+    let start = common::nd30::appendix_start(insp).expect("a phụ lục");
+    insp.pages.len() - start + 1
+}
+
+#[test]
+fn a_provincial_task_table_is_sized_by_its_content() {
+    let r = checked(
+        "ke-hoach-tinh",
+        &Header {
+            reference: "218/KH-UBND",
+            date_line: "Tuyên Quang, ngày 24 tháng 12 năm 2025",
+            kind_title: Some("KẾ HOẠCH"),
+            attached: Some(
+                "(Kèm theo Kế hoạch số 218/KH-UBND ngày 24 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh Tuyên Quang)",
+            ),
+        },
+    );
+    let (_, _, insp) = &r.docs[0];
+    // Eleven tasks and four group rows: with every column but STT the same width the task
+    // names wrapped to 4–7 lines and such a table filled three landscape pages.
+    assert_eq!(appendix_pages(insp), 2, "the phụ lục's pages");
+    let lines = insp.lines(3.0);
+    let line = |t: &str| lines.iter().find(|l| l.text == t);
+    // Short columns never wrap: each office and each deadline on one line.
+    for cell in [
+        "Sở Khoa học và Công nghệ",
+        "Văn phòng UBND tỉnh",
+        "Sở Nội vụ",
+        "Tháng 01/2026",
+        "Quý II, Quý III",
+        "Thường xuyên",
+        "Thời gian hoàn thành",
+    ] {
+        assert!(line(cell).is_some(), "{cell:?} is not one line");
+    }
+    // Group rows: bold, across the table from its left edge.
+    let stt = line("STT").expect("STT header");
+    let table_left = stt.x - 10.0;
+    for g in [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "IV. CẢI CÁCH TỔ CHỨC BỘ MÁY",
+    ] {
+        let l = line(g).unwrap_or_else(|| panic!("group row {g:?}"));
+        assert!(l.runs.iter().all(|r| r.bold), "{g} bold");
+        assert!(
+            l.x > table_left && l.x < stt.x,
+            "{g} at {} (STT at {})",
+            l.x,
+            stt.x
+        );
+    }
+    // Inline Markdown in a cell: bold and italic words, without their asterisks.
+    let bold = insp
+        .runs
+        .iter()
+        .find(|r| r.text.contains("kỷ luật, kỷ cương hành chính"))
+        .expect("bold words printed");
+    assert!(bold.bold);
+    assert!(
+        insp.runs
+            .iter()
+            .any(|r| r.italic && r.text.contains("đúng thời hạn"))
+    );
+    assert!(!insp.runs.iter().any(|r| r.text.contains('*')));
+
+    // The web page and the Word twin get the same table.
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("ke-hoach-tinh"), &tmp.path().join("content"));
+    build_into(&tmp.path().join("content"), &tmp.path().join("site")).expect("builds");
+    let doc = &r.site.documents[0];
+    let html = std::fs::read_to_string(tmp.path().join("site").join(&doc.meta.html_path)).unwrap();
+    assert!(
+        html.contains(r#"<th scope="rowgroup" colspan="5">I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH</th>"#)
+    );
+    assert!(html.contains("<strong>kỷ luật, kỷ cương hành chính</strong>"));
+    assert!(html.contains("<colgroup>"));
+    let docx = std::fs::read(
+        tmp.path()
+            .join("site")
+            .join(doc.meta.docx_path.as_ref().unwrap()),
+    )
+    .unwrap();
+    let failures = ooxml::check_package(&r.site, doc, &docx);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let parts = word::unzip(&docx).unwrap();
+    let xml = parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .unwrap();
+    assert!(
+        xml.contains(r#"<w:gridSpan w:val="5"/>"#),
+        "a group row spans the table"
+    );
+    assert!(xml.contains("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"));
+}
