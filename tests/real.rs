@@ -125,3 +125,53 @@ fn a_provincial_task_table_is_sized_by_its_content() {
     );
     assert!(xml.contains("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"));
 }
+
+#[test]
+fn a_chu_tich_decision_sent_for_signature_leaves_blanks_and_names_the_chu_tich() {
+    let r = checked(
+        "quyet-dinh-chu-tich",
+        &Header {
+            reference: "2381/QĐ-UBND",
+            date_line: "Lâm Đồng, ngày 28 tháng 11 năm 2025",
+            kind_title: Some("QUYẾT ĐỊNH"),
+            // The văn thư writes the final number and day by hand.
+            attached: Some(
+                "(Kèm theo Quyết định số /QĐ-UBND ngày tháng 11 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng)",
+            ),
+        },
+    );
+    let (_, _, insp) = &r.docs[0];
+    let lines = insp.lines(3.0);
+    // Figures right-aligned in their column, group rows bold.
+    let fee = lines
+        .iter()
+        .find(|l| l.text == "30.000")
+        .expect("a fee cell");
+    let head = lines
+        .iter()
+        .find(|l| l.text == "Phí, lệ phí (đồng)")
+        .expect("its header");
+    assert!(fee.right > head.right, "30.000 at the column's right edge");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.text == "B. THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ")
+    );
+}
+
+#[test]
+fn the_appendix_line_may_be_written_by_hand() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("content");
+    copy_dir(&fixture("quyet-dinh-chu-tich"), &dir);
+    let path = dir.join("van-ban/quyet-dinh-cong-bo-tthc.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "kem_theo_de_trong: true",
+        "dong_kem_theo: Kèm theo Quyết định số 2381/QĐ-UBND ngày 28/11/2025 của Chủ tịch UBND tỉnh",
+    );
+    std::fs::write(&path, text).unwrap();
+    let r = render(&dir);
+    let lines = r.docs[0].2.lines(12.0);
+    assert!(lines.iter().any(|l| l.text
+        == "(Kèm theo Quyết định số 2381/QĐ-UBND ngày 28/11/2025 của Chủ tịch UBND tỉnh)"));
+}

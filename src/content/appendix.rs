@@ -83,6 +83,37 @@ impl Cx<'_> {
         }
     }
 
+    /// The "(Kèm theo …)" line: written by hand, or composed naming the authority that
+    /// signs. A decision the Chủ tịch signs in his own name ("CHỦ TỊCH ỦY BAN NHÂN DÂN …",
+    /// signature not "TM. …") is the Chủ tịch's: "của Chủ tịch Ủy ban nhân dân …".
+    pub(super) fn attached(
+        &mut self,
+        raw: &raw::DocumentFile,
+        decision: Option<&DecisionPreamble>,
+        signer: &Signer,
+        issuer: &Issuer,
+    ) -> Attached {
+        if let Some(line) = &raw.dong_kem_theo {
+            let line = self.nonempty(line, "Dòng kèm theo", "Appendix line");
+            let line = line.trim().trim_start_matches('(').trim_end_matches(')');
+            return Attached::Written {
+                line: format!("({line})"),
+            };
+        }
+        let collective = signer
+            .lines
+            .first()
+            .is_some_and(|l| l.trim_start().starts_with("TM."));
+        let by = match decision {
+            Some(d) if !collective => authority_name(&d.authority, &issuer.full_name),
+            _ => issuer.full_name.clone(),
+        };
+        Attached::Composed {
+            by,
+            blanks: raw.kem_theo_de_trong,
+        }
+    }
+
     fn table(&mut self, raw: &raw::TableRaw) -> Table {
         let header: Vec<String> = raw
             .cot
@@ -424,4 +455,59 @@ pub fn fit_table(table: &mut Table, total: f64, m: &crate::render::docx::measure
         })
         .collect();
     table.widths = autofit::widths(&needs, total);
+}
+
+/// The authority of a decision's line as it reads in running text: "CHỦ TỊCH ỦY BAN NHÂN DÂN
+/// XÃ HÒA SƠN" with the issuer "Ủy ban nhân dân xã Hòa Sơn" is "Chủ tịch Ủy ban nhân dân xã
+/// Hòa Sơn"; the body's own name in capitals is the body.
+pub fn authority_name(authority: &str, full_name: &str) -> String {
+    let authority = authority.trim();
+    let body = vn::upper(full_name);
+    let title = authority
+        .strip_suffix(body.as_str())
+        .map(str::trim)
+        .or_else(|| {
+            // "CHỦ TỊCH ỦY BAN NHÂN DÂN" without the place: the title is what precedes the
+            // body's generic name.
+            ["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN"]
+                .iter()
+                .find_map(|g| authority.find(g).map(|i| authority[..i].trim()))
+        })
+        .unwrap_or("");
+    if title.is_empty() {
+        return full_name.to_string();
+    }
+    let lower = title.to_lowercase();
+    let mut chars = lower.chars();
+    let first: String = chars
+        .next()
+        .map(|c| vn::upper(&c.to_string()))
+        .unwrap_or_default();
+    format!("{first}{} {full_name}", chars.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::authority_name;
+
+    #[test]
+    fn a_chu_tich_decision_names_the_chu_tich() {
+        let body = "Ủy ban nhân dân xã Hòa Sơn";
+        assert_eq!(
+            authority_name("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA SƠN", body),
+            "Chủ tịch Ủy ban nhân dân xã Hòa Sơn"
+        );
+        assert_eq!(authority_name("ỦY BAN NHÂN DÂN XÃ HÒA SƠN", body), body);
+        assert_eq!(
+            authority_name("CHỦ TỊCH ỦY BAN NHÂN DÂN", body),
+            "Chủ tịch Ủy ban nhân dân xã Hòa Sơn"
+        );
+        assert_eq!(
+            authority_name(
+                "GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+                "Sở Nông nghiệp và Môi trường"
+            ),
+            "Giám đốc Sở Nông nghiệp và Môi trường"
+        );
+    }
 }

@@ -147,6 +147,14 @@ pub struct DocumentFile {
     pub in_lien_he: bool,
     #[serde(default)]
     pub phu_luc: Vec<AppendixRaw>,
+    /// The "(Kèm theo … số … ngày … của …)" line under each phụ lục title, written by hand
+    /// for the odd case; left out, cchc composes it.
+    #[serde(default)]
+    pub dong_kem_theo: Option<S<String>>,
+    /// Blanks for the number and day in that line although the document is numbered: a
+    /// draft sent for signature, whose final number the văn thư writes in.
+    #[serde(default)]
+    pub kem_theo_de_trong: bool,
 }
 
 /// Signature block (thể thức chữ ký).

@@ -259,12 +259,26 @@ pub struct Document {
     /// Print the issuer's contact block at the foot of page 1.
     pub show_contact: bool,
     pub appendices: Vec<Appendix>,
+    /// How the "(Kèm theo …)" line under each phụ lục title reads.
+    pub attached: Attached,
     /// A báo cáo's reporting period (`ky_bao_cao`, checked to exist): the present stage
     /// adds that period's tables as its last phụ lục; the view carries the tables, not this.
     #[serde(skip)]
     pub report_period: Option<String>,
     /// Metadata for the PDF and the web page.
     pub meta: DocMeta,
+}
+
+/// The "(Kèm theo Quyết định số … ngày … của …)" line of a document's phụ lục.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Attached {
+    /// Composed by cchc: `by` is the authority that signs ("Ủy ban nhân dân xã Hòa Sơn",
+    /// "Chủ tịch Ủy ban nhân dân xã Hòa Sơn"); `blanks` leaves number and day for the văn
+    /// thư although the document is numbered.
+    Composed { by: String, blanks: bool },
+    /// Written by hand (`dong_kem_theo`), printed as it is.
+    Written { line: String },
 }
 
 #[derive(Debug, Clone, Serialize)]
