@@ -30,6 +30,8 @@ pub struct Paths {
     pub cache: Option<PathBuf>,
     /// Write each document's Word twin beside its PDF (off: `--khong-word`).
     pub word: bool,
+    /// The standards every PDF is written to (`--pdf-standard`).
+    pub pdf_standard: crate::render::pdf::Standard,
 }
 
 impl Paths {
@@ -53,6 +55,7 @@ impl Paths {
             templates,
             fonts: None,
             cache: None,
+            pdf_standard: Default::default(),
             word: true,
         }
     }
@@ -129,7 +132,9 @@ pub fn build_with(
         document: theme.dir.clone(),
         detail,
     };
-    let layouts = Layouts::new(Arc::clone(engine), &theme).map_err(theme_error)?;
+    let layouts = Layouts::new(Arc::clone(engine), &theme)
+        .and_then(|l| l.with_standard(paths.pdf_standard))
+        .map_err(theme_error)?;
     let pages = Pages::new(&theme).map_err(theme_error)?;
     let docx = Docx::new().map_err(theme_error)?;
     if !paths.word {

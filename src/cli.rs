@@ -13,7 +13,7 @@ use crate::build::{self, BuildError, Paths};
 use crate::diag::{CATALOGUE, Code, Diagnostics, Lang, headline, io_reason};
 use crate::output::OutputError;
 use crate::render::fonts::{self, FontSet};
-use crate::render::pdf::Engine;
+use crate::render::pdf::{Engine, Standard};
 
 // A closed pipe (`cchc check | head -1`) or a full disk must not panic the printing of a
 // message: what cannot be written is dropped, and the exit code still tells the outcome.
@@ -83,6 +83,10 @@ pub enum Command {
         /// Không tạo bản Word (.docx) cạnh mỗi PDF: dựng nhanh hơn.
         #[arg(long = "khong-word", visible_alias = "no-docx")]
         khong_word: bool,
+        /// Chuẩn PDF: a-2a+ua-1 (lưu trữ PDF/A-2a và tiếp cận PDF/UA-1, mặc định), a-2b, ua-1
+        /// hoặc pdf (PDF thường).
+        #[arg(long = "pdf-standard", default_value = "a-2a+ua-1", value_parser = pdf_standard)]
+        pdf_standard: Standard,
     },
     /// Kiểm tra nội dung, không ghi tệp nào.
     Check {
@@ -250,7 +254,8 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             dirs,
             output,
             khong_word,
-        } => build_command(&dirs, &output, !khong_word, lang),
+            pdf_standard,
+        } => build_command(&dirs, &output, !khong_word, pdf_standard, lang),
         Command::Check { dirs } => check_command(&dirs, lang),
         Command::Init { dir } => init_command(&dir, lang),
         Command::FixEncoding { file } => fix_encoding(&file, lang),
@@ -280,14 +285,36 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
     }
 }
 
+/// `--pdf-standard`: one of [`Standard::NAMES`].
+fn pdf_standard(name: &str) -> Result<Standard, String> {
+    Standard::NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| *s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Standard::NAMES.iter().map(|(n, _)| *n).collect();
+            format!(
+                "chuẩn PDF không có: {name} (dùng được: {})",
+                names.join(", ")
+            )
+        })
+}
+
 /// `word`: write the Word twins too (off: `--khong-word`).
-fn build_command(dirs: &Dirs, output: &Path, word: bool, lang: Lang) -> ExitCode {
+fn build_command(
+    dirs: &Dirs,
+    output: &Path,
+    word: bool,
+    standard: Standard,
+    lang: Lang,
+) -> ExitCode {
     let started = Instant::now();
     arm_watchdog(lang);
     let (engine, font_errors) = engine_for(dirs);
     let mut paths = Paths::new(&dirs.content, output, dirs.theme().as_deref());
     paths.fonts = dirs.fonts_dir();
     paths.word = word;
+    paths.pdf_standard = standard;
     if font_errors.has_errors() {
         return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
     }
