@@ -30,6 +30,9 @@ pub struct Paths {
     pub cache: Option<PathBuf>,
     /// Write each document's Word twin beside its PDF (off: `--khong-word`).
     pub word: bool,
+    /// The ND30 checklist's findings on the laid-out PDFs are errors, not warnings
+    /// (`--strict`): nothing is written.
+    pub strict: bool,
     /// The standards every PDF is written to (`--pdf-standard`).
     pub pdf_standard: crate::render::pdf::Standard,
 }
@@ -56,6 +59,7 @@ impl Paths {
             fonts: None,
             cache: None,
             pdf_standard: Default::default(),
+            strict: false,
             word: true,
         }
     }
@@ -148,6 +152,7 @@ pub fn build_with(
     let staging = claim.stage().map_err(BuildError::Output)?;
     let views = Views::new(&site);
     timings.lap("trình bày / views");
+    let findings = std::sync::Mutex::new(Vec::new());
     // In this order: the sitemap lists the pages written before it.
     let outputs: [(&str, &dyn Output); 6] = [
         (
@@ -155,6 +160,7 @@ pub fn build_with(
             &Pdfs {
                 layouts: &layouts,
                 progress,
+                findings: &findings,
             },
         ),
         (
@@ -181,7 +187,20 @@ pub fn build_with(
         }
         timings.lap(name);
     }
+    let mut findings = findings.into_inner().unwrap_or_default();
+    findings.sort_by(|a, b| a.file.cmp(&b.file));
+    if paths.strict && !findings.is_empty() {
+        staging.abandon();
+        let mut errors = Diagnostics::default();
+        for mut d in findings {
+            d.severity = crate::diag::Severity::Error;
+            errors.push(d);
+        }
+        return Err(BuildError::Content(errors));
+    }
     staging.commit().map_err(BuildError::Output)?;
+    let mut warnings = warnings;
+    findings.into_iter().for_each(|d| warnings.push(d));
     Ok(Report {
         documents: site.documents.len(),
         pdf_pages,

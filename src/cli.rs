@@ -87,6 +87,10 @@ pub enum Command {
         /// hoặc pdf (PDF thường).
         #[arg(long = "pdf-standard", default_value = "a-2a+ua-1", value_parser = pdf_standard)]
         pdf_standard: Standard,
+        /// Coi mọi lỗi thể thức Nghị định 30 tìm thấy trên PDF đã dàn trang (dòng phần đầu
+        /// xuống dòng, chữ ra ngoài lề, đề mục cuối trang…) là lỗi: không ghi gì.
+        #[arg(long)]
+        strict: bool,
     },
     /// Kiểm tra nội dung, không ghi tệp nào.
     Check {
@@ -255,7 +259,8 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             output,
             khong_word,
             pdf_standard,
-        } => build_command(&dirs, &output, !khong_word, pdf_standard, lang),
+            strict,
+        } => build_command(&dirs, &output, !khong_word, (pdf_standard, strict), lang),
         Command::Check { dirs } => check_command(&dirs, lang),
         Command::Init { dir } => init_command(&dir, lang),
         Command::FixEncoding { file } => fix_encoding(&file, lang),
@@ -305,7 +310,7 @@ fn build_command(
     dirs: &Dirs,
     output: &Path,
     word: bool,
-    standard: Standard,
+    (standard, strict): (Standard, bool),
     lang: Lang,
 ) -> ExitCode {
     let started = Instant::now();
@@ -315,6 +320,7 @@ fn build_command(
     paths.fonts = dirs.fonts_dir();
     paths.word = word;
     paths.pdf_standard = standard;
+    paths.strict = strict;
     if font_errors.has_errors() {
         return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
     }

@@ -69,6 +69,8 @@ fn render_error(source: &Path) -> impl FnOnce(String) -> BuildError + use<> {
 pub struct Pdfs<'a> {
     pub layouts: &'a Layouts,
     pub progress: &'a (dyn Fn(usize, usize) + Sync),
+    /// What the ND30 checklist found on the laid-out pages ([`crate::render::checklist`]).
+    pub findings: &'a std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
 }
 
 impl Output for Pdfs<'_> {
@@ -83,7 +85,17 @@ impl Output for Pdfs<'_> {
                     let _watched = crate::watchdog::task(|| doc.source.display().to_string());
                     self.layouts
                         .render(&site.issuer, doc)
-                        .map(|r| (doc, r.pdf, r.layout.pages().len()))
+                        .map(|r| {
+                            let found = crate::render::checklist::check(
+                                &crate::render::inspect::inspect(&r.layout),
+                                &site.issuer,
+                                doc,
+                            );
+                            if let Ok(mut all) = self.findings.lock() {
+                                all.extend(found);
+                            }
+                            (doc, r.pdf, r.layout.pages().len())
+                        })
                         .map_err(|detail| BuildError::Render {
                             document: doc.source.clone(),
                             detail,

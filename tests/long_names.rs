@@ -200,3 +200,44 @@ fn long_issuer_and_place_names_keep_every_header_line_whole_on_every_kind() {
         }
     }
 }
+
+/// Issue 9, item 5: the build checks its own PDFs. The HCM names pass; the phường's place
+/// name, too long to sit beside the Số, is reported (a warning, an error with `--strict`).
+#[test]
+fn the_build_reports_what_the_checklist_finds_and_strict_refuses_it() {
+    for (name, issuer, _, beside) in ISSUERS {
+        let tmp = tempfile::tempdir().unwrap();
+        let doc = document("cong-van");
+        let content = write_content(tmp.path(), issuer, &[("cv.yaml", doc.as_str())]);
+        let c = content.to_str().unwrap();
+        let (code, _, err) = cchc(
+            &["build", "--content", c, "--output", "a", "--khong-word"],
+            tmp.path(),
+        );
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(err.contains("W0802"), !beside, "{name}: {err}");
+        assert!(
+            !err.contains("W0801"),
+            "{name}: no header line wraps: {err}"
+        );
+        let (code, _, err) = cchc(
+            &[
+                "build",
+                "--content",
+                c,
+                "--output",
+                "b",
+                "--khong-word",
+                "--strict",
+            ],
+            tmp.path(),
+        );
+        if *beside {
+            assert_eq!(code, 0, "{name}: {err}");
+        } else {
+            assert_ne!(code, 0, "{name}: --strict makes the finding an error");
+            assert!(err.contains("lỗi[W0802]"), "{err}");
+            assert!(!tmp.path().join("b").exists(), "nothing written");
+        }
+    }
+}

@@ -175,3 +175,25 @@ fn the_appendix_line_may_be_written_by_hand() {
     assert!(lines.iter().any(|l| l.text
         == "(Kèm theo Quyết định số 2381/QĐ-UBND ngày 28/11/2025 của Chủ tịch UBND tỉnh)"));
 }
+
+/// Issue 9, item 5: the fixtures, the seeds and the demo build without a single finding of
+/// the ND30 checklist the build runs on its own PDFs.
+#[test]
+fn the_fixtures_seeds_and_demo_pass_the_built_in_checklist() {
+    let mut dirs: Vec<std::path::PathBuf> = ["ke-hoach-tinh", "quyet-dinh-chu-tich"]
+        .iter()
+        .map(|f| fixture(f))
+        .collect();
+    for s in ["000", "001", "002", "003", "004"] {
+        dirs.push(root().join("tests/fixtures/seeds").join(s).join("content"));
+    }
+    dirs.push(root().join("content"));
+    for dir in dirs {
+        let r = render(&dir);
+        for (i, (slug, _, insp)) in r.docs.iter().enumerate() {
+            let found = cchc::render::checklist::check(insp, &r.site.issuer, &r.site.documents[i]);
+            let texts: Vec<&str> = found.iter().map(|d| d.message.vi.as_str()).collect();
+            assert!(found.is_empty(), "{}/{slug}: {texts:#?}", dir.display());
+        }
+    }
+}
