@@ -197,3 +197,60 @@ fn the_fixtures_seeds_and_demo_pass_the_built_in_checklist() {
         }
     }
 }
+
+/// Issue 9, item 4: a one-line lead-in ending ":" keeps with what it introduces, wherever
+/// the page breaks; and the seeds keep their page counts (a naive keep-with-next once
+/// pushed seed 004 onto a fifth page).
+#[test]
+fn a_lead_in_line_never_ends_a_page_alone() {
+    let filler = "Ủy ban nhân dân xã triển khai các nhiệm vụ cải cách hành chính theo kế hoạch.";
+    let mut checked = 0;
+    for n in (20..60).step_by(2) {
+        let opening = vec![filler; n].join(" ");
+        let doc = format!(
+            r#"loai: cong-van
+so: 12
+don_vi_soan_thao: VP
+ngay: 2026-03-02
+trich_yeu: Đôn đốc thực hiện nhiệm vụ
+kinh_gui: [Các công chức chuyên môn]
+noi_dung: |
+  {opening}
+
+  Ủy ban nhân dân xã yêu cầu:
+
+  - Một là, rà soát thủ tục hành chính và công khai đầy đủ, đúng quy định.
+
+  - Hai là, báo cáo kết quả trước ngày 30/6/2026.
+noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky:
+  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+  can_bo: chu-tich
+"#
+        );
+        let tmp = tempfile::tempdir().unwrap();
+        let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", doc.as_str())]);
+        let r = render(&content);
+        let (_, _, insp) = &r.docs[0];
+        let found = cchc::render::checklist::check(insp, &r.site.issuer, &r.site.documents[0]);
+        assert!(
+            found
+                .iter()
+                .all(|d| d.code != cchc::diag::Code::LayoutHeadingAtFoot),
+            "{n} sentences: {:?}",
+            found.iter().map(|d| &d.message.vi).collect::<Vec<_>>()
+        );
+        checked += insp.pages.len();
+    }
+    // The lead-in crossed the foot of page 1 somewhere in the range.
+    assert!(checked > 20, "{checked} pages");
+    for (seed, pages) in [("000", 3), ("001", 14), ("002", 4), ("003", 5), ("004", 4)] {
+        let r = render(
+            &root()
+                .join("tests/fixtures/seeds")
+                .join(seed)
+                .join("content"),
+        );
+        assert_eq!(r.docs[0].2.pages.len(), pages, "seed {seed}'s pages");
+    }
+}
