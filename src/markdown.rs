@@ -113,6 +113,15 @@ pub fn inline(src: &str) -> Vec<Inline> {
     text
 }
 
+/// A one-line lead-in ("Ủy ban nhân dân xã yêu cầu:"): it ends ":" and fits a line (80
+/// characters at 14 pt). Kept with the next paragraph in the PDF (`block-content` in
+/// blocks.typ applies the same rule) and in Word.
+pub fn lead_in(text: &[Inline]) -> bool {
+    let t = plain(text);
+    let t = t.trim();
+    t.ends_with(':') && t.chars().count() <= 80
+}
+
 /// Plain text of inlines, for titles and metadata.
 pub fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();

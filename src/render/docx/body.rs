@@ -32,7 +32,12 @@ pub fn block(b: &Block, width: Tw, m: &Metrics) -> String {
                 runs.push_str(&run(&format!("{mk} "), Look::default()));
             }
             runs.push_str(&inlines(text, Look::default()));
-            styled(None, &runs)
+            if crate::markdown::lead_in(text) {
+                // As the PDF: a one-line lead-in keeps with what it introduces.
+                format!("<w:p><w:pPr><w:keepNext/></w:pPr>{runs}</w:p>")
+            } else {
+                styled(None, &runs)
+            }
         }
         Block::Table { header, rows } => Data {
             header: header.clone(),
