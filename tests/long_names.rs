@@ -215,7 +215,9 @@ fn the_build_reports_what_the_checklist_finds_and_strict_refuses_it() {
             tmp.path(),
         );
         assert_eq!(code, 0, "{name}: {err}");
-        assert_eq!(err.contains("W0802"), !beside, "{name}: {err}");
+        // The Sở's date line sits beside its Số but flush right, off the Quốc hiệu's centre.
+        let warned = !beside || *name == "so";
+        assert_eq!(err.contains("W0802"), warned, "{name}: {err}");
         assert!(
             !err.contains("W0801"),
             "{name}: no header line wraps: {err}"
@@ -232,7 +234,7 @@ fn the_build_reports_what_the_checklist_finds_and_strict_refuses_it() {
             ],
             tmp.path(),
         );
-        if *beside {
+        if !warned {
             assert_eq!(code, 0, "{name}: {err}");
         } else {
             assert_ne!(code, 0, "{name}: --strict makes the finding an error");

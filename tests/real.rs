@@ -180,10 +180,15 @@ fn the_appendix_line_may_be_written_by_hand() {
 /// the ND30 checklist the build runs on its own PDFs.
 #[test]
 fn the_fixtures_seeds_and_demo_pass_the_built_in_checklist() {
-    let mut dirs: Vec<std::path::PathBuf> = ["ke-hoach-tinh", "quyet-dinh-chu-tich"]
-        .iter()
-        .map(|f| fixture(f))
-        .collect();
+    let mut dirs: Vec<std::path::PathBuf> = [
+        "ke-hoach-tinh",
+        "quyet-dinh-chu-tich",
+        "cong-van-thanh-pho",
+        "thong-bao-bo",
+    ]
+    .iter()
+    .map(|f| fixture(f))
+    .collect();
     for s in ["000", "001", "002", "003", "004"] {
         dirs.push(root().join("tests/fixtures/seeds").join(s).join("content"));
     }
@@ -253,4 +258,38 @@ nguoi_ky:
         );
         assert_eq!(r.docs[0].2.pages.len(), pages, "seed {seed}'s pages");
     }
+}
+
+#[test]
+fn a_city_cong_van_with_a_long_place_name_and_three_addressees() {
+    let r = checked(
+        "cong-van-thanh-pho",
+        &Header {
+            reference: "7315/UBND-KT",
+            date_line: "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025",
+            kind_title: None,
+            attached: None,
+        },
+    );
+    let lines = r.docs[0].2.lines(12.0);
+    for want in [
+        "Kính gửi: - Các sở, ban, ngành Thành phố;",
+        "- Ủy ban nhân dân các phường, xã, đặc khu;",
+        "- Trung tâm Phục vụ hành chính công Thành phố.",
+    ] {
+        assert!(lines.iter().any(|l| l.text == want), "{want:?}");
+    }
+}
+
+#[test]
+fn a_ministry_thong_bao_with_a_one_line_issuer() {
+    checked(
+        "thong-bao-bo",
+        &Header {
+            reference: "412/TB-BNV",
+            date_line: "Hà Nội, ngày 09 tháng 7 năm 2025",
+            kind_title: Some("THÔNG BÁO"),
+            attached: None,
+        },
+    );
 }

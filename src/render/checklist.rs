@@ -135,6 +135,14 @@ fn header(lines: &[Line], issuer: &Issuer, doc: &Document, f: &mut Vec<Diagnosti
             format!("Date line at {:.1} pt; ND30: 13–14 pt italic.", size(d)),
         );
     }
+    if let (Some(d), Some(qh)) = (date, qh)
+        && (d.center() - qh.center()).abs() > 3.0
+    {
+        wrong(
+            "Dòng ngày tháng không ở giữa dưới Quốc hiệu (địa danh rộng hơn Quốc hiệu, đặt sát lề phải).".into(),
+            "The date line is not centred under the Quốc hiệu (the place name is wider than it, set flush right).".into(),
+        );
+    }
     if let (Some(d), Some(n)) = (date, number)
         && (d.y - n.y).abs() > 2.0
     {
