@@ -113,6 +113,43 @@ pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
     content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)
 }
 
+/// `cchc check` lays every document out too, in memory, and runs the ND30 checklist on the
+/// pages ([`crate::render::checklist`]): what a build would warn about, nothing written.
+pub fn check_layout(
+    engine: &Arc<Engine>,
+    paths: &Paths,
+    site: &crate::model::Site,
+) -> Result<Diagnostics, BuildError> {
+    use rayon::prelude::*;
+    let theme = Theme::resolve(paths.theme.as_deref(), paths.templates.as_deref())
+        .map_err(BuildError::Theme)?;
+    let layouts =
+        Layouts::new(Arc::clone(engine), &theme).map_err(|detail| BuildError::Render {
+            document: theme.dir.clone(),
+            detail,
+        })?;
+    let views = Views::new(site);
+    let mut found = Diagnostics::default();
+    for chunk in views.documents.chunks(crate::outputs::EVICT_EVERY) {
+        let chunk: Vec<Vec<crate::diag::Diagnostic>> = chunk
+            .par_iter()
+            .map(|doc| {
+                let r = layouts
+                    .render(&site.issuer, doc)
+                    .map_err(|detail| BuildError::Render {
+                        document: doc.source.clone(),
+                        detail,
+                    })?;
+                let insp = crate::render::inspect::inspect(&r.layout);
+                Ok(crate::render::checklist::check(&insp, &site.issuer, doc))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        chunk.into_iter().flatten().for_each(|d| found.push(d));
+        comemo::evict(0);
+    }
+    Ok(found)
+}
+
 pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
     build_with(engine, paths, &|_, _| {})
 }

@@ -377,7 +377,11 @@ fn check_command(dirs: &Dirs, lang: Lang) -> ExitCode {
     if font_errors.has_errors() {
         return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
     }
-    match build::check(&engine, &paths) {
+    match build::check(&engine, &paths).and_then(|mut loaded| {
+        let found = build::check_layout(&engine, &paths, &loaded.site)?;
+        found.iter().for_each(|d| loaded.warnings.push(d.clone()));
+        Ok(loaded)
+    }) {
         Ok(loaded) => {
             print_diags(&engine.fonts.warnings, lang, Path::new(""));
             print_diags(&loaded.warnings, lang, &dirs.content);

@@ -222,6 +222,14 @@ fn the_build_reports_what_the_checklist_finds_and_strict_refuses_it() {
             !err.contains("W0801"),
             "{name}: no header line wraps: {err}"
         );
+        // `cchc check` lays the documents out too and reports the same, writing nothing.
+        let (code, out, err) = cchc(&["check", "--content", c], tmp.path());
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(
+            err.contains("W0802") || out.contains("W0802"),
+            warned,
+            "{name}: {err}"
+        );
         let (code, _, err) = cchc(
             &[
                 "build",
