@@ -293,3 +293,34 @@ fn a_ministry_thong_bao_with_a_one_line_issuer() {
         },
     );
 }
+
+/// The Word twin makes the PDF's header choice: a date line wider than 100 mm widens the
+/// right column (before, it wrapped in Word and LibreOffice as it did in the PDF).
+#[test]
+fn the_word_twin_widens_the_header_for_a_long_place_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("cong-van-thanh-pho"), &tmp.path().join("content"));
+    build_into(&tmp.path().join("content"), &tmp.path().join("site")).expect("builds");
+    let r = render(&fixture("cong-van-thanh-pho"));
+    let path = r.site.documents[0].meta.docx_path.clone().unwrap();
+    let docx = std::fs::read(tmp.path().join("site").join(path)).unwrap();
+    let parts = word::unzip(&docx).unwrap();
+    let xml = parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .unwrap();
+    let grid = xml.split("<w:tblGrid>").nth(1).unwrap();
+    let cols: Vec<i32> = grid
+        .split("</w:tblGrid>")
+        .next()
+        .unwrap()
+        .split("w:w=\"")
+        .skip(1)
+        .map(|c| c.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(cols.len(), 2);
+    // 100 mm is 5669 twips; the 14 pt italic "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm
+    // 2025" needs a little more.
+    assert!(cols[1] > 5669, "{cols:?}");
+}
