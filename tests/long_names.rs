@@ -217,16 +217,16 @@ fn the_build_reports_what_the_checklist_finds_and_strict_refuses_it() {
         assert_eq!(code, 0, "{name}: {err}");
         // The Sở's date line sits beside its Số but flush right, off the Quốc hiệu's centre.
         let warned = !beside || *name == "so";
-        assert_eq!(err.contains("W0802"), warned, "{name}: {err}");
+        assert_eq!(err.contains("W0902"), warned, "{name}: {err}");
         assert!(
-            !err.contains("W0801"),
+            !err.contains("W0901"),
             "{name}: no header line wraps: {err}"
         );
         // `cchc check` lays the documents out too and reports the same, writing nothing.
         let (code, out, err) = cchc(&["check", "--content", c], tmp.path());
         assert_eq!(code, 0, "{name}: {err}");
         assert_eq!(
-            err.contains("W0802") || out.contains("W0802"),
+            err.contains("W0902") || out.contains("W0902"),
             warned,
             "{name}: {err}"
         );
@@ -246,7 +246,7 @@ fn the_build_reports_what_the_checklist_finds_and_strict_refuses_it() {
             assert_eq!(code, 0, "{name}: {err}");
         } else {
             assert_ne!(code, 0, "{name}: --strict makes the finding an error");
-            assert!(err.contains("lỗi[W0802]"), "{err}");
+            assert!(err.contains("lỗi[W0902]"), "{err}");
             assert!(!tmp.path().join("b").exists(), "nothing written");
         }
     }

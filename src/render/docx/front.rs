@@ -37,7 +37,7 @@ fn line(text: &str, look: Look, before: Tw) -> String {
 /// with the bundled font: the right column 100 mm whenever everything fits, else as wide as
 /// its widest line (Quốc hiệu, Tiêu ngữ, date line) and the sizes down to ND30's lowest, so
 /// that no header line wraps in Word either. Word's columns cannot overlap as the PDF's
-/// halves may: a place name too long for any of these wraps here (the build warns, W0802).
+/// halves may: a place name too long for any of these wraps here (the build warns, W0902).
 struct Plan {
     issuer: f64,
     qh: f64,
