@@ -72,7 +72,7 @@ impl Cx<'_> {
             // The text area of an A4 page, 30 mm and 15 mm margins (nd30.md §1).
             let total = if landscape { 252.0 } else { 165.0 } * 72.0 / 25.4;
             if let Ok(m) = crate::render::docx::measure::Metrics::new() {
-                fit_table(table, total, &m);
+                autofit::fit(table, total, &|t, bold| m.width(t, 12.0, bold));
             }
         }
         Appendix {
@@ -431,30 +431,6 @@ fn is_number(cell: &str) -> bool {
         && t.chars().next().is_some_and(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-}
-
-/// Widths of a `bang`'s columns in points across `total`: those in `given` millimetres as
-/// written, 0 or left out from the content ([`crate::model::autofit`]).
-pub fn fit_table(table: &mut Table, total: f64, m: &crate::render::docx::measure::Metrics) {
-    let measure = |t: &str, bold: bool| m.width(t, 12.0, bold);
-    let needs: Vec<autofit::Need> = (0..table.header.len())
-        .map(|i| {
-            let cells: Vec<&str> = table
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i).map(String::as_str))
-                .collect();
-            let mut need = autofit::need(&table.header[i], &cells, &measure);
-            need.stretches = !autofit::ordinal(&table.header[i]) && !table.numeric[i];
-            need.fixed = table
-                .widths
-                .get(i)
-                .filter(|w| **w > 0.0)
-                .map(|w| w * 72.0 / 25.4);
-            need
-        })
-        .collect();
-    table.widths = autofit::widths(&needs, total);
 }
 
 /// The authority of a decision's line as it reads in running text: "CHỦ TỊCH ỦY BAN NHÂN DÂN

@@ -130,6 +130,31 @@ pub fn widths(needs: &[Need], total: f64) -> Vec<f64> {
     w
 }
 
+/// A table's column widths in points across `total`: those in its `widths` (millimetres,
+/// as a clerk writes `rong_cot`) as given, 0 or left out from the content. `measure` is the
+/// width of 12 pt text on one line, bold or not.
+pub fn fit(table: &mut super::Table, total: f64, measure: &dyn Fn(&str, bool) -> f64) {
+    let needs: Vec<Need> = (0..table.header.len())
+        .map(|i| {
+            let cells: Vec<&str> = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i).map(String::as_str))
+                .collect();
+            let mut need = need(&table.header[i], &cells, measure);
+            need.stretches =
+                !ordinal(&table.header[i]) && !table.numeric.get(i).copied().unwrap_or(false);
+            need.fixed = table
+                .widths
+                .get(i)
+                .filter(|w| **w > 0.0)
+                .map(|w| w * 72.0 / 25.4);
+            need
+        })
+        .collect();
+    table.widths = widths(&needs, total);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
