@@ -14,6 +14,9 @@ pub struct Need {
     pub min: f64,
     /// The longest cell on one line: wider is wasted.
     pub max: f64,
+    /// Wide enough for four cells in five on one line: a column of short names with one
+    /// long cell is still a short column (the long cell wraps, the others do not).
+    pub typical: f64,
     /// A width the clerk fixed (`rong_cot`), in points.
     pub fixed: Option<f64>,
     /// A column that may take more than it needs when the table is wider than its content
@@ -35,17 +38,27 @@ pub const PAD: f64 = 7.0;
 pub fn need(header: &str, cells: &[&str], measure: &dyn Fn(&str, bool) -> f64) -> Need {
     let mut min: f64 = 0.0;
     let mut max: f64 = 0.0;
+    let mut each: Vec<f64> = Vec::new();
     for (text, bold) in std::iter::once((header, true)).chain(cells.iter().map(|c| (*c, false))) {
+        let mut cell: f64 = 0.0;
         for line in text.lines() {
-            max = max.max(measure(line.trim(), bold));
+            cell = cell.max(measure(line.trim(), bold));
             for word in line.split_whitespace() {
                 min = min.max(measure(word, bold));
             }
         }
+        max = max.max(cell);
+        each.push(cell);
     }
+    each.sort_by(f64::total_cmp);
+    let typical = each
+        .get((each.len() * 4).div_ceil(5).saturating_sub(1))
+        .copied()
+        .unwrap_or(0.0);
     Need {
         min: min + PAD,
         max: max.max(min) + PAD,
+        typical: typical.max(min) + PAD,
         fixed: None,
         stretches: true,
     }
@@ -71,21 +84,24 @@ pub fn widths(needs: &[Need], total: f64) -> Vec<f64> {
         let short: Vec<usize> = open
             .iter()
             .copied()
-            .filter(|&i| needs[i].max <= share)
+            .filter(|&i| needs[i].typical <= share)
             .collect();
         if short.is_empty() {
-            // The long columns: by need, but never under their longest word.
+            // The long columns: by the square root of their need, so that a medium column
+            // (office names) beside a very long one (task names) is not starved to a word
+            // a line; never under their longest word.
+            let weight = |i: usize| needs[i].max.sqrt();
             let mut long = open;
             loop {
-                let sum: f64 = long.iter().map(|&i| needs[i].max).sum();
+                let sum: f64 = long.iter().map(|&i| weight(i)).sum();
                 let under: Vec<usize> = long
                     .iter()
                     .copied()
-                    .filter(|&i| room * needs[i].max / sum < needs[i].min)
+                    .filter(|&i| room * weight(i) / sum < needs[i].min)
                     .collect();
                 if under.is_empty() {
                     for &i in &long {
-                        w[i] = Some(room * needs[i].max / sum);
+                        w[i] = Some(room * weight(i) / sum);
                     }
                     break;
                 }
@@ -101,8 +117,14 @@ pub fn widths(needs: &[Need], total: f64) -> Vec<f64> {
             break;
         }
         for &i in &short {
-            w[i] = Some(needs[i].max);
-            room -= needs[i].max;
+            // All on one line if that fits the share, else four cells in five.
+            let width = if needs[i].max <= share {
+                needs[i].max
+            } else {
+                needs[i].typical
+            };
+            w[i] = Some(width);
+            room -= width;
         }
     }
     let mut w: Vec<f64> = w.into_iter().map(|x| x.unwrap_or(0.0)).collect();
@@ -163,6 +185,7 @@ mod tests {
         Need {
             min,
             max,
+            typical: max,
             fixed: None,
             stretches: true,
         }
@@ -184,8 +207,8 @@ mod tests {
         let w = widths(&needs, 700.0);
         assert!((w.iter().sum::<f64>() - 700.0).abs() < 1e-6);
         assert_eq!((w[0], w[2], w[4]), (20.0, 90.0, 70.0));
-        // The rest shared by need: the task five times the partners.
-        assert!((w[1] / w[3] - 5.0).abs() < 1e-6, "{w:?}");
+        // The rest shared by the square root of need: the task √5 times the partners.
+        assert!((w[1] / w[3] - 5f64.sqrt()).abs() < 1e-6, "{w:?}");
     }
 
     #[test]
