@@ -33,6 +33,11 @@ pub struct Paths {
     pub word: bool,
     /// Copy unchanged documents' PDFs and Word twins from the cache (off: `--no-cache`).
     pub incremental: bool,
+    /// The ND30 checklist's findings on the laid-out PDFs are errors, not warnings
+    /// (`--strict`): nothing is written.
+    pub strict: bool,
+    /// The standards every PDF is written to (`--pdf-standard`).
+    pub pdf_standard: crate::render::pdf::Standard,
 }
 
 impl Paths {
@@ -56,6 +61,8 @@ impl Paths {
             templates,
             fonts: None,
             cache: None,
+            pdf_standard: Default::default(),
+            strict: false,
             word: true,
             incremental: true,
         }
@@ -112,6 +119,43 @@ pub fn check(engine: &Engine, paths: &Paths) -> Result<Loaded, BuildError> {
     content::load(&paths.content, &engine.fonts.coverage()).map_err(BuildError::Content)
 }
 
+/// `cchc check` lays every document out too, in memory, and runs the ND30 checklist on the
+/// pages ([`crate::render::checklist`]): what a build would warn about, nothing written.
+pub fn check_layout(
+    engine: &Arc<Engine>,
+    paths: &Paths,
+    site: &crate::model::Site,
+) -> Result<Diagnostics, BuildError> {
+    use rayon::prelude::*;
+    let theme = Theme::resolve(paths.theme.as_deref(), paths.templates.as_deref())
+        .map_err(BuildError::Theme)?;
+    let layouts =
+        Layouts::new(Arc::clone(engine), &theme).map_err(|detail| BuildError::Render {
+            document: theme.dir.clone(),
+            detail,
+        })?;
+    let views = Views::new(site);
+    let mut found = Diagnostics::default();
+    for chunk in views.documents.chunks(crate::outputs::EVICT_EVERY) {
+        let chunk: Vec<Vec<crate::diag::Diagnostic>> = chunk
+            .par_iter()
+            .map(|doc| {
+                let r = layouts
+                    .render(&site.issuer, doc)
+                    .map_err(|detail| BuildError::Render {
+                        document: doc.source.clone(),
+                        detail,
+                    })?;
+                let insp = crate::render::inspect::inspect(&r.layout);
+                Ok(crate::render::checklist::check(&insp, &site.issuer, doc))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        chunk.into_iter().flatten().for_each(|d| found.push(d));
+        comemo::evict(0);
+    }
+    Ok(found)
+}
+
 pub fn build(engine: &Arc<Engine>, paths: &Paths) -> Result<Report, BuildError> {
     build_with(engine, paths, &|_, _, _| {})
 }
@@ -135,7 +179,9 @@ pub fn build_with(
         document: theme.dir.clone(),
         detail,
     };
-    let layouts = Layouts::new(Arc::clone(engine), &theme).map_err(theme_error)?;
+    let layouts = Layouts::new(Arc::clone(engine), &theme)
+        .and_then(|l| l.with_standard(paths.pdf_standard))
+        .map_err(theme_error)?;
     let pages = Pages::new(&theme).map_err(theme_error)?;
     let docx = Docx::new().map_err(theme_error)?;
     if !paths.word {
@@ -149,6 +195,7 @@ pub fn build_with(
     let staging = claim.stage().map_err(BuildError::Output)?;
     let views = Views::new(&site);
     timings.lap("trình bày / views");
+    let findings = std::sync::Mutex::new(Vec::new());
     // In this order: the sitemap lists the pages written before it.
     let outputs: [(&str, &dyn Output); 6] = [
         (
@@ -156,6 +203,7 @@ pub fn build_with(
             &Pdfs {
                 layouts: &layouts,
                 progress,
+                findings: &findings,
             },
         ),
         (
@@ -187,6 +235,17 @@ pub fn build_with(
         }
         timings.lap(name);
     }
+    let mut findings = findings.into_inner().unwrap_or_default();
+    findings.sort_by(|a, b| a.file.cmp(&b.file));
+    if paths.strict && !findings.is_empty() {
+        staging.abandon();
+        let mut errors = Diagnostics::default();
+        for mut d in findings {
+            d.severity = crate::diag::Severity::Error;
+            errors.push(d);
+        }
+        return Err(BuildError::Content(errors));
+    }
     staging.commit().map_err(BuildError::Output)?;
     // Every document was made or copied: what the cache holds beyond that is stale.
     let kinds: &[cache::Kind] = if paths.word {
@@ -195,6 +254,8 @@ pub fn build_with(
         &[cache::Kind::Pdf]
     };
     cache.prune(kinds);
+    let mut warnings = warnings;
+    findings.into_iter().for_each(|d| warnings.push(d));
     Ok(Report {
         documents: site.documents.len(),
         pdf_pages,

@@ -13,7 +13,7 @@ use crate::args::{Dirs, Run, engine_for};
 use crate::build::{self, BuildError, Paths};
 use crate::diag::{CATALOGUE, Code, Diagnostics, Lang, headline, io_reason};
 use crate::render::fonts;
-use crate::render::pdf::Engine;
+use crate::render::pdf::{Engine, Standard};
 
 // A closed pipe (`cchc check | head -1`) or a full disk must not panic the printing of a
 // message: what cannot be written is dropped, and the exit code still tells the outcome.
@@ -70,6 +70,14 @@ pub enum Command {
         khong_word: bool,
         #[command(flatten)]
         run: Run,
+        /// Chuẩn PDF: a-2a+ua-1 (lưu trữ PDF/A-2a và tiếp cận PDF/UA-1, mặc định), a-2b, ua-1
+        /// hoặc pdf (PDF thường).
+        #[arg(long = "pdf-standard", default_value = "a-2a+ua-1", value_parser = pdf_standard)]
+        pdf_standard: Standard,
+        /// Coi mọi lỗi thể thức Nghị định 30 tìm thấy trên PDF đã dàn trang (dòng phần đầu
+        /// xuống dòng, chữ ra ngoài lề, đề mục cuối trang…) là lỗi: không ghi gì.
+        #[arg(long)]
+        strict: bool,
     },
     /// Dựng, mở trang xem trước tại 127.0.0.1 và dựng lại sau mỗi lần lưu tệp.
     Serve(crate::serve::Options),
@@ -186,7 +194,16 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             output,
             khong_word,
             run,
-        } => build_command(&dirs, &output, !khong_word, run, lang),
+            pdf_standard,
+            strict,
+        } => build_command(
+            &dirs,
+            &output,
+            !khong_word,
+            run,
+            (pdf_standard, strict),
+            lang,
+        ),
         Command::Serve(options) => crate::serve::run(&options, lang),
         Command::New(options) => crate::new::run(&options, lang),
         Command::Check { dirs } => check_command(&dirs, lang),
@@ -218,8 +235,30 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
     }
 }
 
+/// `--pdf-standard`: one of [`Standard::NAMES`].
+fn pdf_standard(name: &str) -> Result<Standard, String> {
+    Standard::NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| *s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Standard::NAMES.iter().map(|(n, _)| *n).collect();
+            format!(
+                "chuẩn PDF không có: {name} (dùng được: {})",
+                names.join(", ")
+            )
+        })
+}
+
 /// `word`: write the Word twins too (off: `--khong-word`).
-fn build_command(dirs: &Dirs, output: &Path, word: bool, run: Run, lang: Lang) -> ExitCode {
+fn build_command(
+    dirs: &Dirs,
+    output: &Path,
+    word: bool,
+    run: Run,
+    (standard, strict): (Standard, bool),
+    lang: Lang,
+) -> ExitCode {
     let started = Instant::now();
     arm_watchdog(lang);
     crate::render::pdf::threads(run.jobs.map(usize::from));
@@ -227,6 +266,8 @@ fn build_command(dirs: &Dirs, output: &Path, word: bool, run: Run, lang: Lang) -
     let mut paths = dirs.paths(output);
     paths.word = word;
     paths.incremental = !run.no_cache;
+    paths.pdf_standard = standard;
+    paths.strict = strict;
     if font_errors.has_errors() {
         return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
     }
@@ -272,7 +313,11 @@ fn check_command(dirs: &Dirs, lang: Lang) -> ExitCode {
     if font_errors.has_errors() {
         return font_failure(font_errors, &engine, &paths, lang, &dirs.content);
     }
-    match build::check(&engine, &paths) {
+    match build::check(&engine, &paths).and_then(|mut loaded| {
+        let found = build::check_layout(&engine, &paths, &loaded.site)?;
+        found.iter().for_each(|d| loaded.warnings.push(d.clone()));
+        Ok(loaded)
+    }) {
         Ok(loaded) => {
             print_diags(&engine.fonts.warnings, lang, Path::new(""));
             print_diags(&loaded.warnings, lang, &dirs.content);

@@ -83,6 +83,45 @@ pub fn blocks(src: &str) -> Vec<Block> {
     b.opening
 }
 
+/// The inline Markdown of one table cell (`**đậm**`, `*nghiêng*`). What would start a
+/// block ("1.", "- ", "#") is text in a cell, as the clerk means it.
+pub fn inline(src: &str) -> Vec<Inline> {
+    let src = src.trim();
+    let digits = src.chars().take_while(char::is_ascii_digit).count();
+    let escaped = if digits > 0 && src[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &src[..digits], &src[digits..])
+    } else if ["- ", "+ ", "* ", "#", ">"]
+        .iter()
+        .any(|p| src.starts_with(p))
+    {
+        format!("\\{src}")
+    } else {
+        src.to_string()
+    };
+    let text: Vec<Inline> = blocks(&escaped)
+        .into_iter()
+        .flat_map(|b| match b {
+            Block::Para { text, .. } => text,
+            _ => Vec::new(),
+        })
+        .collect();
+    if text.is_empty() && !src.is_empty() {
+        return vec![Inline::Text {
+            text: src.to_string(),
+        }];
+    }
+    text
+}
+
+/// A one-line lead-in ("Ủy ban nhân dân xã yêu cầu:"): it ends ":" and fits a line (80
+/// characters at 14 pt). Kept with the next paragraph in the PDF (`block-content` in
+/// blocks.typ applies the same rule) and in Word.
+pub fn lead_in(text: &[Inline]) -> bool {
+    let t = plain(text);
+    let t = t.trim();
+    t.ends_with(':') && t.chars().count() <= 80
+}
+
 /// Plain text of inlines, for titles and metadata.
 pub fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();

@@ -77,10 +77,15 @@ pub type Progress<'a> = &'a (dyn Fn(usize, usize, &Path) + Sync);
 pub struct Pdfs<'a> {
     pub layouts: &'a Layouts,
     pub progress: Progress<'a>,
+    /// What the ND30 checklist found on the laid-out pages ([`crate::render::checklist`]).
+    pub findings: &'a std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
 }
 
 impl Pdfs<'_> {
-    /// One document's PDF and page count, from the cache or laid out now.
+    /// One document's PDF and page count, from the cache or laid out now. Only a PDF on
+    /// which the ND30 checklist found nothing is cached: a document with findings is laid
+    /// out, and its findings reported, on every build (the key covers everything the
+    /// layout depends on, so a cached PDF would give the same clean result).
     fn one(
         &self,
         views: &Views,
@@ -96,12 +101,21 @@ impl Pdfs<'_> {
         let _watched = crate::watchdog::task(|| doc.source.display().to_string());
         let r = self.layouts.render_json(issuer, doc, json)?;
         let n = r.layout.pages().len();
-        cache.put(
-            cache::Kind::Pdf,
-            &key,
-            &r.pdf,
-            u32::try_from(n).unwrap_or(u32::MAX),
+        let found = crate::render::checklist::check(
+            &crate::render::inspect::inspect(&r.layout),
+            issuer,
+            doc,
         );
+        if found.is_empty() {
+            cache.put(
+                cache::Kind::Pdf,
+                &key,
+                &r.pdf,
+                u32::try_from(n).unwrap_or(u32::MAX),
+            );
+        } else if let Ok(mut all) = self.findings.lock() {
+            all.extend(found);
+        }
         Ok((r.pdf, n))
     }
 }

@@ -545,7 +545,7 @@ const DEMO: &[(&str, Header)] = &[
             date_line: "Hòa Sơn, ngày 02 tháng 3 năm 2026",
             kind_title: Some("QUYẾT ĐỊNH"),
             attached: Some(
-                "(Kèm theo Quyết định số 03/QĐ-UBND ngày 02 tháng 3 năm 2026 của Ủy ban nhân dân xã Hòa Sơn)",
+                "(Kèm theo Quyết định số 03/QĐ-UBND ngày 02 tháng 3 năm 2026 của Chủ tịch Ủy ban nhân dân xã Hòa Sơn)",
             ),
         },
     ),

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::Code;
 use crate::markdown;
+use crate::model::autofit;
 use crate::model::*;
 use crate::vn;
 
@@ -66,11 +67,50 @@ impl Cx<'_> {
                 .any(|b| matches!(b, markdown::Block::Table { header, .. } if header.len() >= 5)),
         };
         let landscape = landscape.unwrap_or(wide);
+        let mut content = content;
+        if let AppendixContent::Table { table } = &mut content {
+            // The text area of an A4 page, 30 mm and 15 mm margins (nd30.md §1).
+            let total = if landscape { 252.0 } else { 165.0 } * 72.0 / 25.4;
+            if let Ok(m) = crate::render::docx::measure::Metrics::new() {
+                autofit::fit(table, total, &|t, bold| m.width(t, 12.0, bold));
+            }
+        }
         Appendix {
             label,
             title,
             landscape,
             content,
+        }
+    }
+
+    /// The "(Kèm theo …)" line: written by hand, or composed naming the authority that
+    /// signs. A decision the Chủ tịch signs in his own name ("CHỦ TỊCH ỦY BAN NHÂN DÂN …",
+    /// signature not "TM. …") is the Chủ tịch's: "của Chủ tịch Ủy ban nhân dân …".
+    pub(super) fn attached(
+        &mut self,
+        raw: &raw::DocumentFile,
+        decision: Option<&DecisionPreamble>,
+        signer: &Signer,
+        issuer: &Issuer,
+    ) -> Attached {
+        if let Some(line) = &raw.dong_kem_theo {
+            let line = self.nonempty(line, "Dòng kèm theo", "Appendix line");
+            let line = line.trim().trim_start_matches('(').trim_end_matches(')');
+            return Attached::Written {
+                line: format!("({line})"),
+            };
+        }
+        let collective = signer
+            .lines
+            .first()
+            .is_some_and(|l| l.trim_start().starts_with("TM."));
+        let by = match decision {
+            Some(d) if !collective => authority_name(&d.authority, &issuer.full_name),
+            _ => issuer.full_name.clone(),
+        };
+        Attached::Composed {
+            by,
+            blanks: raw.kem_theo_de_trong,
         }
     }
 
@@ -80,50 +120,90 @@ impl Cx<'_> {
             .iter()
             .map(|c| self.text(c).trim().to_string())
             .collect();
-        let mut rows = Vec::new();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut styled = Vec::new();
+        let mut group_rows = Vec::new();
         for row in &raw.dong {
-            if row.value.len() != header.len() {
-                self.error(
-                    Code::TableShape,
-                    pos_of(row),
-                    format!(
-                        "Dòng này có {} ô nhưng bảng có {} cột.",
-                        row.value.len(),
-                        header.len()
-                    ),
-                    format!(
-                        "This row has {} cells but the table has {} columns.",
-                        row.value.len(),
-                        header.len()
-                    ),
-                    Some((
-                        "Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".".into(),
-                        "Add or remove cells; write \"\" for an empty one.".into(),
-                    )),
-                );
+            let spanned = |value: &String| S {
+                value: value.clone(),
+                referenced: row.referenced,
+                defined: row.defined,
+            };
+            let cells = match &row.value {
+                raw::RowRaw::Group(g) => {
+                    let text = self.text(&spanned(&g.nhom)).trim().to_string();
+                    group_rows.push(GroupRow {
+                        before: rows.len(),
+                        text: markdown::inline(&text),
+                    });
+                    continue;
+                }
+                raw::RowRaw::Cells(cells) => cells,
+            };
+            if cells.len() != header.len() {
+                self.table_shape(row, cells.len(), header.len());
             }
-            let cells = row
-                .value
+            let cells: Vec<String> = cells
                 .iter()
-                .map(|c| {
-                    let spanned = S {
-                        value: c.clone(),
-                        referenced: row.referenced,
-                        defined: row.defined,
-                    };
-                    self.text(&spanned).trim().to_string()
-                })
+                .map(|c| self.text(&spanned(c)).trim().to_string())
                 .collect();
-            rows.push(cells);
+            styled.push(cells.iter().map(|c| markdown::inline(c)).collect());
+            rows.push(
+                cells
+                    .iter()
+                    .map(|c| markdown::plain(&markdown::inline(c)))
+                    .collect(),
+            );
         }
-        let numeric = vec![false; header.len()];
+        // Markdown only where a clerk wrote some: the plain cells then print as they are.
+        let plain = |r: &Vec<Vec<Inline>>| {
+            r.iter()
+                .all(|c| matches!(c.as_slice(), [] | [Inline::Text { .. }]))
+        };
+        if styled.iter().all(plain) && group_rows.is_empty() {
+            styled.clear();
+        }
+        // Numbers right-aligned: a column whose every filled cell is a number, STT aside.
+        let numeric = (0..header.len())
+            .map(|i| {
+                !autofit::ordinal(&header[i])
+                    && rows.iter().any(|r| r.get(i).is_some_and(|c| !c.is_empty()))
+                    && rows
+                        .iter()
+                        .filter_map(|r| r.get(i))
+                        .all(|c| c.is_empty() || is_number(c))
+            })
+            .collect();
+        let widths = match &raw.rong_cot {
+            Some(w) if w.value.len() != header.len() => {
+                self.table_shape(w, w.value.len(), header.len());
+                Vec::new()
+            }
+            Some(w) => w.value.clone(),
+            None => Vec::new(),
+        };
         Table {
             header,
             groups: Vec::new(),
             rows,
             numeric,
-            widths: Vec::new(),
+            widths,
+            group_rows,
+            styled,
         }
+    }
+
+    fn table_shape<T>(&mut self, at: &S<T>, got: usize, columns: usize) {
+        self.error(
+            Code::TableShape,
+            pos_of(at),
+            format!("Dòng này có {got} ô nhưng bảng có {columns} cột."),
+            format!("This row has {got} cells but the table has {columns} columns."),
+            Some((
+                "Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".".into(),
+                "Add or remove cells; write \"\" for an empty one.".into(),
+            )),
+        );
     }
 
     fn assignment_table(
@@ -340,5 +420,70 @@ impl Cx<'_> {
                 StaffRef { id: None, text: t }
             }
         }
+    }
+}
+
+/// "12", "1.250", "3,5", "85%", "-4": a figure, printed right-aligned.
+fn is_number(cell: &str) -> bool {
+    let t = cell.trim().trim_end_matches('%').trim();
+    let t = t.strip_prefix('-').unwrap_or(t);
+    !t.is_empty()
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// The authority of a decision's line as it reads in running text: "CHỦ TỊCH ỦY BAN NHÂN DÂN
+/// XÃ HÒA SƠN" with the issuer "Ủy ban nhân dân xã Hòa Sơn" is "Chủ tịch Ủy ban nhân dân xã
+/// Hòa Sơn"; the body's own name in capitals is the body.
+pub fn authority_name(authority: &str, full_name: &str) -> String {
+    let authority = authority.trim();
+    let body = vn::upper(full_name);
+    let title = authority
+        .strip_suffix(body.as_str())
+        .map(str::trim)
+        .or_else(|| {
+            // "CHỦ TỊCH ỦY BAN NHÂN DÂN" without the place: the title is what precedes the
+            // body's generic name.
+            ["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN"]
+                .iter()
+                .find_map(|g| authority.find(g).map(|i| authority[..i].trim()))
+        })
+        .unwrap_or("");
+    if title.is_empty() {
+        return full_name.to_string();
+    }
+    let lower = title.to_lowercase();
+    let mut chars = lower.chars();
+    let first: String = chars
+        .next()
+        .map(|c| vn::upper(&c.to_string()))
+        .unwrap_or_default();
+    format!("{first}{} {full_name}", chars.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::authority_name;
+
+    #[test]
+    fn a_chu_tich_decision_names_the_chu_tich() {
+        let body = "Ủy ban nhân dân xã Hòa Sơn";
+        assert_eq!(
+            authority_name("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA SƠN", body),
+            "Chủ tịch Ủy ban nhân dân xã Hòa Sơn"
+        );
+        assert_eq!(authority_name("ỦY BAN NHÂN DÂN XÃ HÒA SƠN", body), body);
+        assert_eq!(
+            authority_name("CHỦ TỊCH ỦY BAN NHÂN DÂN", body),
+            "Chủ tịch Ủy ban nhân dân xã Hòa Sơn"
+        );
+        assert_eq!(
+            authority_name(
+                "GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+                "Sở Nông nghiệp và Môi trường"
+            ),
+            "Giám đốc Sở Nông nghiệp và Môi trường"
+        );
     }
 }

@@ -147,6 +147,14 @@ pub struct DocumentFile {
     pub in_lien_he: bool,
     #[serde(default)]
     pub phu_luc: Vec<AppendixRaw>,
+    /// The "(Kèm theo … số … ngày … của …)" line under each phụ lục title, written by hand
+    /// for the odd case; left out, cchc composes it.
+    #[serde(default)]
+    pub dong_kem_theo: Option<S<String>>,
+    /// Blanks for the number and day in that line although the document is numbered: a
+    /// draft sent for signature, whose final number the văn thư writes in.
+    #[serde(default)]
+    pub kem_theo_de_trong: bool,
 }
 
 /// Signature block (thể thức chữ ký).
@@ -181,7 +189,27 @@ pub struct AppendixRaw {
 #[serde(deny_unknown_fields)]
 pub struct TableRaw {
     pub cot: Vec<S<String>>,
-    pub dong: Vec<S<Vec<String>>>,
+    /// Rows of cells (inline Markdown: `**đậm**`, `*nghiêng*`), or a group row
+    /// `{nhom: "I. Công tác chỉ đạo, điều hành"}` printed bold across the table.
+    pub dong: Vec<S<RowRaw>>,
+    /// Column widths in millimetres, one per column; 0 for "from the content". Left out:
+    /// every width from the content.
+    #[serde(default)]
+    pub rong_cot: Option<S<Vec<f64>>>,
+}
+
+/// A table row as written: its cells, or a group row.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RowRaw {
+    Cells(Vec<String>),
+    Group(GroupRowRaw),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRowRaw {
+    pub nhom: String,
 }
 
 /// The assignment appendix (biểu phân công nhiệm vụ).

@@ -511,6 +511,7 @@ impl<'a> Cx<'a> {
             ),
             None => format!("{} (dự thảo): {title}", kind.name()),
         };
+        let attached = self.attached(&raw, decision.as_ref(), &signer, issuer);
         Some(Document {
             meta: DocMeta {
                 full_title,
@@ -536,6 +537,7 @@ impl<'a> Cx<'a> {
             signer,
             drafter,
             show_contact: raw.in_lien_he,
+            attached,
             appendices,
             report_period: None,
         })

@@ -435,6 +435,33 @@ catalogue! {
         vi: "Điều cần biết về bảng tính vừa nhập: dòng hay cột ẩn đã bỏ qua, tên cán bộ hoặc đơn vị không khớp với `co_quan.yaml` (được giữ nguyên như đã viết, không đoán), dòng tổng đã đối chiếu. Việc nhập vẫn tiếp tục.\n\nCách sửa: đọc lại các dòng được nêu; thêm cán bộ, đơn vị còn thiếu vào `co_quan.yaml` nếu cần.",
         en: "Something to know about the imported sheet: hidden rows or columns skipped, staff or unit names that match nothing in `co_quan.yaml` (kept as written, never guessed), a totals row checked. The import goes on.\n\nFix: reread the lines named; add missing staff or units to `co_quan.yaml` if needed.",
     }
+
+    // ── 09: the laid-out PDF, checked against the ND30 checklist ──────────────────
+    LayoutHeaderWrapped = "W0901" {
+        "Dòng phần đầu bị xuống dòng", "Header line wrapped",
+        vi: "Quốc hiệu, Tiêu ngữ, tên cơ quan, dòng Số hoặc dòng địa danh, ngày tháng phải nằm trọn trên một dòng (Nghị định 30/2020/NĐ-CP, Phụ lục I). cchc thu hẹp khoảng giữa hai cột rồi giảm cỡ chữ xuống mức thấp nhất Nghị định cho phép; cảnh báo này nghĩa là một tên vẫn quá dài.\n\nCách sửa: viết tên ngắn hơn theo đúng quy định, ví dụ địa danh của phường là tên phường (\"Đông Hòa\", không phải \"Phường Đông Hòa, Thành phố Hồ Chí Minh\").",
+        en: "The Quốc hiệu, Tiêu ngữ, issuer lines, Số line and date line must each stay on one line (Decree 30/2020/NĐ-CP, Appendix I). cchc narrows the gap between the two columns, then lowers the sizes to the decree's minimum; this warning means a name is still too long.\n\nFix: write the shorter form the decree asks for, e.g. a ward's place name is the ward's own name (\"Đông Hòa\", not \"Phường Đông Hòa, Thành phố Hồ Chí Minh\").",
+    }
+    LayoutHeaderForm = "W0902" {
+        "Phần đầu sai cỡ chữ hoặc vị trí", "Header size or position",
+        vi: "Một dòng phần đầu không đúng cỡ, kiểu chữ hoặc vị trí: Quốc hiệu 12–13 pt đậm, Tiêu ngữ lớn hơn 1 pt, dòng ngày tháng 13–14 pt nghiêng, cùng hàng với dòng Số.\n\nCách sửa: thường do địa danh quá dài; viết địa danh ngắn hơn.",
+        en: "A header line has the wrong size, style or place: Quốc hiệu 12–13 pt bold, Tiêu ngữ 1 pt larger, date line 13–14 pt italic on the Số line's row.\n\nFix: usually a place name too long; write a shorter one.",
+    }
+    LayoutOutsideMargins = "W0903" {
+        "Chữ hoặc bảng ra ngoài vùng in", "Text or table outside the margins",
+        vi: "Có chữ hoặc đường kẻ bảng nằm ngoài vùng in (lề trên, dưới 20 mm, trái 30 mm, phải 15 mm).\n\nCách sửa: rút gọn ô quá dài không có chỗ ngắt (địa chỉ web, chuỗi ký tự liền), hoặc đặt `rong_cot` cho bảng.",
+        en: "Text or a table rule lies outside the text area (top and bottom 20 mm, left 30 mm, right 15 mm).\n\nFix: shorten an unbreakable cell (a web address, a long run of characters), or give the table `rong_cot`.",
+    }
+    LayoutPageNumber = "W0904" {
+        "Số trang sai", "Page number wrong",
+        vi: "Trang đầu (và trang đầu mỗi phụ lục) không đánh số; từ trang 2 số trang ở giữa lề trên, cỡ 13–14 pt, phụ lục đánh số riêng.\n\nCách sửa: đây là lỗi của giao diện; báo người quản trị giao diện.",
+        en: "The first page (and each appendix's first page) has no number; from page 2 the number sits at the top centre, 13–14 pt, each appendix numbered on its own.\n\nFix: the theme is at fault; tell whoever maintains it.",
+    }
+    LayoutHeadingAtFoot = "W0905" {
+        "Đề mục nằm cuối trang", "Heading at the foot of a page",
+        vi: "Một đề mục (\"I. …\", \"1. …\", \"Điều 2.\") hoặc một câu dẫn kết thúc bằng dấu hai chấm nằm ở dòng cuối trang, tách khỏi nội dung của nó ở trang sau.\n\nCách sửa: thường cchc tự giữ đề mục với đoạn sau; nếu vẫn còn, thêm hoặc bớt một câu ở trang đó.",
+        en: "A heading (\"I. …\", \"1. …\", \"Điều 2.\") or a lead-in ending in a colon is the last line of a page, apart from its text overleaf.\n\nFix: cchc normally keeps a heading with what follows; if it still happens, add or remove a sentence on that page.",
+    }
 }
 
 #[cfg(test)]

@@ -86,7 +86,12 @@ impl Diagnostic {
     /// "lỗi: van-ban/kh.yaml:12:5: …" followed by the source line and a caret, when the
     /// file's text is at hand.
     pub fn render(&self, lang: Lang, source: Option<&str>) -> String {
-        let mut out = headline(self.code, lang, &self.file.display().to_string());
+        let mut out = headline_as(
+            self.severity,
+            self.code,
+            lang,
+            &self.file.display().to_string(),
+        );
         if let Some(p) = self.pos {
             let _ = write!(out, ":{}:{}", p.line, p.col);
         }
@@ -119,7 +124,12 @@ impl Diagnostic {
 /// "lỗi[E0102]: {text}" or "cảnh báo[W0201]: {text}": how every message the tool prints
 /// begins.
 pub fn headline(code: Code, lang: Lang, text: &str) -> String {
-    let label = match (code.severity(), lang) {
+    headline_as(code.severity(), code, lang, text)
+}
+
+/// The same, for a warning made an error (`cchc build --strict`).
+fn headline_as(severity: Severity, code: Code, lang: Lang, text: &str) -> String {
+    let label = match (severity, lang) {
         (Severity::Error, Lang::Vi) => "lỗi",
         (Severity::Error, Lang::En) => "error",
         (Severity::Warning, Lang::Vi) => "cảnh báo",

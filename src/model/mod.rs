@@ -3,6 +3,7 @@
 //!
 //! The model is serialised as-is to the theme: to Typst as `/data.json`, to tera as context.
 
+pub mod autofit;
 pub mod results;
 
 use serde::{Serialize, Serializer};
@@ -258,12 +259,26 @@ pub struct Document {
     /// Print the issuer's contact block at the foot of page 1.
     pub show_contact: bool,
     pub appendices: Vec<Appendix>,
+    /// How the "(Kèm theo …)" line under each phụ lục title reads.
+    pub attached: Attached,
     /// A báo cáo's reporting period (`ky_bao_cao`, checked to exist): the present stage
     /// adds that period's tables as its last phụ lục; the view carries the tables, not this.
     #[serde(skip)]
     pub report_period: Option<String>,
     /// Metadata for the PDF and the web page.
     pub meta: DocMeta,
+}
+
+/// The "(Kèm theo Quyết định số … ngày … của …)" line of a document's phụ lục.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Attached {
+    /// Composed by cchc: `by` is the authority that signs ("Ủy ban nhân dân xã Hòa Sơn",
+    /// "Chủ tịch Ủy ban nhân dân xã Hòa Sơn"); `blanks` leaves number and day for the văn
+    /// thư although the document is numbered.
+    Composed { by: String, blanks: bool },
+    /// Written by hand (`dong_kem_theo`), printed as it is.
+    Written { line: String },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -388,7 +403,20 @@ pub struct Table {
     /// Columns holding numbers, printed right-aligned.
     pub numeric: Vec<bool>,
     /// Relative column widths (0 = as narrow as its content); empty to let the theme choose.
+    /// A `bang` gets them from its content ([`crate::model::autofit`]).
     pub widths: Vec<f64>,
+    /// Group rows ("I. Công tác chỉ đạo, điều hành"), printed bold across the whole table.
+    pub group_rows: Vec<GroupRow>,
+    /// The cells of `rows` with the inline Markdown (bold, italic) a clerk wrote in them;
+    /// empty when the table is plain text, as the report tables are.
+    pub styled: Vec<Vec<Vec<Inline>>>,
+}
+
+/// A row spanning the table, printed before data row `before` (an index into `rows`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupRow {
+    pub before: usize,
+    pub text: Vec<Inline>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::model::{Appendix, AppendixContent, Document, Issuer};
+use crate::model::{Appendix, AppendixContent, Attached, Document, Issuer};
 use crate::present::PeriodView;
 use crate::vn;
 
@@ -93,11 +93,11 @@ fn push(p: &mut Phrase, s: &str) {
     }
 }
 
-/// "05/KH-UBND", or a blank then "/KH-UBND" in a draft.
-fn reference(p: &mut Phrase, doc: &Document) {
+/// "05/KH-UBND", or a blank then "/KH-UBND" in a draft (or when `blank`).
+fn reference(p: &mut Phrase, doc: &Document, blank: bool) {
     match &doc.number {
-        Some(_) => push(p, &doc.reference),
-        None => {
+        Some(_) if !blank => push(p, &doc.reference),
+        _ => {
             p.push(Piece::Blank(Blank::So));
             push(p, &format!("/{}", doc.symbol));
         }
@@ -105,12 +105,12 @@ fn reference(p: &mut Phrase, doc: &Document) {
 }
 
 /// "ngày 15 tháng 01 năm 2026": the day and months 1–2 zero padded (nd30.md §3.4).
-fn date_words(p: &mut Phrase, doc: &Document) {
+fn date_words(p: &mut Phrase, doc: &Document, blank: bool) {
     let d = &doc.date.0;
     push(p, "ngày ");
     match d.day_text() {
-        Some(day) => push(p, &day),
-        None => p.push(Piece::Blank(Blank::Ngay)),
+        Some(day) if !blank => push(p, &day),
+        _ => p.push(Piece::Blank(Blank::Ngay)),
     }
     push(p, &format!(" tháng {} năm {}", d.month_text(), d.year));
 }
@@ -120,16 +120,23 @@ pub fn phrases(issuer: &Issuer, doc: &Document) -> Phrases {
     if doc.number.is_some() {
         push(&mut number, " ");
     }
-    reference(&mut number, doc);
+    reference(&mut number, doc, false);
 
     let mut date_line = vec![Piece::Text(format!("{}, ", issuer.place))];
-    date_words(&mut date_line, doc);
+    date_words(&mut date_line, doc, false);
 
-    let mut attached = vec![Piece::Text(format!("(Kèm theo {} số ", doc.kind.name()))];
-    reference(&mut attached, doc);
-    push(&mut attached, " ");
-    date_words(&mut attached, doc);
-    push(&mut attached, &format!(" của {})", issuer.full_name));
+    let attached = match &doc.attached {
+        Attached::Written { line } => vec![Piece::Text(line.clone())],
+        Attached::Composed { by, blanks } => {
+            // A numbered document awaiting its final number may still leave the blanks.
+            let mut p = vec![Piece::Text(format!("(Kèm theo {} số ", doc.kind.name()))];
+            reference(&mut p, doc, *blanks);
+            push(&mut p, " ");
+            date_words(&mut p, doc, *blanks);
+            push(&mut p, &format!(" của {by})"));
+            p
+        }
+    };
 
     Phrases {
         number,
@@ -152,12 +159,21 @@ pub fn document<'a>(doc: &'a Document, periods: &[&PeriodView]) -> Cow<'a, Docum
         return Cow::Borrowed(doc);
     };
     let mut doc = doc.clone();
-    for (title, table) in super::tables::report_tables(view) {
+    let metrics = crate::render::docx::measure::Metrics::new().ok();
+    for (title, mut table) in super::tables::report_tables(view) {
+        // Five columns and more do not fit across a portrait page.
+        let landscape = table.header.len() >= 5;
+        // Sized by content as a `bang` is (issue 9): short columns on one line. Biểu 06
+        // keeps its set widths: its grouped number columns read best all alike.
+        if let Some(m) = metrics.as_ref().filter(|_| table.groups.is_empty()) {
+            let total = if landscape { 252.0 } else { 165.0 } * 72.0 / 25.4;
+            table.widths.clear();
+            crate::model::autofit::fit(&mut table, total, &|t, bold| m.width(t, 12.0, bold));
+        }
         doc.appendices.push(Appendix {
             label: String::new(),
             title,
-            // Five columns and more do not fit across a portrait page.
-            landscape: table.header.len() >= 5,
+            landscape,
             content: AppendixContent::Table { table },
         });
     }

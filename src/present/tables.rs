@@ -68,6 +68,8 @@ fn form06(view: &PeriodView, total: &super::period::Form06Line) -> Titled {
             rows,
             numeric: [false, false].into_iter().chain([true; 11]).collect(),
             widths: [0.0, 3.0].into_iter().chain([1.0; 11]).collect(),
+            group_rows: Vec::new(),
+            styled: Vec::new(),
         },
     )
 }
@@ -120,6 +122,8 @@ fn indicators(view: &PeriodView) -> Titled {
             rows,
             numeric: vec![false, false, false, true, true, true, false],
             widths: vec![0.0, 4.0, 0.0, 0.0, 2.0, 2.0, 0.0],
+            group_rows: Vec::new(),
+            styled: Vec::new(),
         },
     )
 }
@@ -153,6 +157,8 @@ fn tasks(view: &PeriodView) -> Titled {
             rows,
             numeric: vec![false; 6],
             widths: vec![0.0, 4.0, 2.0, 1.5, 1.2, 3.0],
+            group_rows: Vec::new(),
+            styled: Vec::new(),
         },
     )
 }
@@ -219,6 +225,8 @@ fn score(view: &PeriodView) -> Titled {
             rows,
             numeric: vec![false, false, true, true, true, false],
             widths: vec![0.0, 4.0, 0.0, 0.0, 0.0, 3.0],
+            group_rows: Vec::new(),
+            styled: Vec::new(),
         },
     )
 }

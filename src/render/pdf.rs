@@ -12,7 +12,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::fonts::FontSet;
 use crate::model::{Document, Issuer};
@@ -61,6 +61,41 @@ pub fn threads(jobs: Option<usize>) {
         .build_global();
 }
 
+/// The standards each PDF is written to (`--pdf-standard`). typst-pdf checks them as it
+/// writes and refuses a file that breaks one: a theme that drew an image without alt text,
+/// say, fails the build instead of shipping an inaccessible file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Standard {
+    /// PDF/A-2a (archival, tagged: the level "a" of accessible archiving) and PDF/UA-1.
+    #[default]
+    A2aUa1,
+    /// PDF/A-2b: archival, what is visible only.
+    A2b,
+    /// PDF/UA-1 alone.
+    Ua1,
+    /// Plain PDF 1.7, tagged.
+    Plain,
+}
+
+impl Standard {
+    /// The names `--pdf-standard` takes.
+    pub const NAMES: [(&'static str, Standard); 4] = [
+        ("a-2a+ua-1", Standard::A2aUa1),
+        ("a-2b", Standard::A2b),
+        ("ua-1", Standard::Ua1),
+        ("pdf", Standard::Plain),
+    ];
+
+    fn list(self) -> &'static [PdfStandard] {
+        match self {
+            Standard::A2aUa1 => &[PdfStandard::A_2a, PdfStandard::Ua_1],
+            Standard::A2b => &[PdfStandard::A_2b],
+            Standard::Ua1 => &[PdfStandard::Ua_1],
+            Standard::Plain => &[],
+        }
+    }
+}
+
 /// The theme's Typst layouts, parsed once per build.
 pub struct Layouts {
     engine: Arc<Engine>,
@@ -70,6 +105,7 @@ pub struct Layouts {
     /// The digest of the fonts and the layout sources: the part of every PDF's cache key
     /// that is the same for all documents.
     digest: [u8; 32],
+    standards: PdfStandards,
 }
 
 /// The data one document's layout reads from `/data.json`.
@@ -111,7 +147,17 @@ impl Layouts {
             main,
             data,
             digest,
+            standards: PdfStandards::new(Standard::default().list())
+                .map_err(|e| e.message().to_string())?,
         })
+    }
+
+    /// Writes every PDF to `standard` instead of the default PDF/A-2a + PDF/UA-1. The
+    /// standard is part of every cache key: a PDF made to another one is never reused.
+    pub fn with_standard(mut self, standard: Standard) -> Result<Self, String> {
+        self.standards = PdfStandards::new(standard.list()).map_err(|e| e.message().to_string())?;
+        self.digest = crate::cache::digest(&[&self.digest, format!("{standard:?}").as_bytes()]);
+        Ok(self)
     }
 
     /// The cache key of a document whose `/data.json` is `json`.
@@ -159,9 +205,22 @@ impl Layouts {
         if !warned.warnings.is_empty() {
             return Err(world.describe(&warned.warnings));
         }
+        let d = &document.date.0;
         let options = PdfOptions {
             ident: Smart::Custom(format!("cchc/{}/{}", issuer.code, document.slug)),
             creator: Smart::Custom(Some(format!("cchc {}", env!("CARGO_PKG_VERSION")))),
+            // PDF/A wants a date: the document's own, so that the same content gives the
+            // same bytes (never the clock).
+            timestamp: Datetime::from_ymd_hms(
+                i32::from(d.year),
+                d.month,
+                d.day.unwrap_or(1),
+                0,
+                0,
+                0,
+            )
+            .map(Timestamp::new_utc),
+            standards: self.standards.clone(),
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&layout, &options).map_err(|errors| world.describe(&errors))?;

@@ -32,7 +32,12 @@ pub fn block(b: &Block, width: Tw, m: &Metrics) -> String {
                 runs.push_str(&run(&format!("{mk} "), Look::default()));
             }
             runs.push_str(&inlines(text, Look::default()));
-            styled(None, &runs)
+            if crate::markdown::lead_in(text) {
+                // As the PDF: a one-line lead-in keeps with what it introduces.
+                format!("<w:p><w:pPr><w:keepNext/></w:pPr>{runs}</w:p>")
+            } else {
+                styled(None, &runs)
+            }
         }
         Block::Table { header, rows } => Data {
             header: header.clone(),
@@ -40,6 +45,7 @@ pub fn block(b: &Block, width: Tw, m: &Metrics) -> String {
             groups: &[],
             numeric: &[],
             widths: &[],
+            group_rows: &[],
         }
         .xml(width, m),
     }
@@ -83,10 +89,15 @@ pub fn appendix_content(c: &AppendixContent, width: Tw, m: &Metrics) -> String {
             };
             Data {
                 header: cells(&table.header),
-                rows: table.rows.iter().map(|r| cells(r)).collect(),
+                rows: if table.styled.is_empty() {
+                    table.rows.iter().map(|r| cells(r)).collect()
+                } else {
+                    table.styled.clone()
+                },
                 groups: &table.groups,
                 numeric: &table.numeric,
                 widths: &table.widths,
+                group_rows: &table.group_rows,
             }
             .xml(width, m)
         }

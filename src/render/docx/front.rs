@@ -33,34 +33,94 @@ fn line(text: &str, look: Look, before: Tw) -> String {
         .with(&run(text, look))
 }
 
+/// The PDF's choice of header sizes and columns (`header-plan` in document.typ), measured
+/// with the bundled font: the right column 100 mm whenever everything fits, else as wide as
+/// its widest line (Quốc hiệu, Tiêu ngữ, date line) and the sizes down to ND30's lowest, so
+/// that no header line wraps in Word either. Word's columns cannot overlap as the PDF's
+/// halves may: a place name too long for any of these wraps here (the build warns, W0902).
+struct Plan {
+    issuer: f64,
+    qh: f64,
+    left: Tw,
+    right: Tw,
+}
+
+fn plan(issuer: &Issuer, ph: &Phrases, width: Tw, m: &Metrics) -> Plan {
+    let w = |t: &str, size: f64, bold: bool| pt(m.width(t, size, bold));
+    let gap = mm(2.0);
+    let issuer_w = |size: f64| {
+        let names = issuer.name_lines.iter().map(|l| w(l, size, true));
+        let parent = issuer.parent_line.iter().map(|l| w(l, size, false));
+        names.chain(parent).max().unwrap_or(0)
+    };
+    let number_w = w(&phrase(&ph.number), 13.0, false);
+    // Word and LibreOffice wrap a line that only just fits: 2 % of room.
+    let date_w = |qh: f64| pt(m.width_italic(&phrase(&ph.date_line), qh + 1.0) * 1.02);
+    let title_w = |qh: f64| {
+        w("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", qh, true).max(w(
+            "Độc lập - Tự do - Hạnh phúc",
+            qh + 1.0,
+            true,
+        ))
+    };
+    let hundred = mm(100.0);
+    if title_w(13.0).max(date_w(13.0)) <= hundred
+        && issuer_w(13.0).max(number_w) + gap <= width - hundred
+    {
+        return Plan {
+            issuer: 13.0,
+            qh: 13.0,
+            left: width - hundred,
+            right: hundred,
+        };
+    }
+    for (isz, qh) in [(13.0, 13.0), (12.0, 13.0), (13.0, 12.0), (12.0, 12.0)] {
+        let right = title_w(qh).max(date_w(qh));
+        if issuer_w(isz).max(number_w) + gap <= width - right {
+            return Plan {
+                issuer: isz,
+                qh,
+                left: width - right,
+                right,
+            };
+        }
+    }
+    let left = issuer_w(12.0).max(number_w) + gap;
+    Plan {
+        issuer: 12.0,
+        qh: 12.0,
+        left,
+        right: width - left,
+    }
+}
+
 /// ô 1–5: issuer and Quốc hiệu side by side, each with its short rule, then Số under the
-/// issuer and the date line under the Tiêu ngữ, and a công văn's V/v under the Số. The
-/// right column is 100 mm so that the 13 pt Quốc hiệu never wraps (nd30.md §2.2).
+/// issuer and the date line under the Tiêu ngữ, and a công văn's V/v under the Số.
 pub fn header(issuer: &Issuer, doc: &Document, ph: &Phrases, width: Tw, m: &Metrics) -> String {
-    let right = mm(100.0);
-    let left = width - right;
+    let p = plan(issuer, ph, width, m);
+    let (left, right) = (p.left, p.right);
     let gap = pt(5.0);
     let mut issuer_cell = String::new();
     if let Some(parent) = &issuer.parent_line {
-        issuer_cell.push_str(&line(parent, Look::size(13.0), 0));
+        issuer_cell.push_str(&line(parent, Look::size(p.issuer), 0));
     }
     for l in &issuer.name_lines {
-        issuer_cell.push_str(&line(l, Look::size(13.0).bold(), 0));
+        issuer_cell.push_str(&line(l, Look::size(p.issuer).bold(), 0));
     }
     let widest = issuer
         .name_lines
         .iter()
-        .map(|l| m.width(l, 13.0, true))
+        .map(|l| m.width(l, p.issuer, true))
         .fold(0.0, f64::max);
     issuer_cell.push_str(&rule(pt(widest * 0.4), left, gap, 0));
 
     let motto = "Độc lập - Tự do - Hạnh phúc";
     let national = line(
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        Look::size(13.0).bold(),
+        Look::size(p.qh).bold(),
         0,
-    ) + &line(motto, Look::size(14.0).bold(), 0)
-        + &rule(pt(m.width(motto, 14.0, true)), right, gap, 0);
+    ) + &line(motto, Look::size(p.qh + 1.0).bold(), 0)
+        + &rule(pt(m.width(motto, p.qh + 1.0, true)), right, gap, 0);
 
     let mut number = line(&phrase(&ph.number), Look::size(13.0), gap);
     if let Some(subject) = &doc.subject {
@@ -85,7 +145,7 @@ pub fn header(issuer: &Issuer, doc: &Document, ph: &Phrases, width: Tw, m: &Metr
             .with(&run(u.text, stamp)),
         );
     }
-    let date = line(&phrase(&ph.date_line), Look::size(14.0).italic(), gap);
+    let date = line(&phrase(&ph.date_line), Look::size(p.qh + 1.0).italic(), gap);
     let rows = row(
         &[Cell::new(left, issuer_cell), Cell::new(right, national)],
         false,

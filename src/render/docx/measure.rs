@@ -10,6 +10,7 @@ use crate::render::fonts::BUNDLED_FACES;
 pub struct Metrics {
     regular: Face<'static>,
     bold: Face<'static>,
+    italic: Face<'static>,
 }
 
 impl Metrics {
@@ -21,13 +22,22 @@ impl Metrics {
         Ok(Self {
             regular: face(0)?,
             bold: face(1)?,
+            italic: face(2)?,
         })
     }
 
     /// Width in points of `text` on one line at `size` points. A character the font lacks
     /// counts as half an em, near an average letter.
     pub fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let face = if bold { &self.bold } else { &self.regular };
+        self.width_in(if bold { &self.bold } else { &self.regular }, text, size)
+    }
+
+    /// The same in the italic face (the date line).
+    pub fn width_italic(&self, text: &str, size: f64) -> f64 {
+        self.width_in(&self.italic, text, size)
+    }
+
+    fn width_in(&self, face: &Face<'static>, text: &str, size: f64) -> f64 {
         let per_em = f64::from(face.units_per_em());
         let units: f64 = text
             .chars()

@@ -11,7 +11,7 @@
 
 mod body;
 mod front;
-mod measure;
+pub mod measure;
 mod parts;
 mod tables;
 mod xml;

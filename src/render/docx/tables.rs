@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::measure::Metrics;
 use super::parts::TABLE_PITCH;
 use super::xml::{Align, Look, Para, Tw, inlines, mm, pt};
-use crate::model::{AssignmentTable, HeaderGroup, Inline};
+use crate::model::{AssignmentTable, GroupRow, HeaderGroup, Inline};
 
 /// A table cell: its width, columns spanned, vertical merge, and content (paragraphs).
 pub struct Cell {
@@ -311,6 +311,7 @@ pub struct Data<'a> {
     pub groups: &'a [HeaderGroup],
     pub numeric: &'a [bool],
     pub widths: &'a [f64],
+    pub group_rows: &'a [GroupRow],
 }
 
 impl Data<'_> {
@@ -410,7 +411,10 @@ impl Data<'_> {
             ));
         }
         let auto = self.auto_columns();
-        for r in &self.rows {
+        for (index, r) in self.rows.iter().enumerate() {
+            for g in self.group_rows.iter().filter(|g| g.before == index) {
+                rows.push_str(&self.group_row(&w, g));
+            }
             let cells: Vec<Cell> = r
                 .iter()
                 .zip(&w)
@@ -428,20 +432,35 @@ impl Data<'_> {
                 .collect();
             rows.push_str(&row(&cells, false, false));
         }
+        for g in self
+            .group_rows
+            .iter()
+            .filter(|g| g.before >= self.rows.len())
+        {
+            rows.push_str(&self.group_row(&w, g));
+        }
         table(&w, true, &rows)
+    }
+
+    /// "I. Công tác chỉ đạo": one bold cell across the table, as the PDF prints it.
+    fn group_row(&self, w: &[Tw], g: &GroupRow) -> String {
+        let body = cell_para(Align::Left, &inlines(&g.text, Look::default().bold()));
+        let cell = Cell {
+            span: w.len(),
+            ..Cell::new(w.iter().sum(), body)
+        };
+        row(&[cell], false, false)
     }
 
     /// Which columns are "as narrow as the content" (the PDF's `auto`, centred): a
     /// relative width of 0, or without widths an STT-like header.
     fn auto_columns(&self) -> Vec<bool> {
         let n = self.header.len();
-        if self.widths.len() == n {
-            return self.widths.iter().map(|&x| x == 0.0).collect();
-        }
+        let sized = self.widths.len() == n;
         (0..n)
             .map(|i| {
-                let h = plain_text(&self.header[i]).trim().to_lowercase();
-                ["stt", "tt", "số tt", "mã"].contains(&h.as_str())
+                crate::model::autofit::ordinal(&plain_text(&self.header[i]))
+                    || (sized && self.widths[i] == 0.0)
             })
             .collect()
     }
