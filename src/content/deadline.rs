@@ -73,73 +73,16 @@ pub(crate) fn parse(t: &str) -> Result<Due, Problem> {
         .collect::<String>()
         .replace('/', " / ");
     let toks: Vec<&str> = folded.split_whitespace().collect();
-    let sep = |i: usize| matches!(toks.get(i), Some(&"/") | Some(&"nam"));
 
     let mut latest: Option<Date> = None;
     let mut i = 0;
     while i < toks.len() {
         let found = match toks[i] {
-            "quy" => {
-                let q = match toks.get(i + 1).copied() {
-                    Some("i" | "1") => Some(3),
-                    Some("ii" | "2") => Some(6),
-                    Some("iii" | "3") => Some(9),
-                    Some("iv" | "4") => Some(12),
-                    // "Quý V", "quý 5", "Quý IIII": a quarter that does not exist.
-                    Some(n) if is_number(n) || n.chars().all(|c| "ivxlc".contains(c)) => {
-                        return Err(Problem::Unreadable);
-                    }
-                    _ => None,
-                };
-                match (q, sep(i + 2), year_of(toks.get(i + 3))) {
-                    (Some(m), true, Some(y)) => Some((last_day(y, m), 4)),
-                    (Some(_), _, _) => return Err(Problem::Unreadable),
-                    // "Hằng quý", "cuối quý": no date in it.
-                    (None, _, _) => None,
-                }
-            }
+            "quy" => quarter(&toks, i)?,
             // "ngày 15 tháng 7 năm 2026", the way ND30 writes a date.
-            "ngay" if toks.get(i + 1).is_some_and(|n| is_number(n)) => {
-                let num = |k: usize| toks.get(k).and_then(|t| t.parse::<u8>().ok());
-                match (num(i + 1), toks.get(i + 2), num(i + 3), toks.get(i + 4)) {
-                    (Some(d), Some(&"thang"), Some(m), Some(&"nam")) => {
-                        let Some(y) = year_of(toks.get(i + 5)) else {
-                            return Err(Problem::Unreadable);
-                        };
-                        match Date::new(y, m, Some(d)) {
-                            Ok(date) => Some((Some(date), 6)),
-                            Err(_) => return Err(Problem::NoSuchDay(format!("{d}/{m}/{y}"))),
-                        }
-                    }
-                    _ => return Err(Problem::Unreadable),
-                }
-            }
-            n if is_number(n) && toks.get(i + 1) == Some(&"thang") => {
-                let months: u8 = n.parse().unwrap_or(0);
-                let half = match toks.get(i + 2).copied() {
-                    Some("dau") => Some(true),
-                    Some("cuoi") => Some(false),
-                    _ => None,
-                };
-                match (half, toks.get(i + 3), year_of(toks.get(i + 4))) {
-                    (Some(first), Some(&"nam"), Some(y)) if (1..=12).contains(&months) => {
-                        // The last N months of a year end with it.
-                        let m = if first { months } else { 12 };
-                        Some((last_day(y, m), 5))
-                    }
-                    _ => return Err(Problem::Unreadable),
-                }
-            }
-            "thang" => match toks.get(i + 1).copied() {
-                Some(n) if is_number(n) => {
-                    let m: u8 = n.parse().unwrap_or(0);
-                    match (sep(i + 2), year_of(toks.get(i + 3))) {
-                        (true, Some(y)) if (1..=12).contains(&m) => Some((last_day(y, m), 4)),
-                        _ => return Err(Problem::Unreadable),
-                    }
-                }
-                _ => None,
-            },
+            "ngay" if toks.get(i + 1).is_some_and(|n| is_number(n)) => long_date(&toks, i)?,
+            n if is_number(n) && toks.get(i + 1) == Some(&"thang") => months_of_year(&toks, i)?,
+            "thang" => month(&toks, i)?,
             "nam" => year_of(toks.get(i + 1)).map(|y| (last_day(y, 12), 2)),
             n if is_number(n) => return Err(Problem::Unreadable),
             _ => None,
@@ -168,6 +111,91 @@ pub(crate) fn parse(t: &str) -> Result<Due, Problem> {
         return Ok(Due::Recurring);
     }
     Ok(Due::Unstated)
+}
+
+/// A span read from the words at `i`: its last day (none for words without a date, such
+/// as "hằng quý") and how many words it took.
+type Found = Option<(Option<Date>, usize)>;
+
+/// "/" or "năm" between a span and its year.
+fn sep(toks: &[&str], i: usize) -> bool {
+    matches!(toks.get(i), Some(&"/") | Some(&"nam"))
+}
+
+/// "Quý III/2026", "quý 3 năm 2026".
+fn quarter(toks: &[&str], i: usize) -> Result<Found, Problem> {
+    Ok({
+        let q = match toks.get(i + 1).copied() {
+            Some("i" | "1") => Some(3),
+            Some("ii" | "2") => Some(6),
+            Some("iii" | "3") => Some(9),
+            Some("iv" | "4") => Some(12),
+            // "Quý V", "quý 5", "Quý IIII": a quarter that does not exist.
+            Some(n) if is_number(n) || n.chars().all(|c| "ivxlc".contains(c)) => {
+                return Err(Problem::Unreadable);
+            }
+            _ => None,
+        };
+        match (q, sep(toks, i + 2), year_of(toks.get(i + 3))) {
+            (Some(m), true, Some(y)) => Some((last_day(y, m), 4)),
+            (Some(_), _, _) => return Err(Problem::Unreadable),
+            // "Hằng quý", "cuối quý": no date in it.
+            (None, _, _) => None,
+        }
+    })
+}
+
+/// "ngày 15 tháng 7 năm 2026".
+fn long_date(toks: &[&str], i: usize) -> Result<Found, Problem> {
+    Ok({
+        let num = |k: usize| toks.get(k).and_then(|t| t.parse::<u8>().ok());
+        match (num(i + 1), toks.get(i + 2), num(i + 3), toks.get(i + 4)) {
+            (Some(d), Some(&"thang"), Some(m), Some(&"nam")) => {
+                let Some(y) = year_of(toks.get(i + 5)) else {
+                    return Err(Problem::Unreadable);
+                };
+                match Date::new(y, m, Some(d)) {
+                    Ok(date) => Some((Some(date), 6)),
+                    Err(_) => return Err(Problem::NoSuchDay(format!("{d}/{m}/{y}"))),
+                }
+            }
+            _ => return Err(Problem::Unreadable),
+        }
+    })
+}
+
+/// "6 tháng đầu năm 2026", "6 tháng cuối năm 2026".
+fn months_of_year(toks: &[&str], i: usize) -> Result<Found, Problem> {
+    Ok({
+        let months: u8 = toks[i].parse().unwrap_or(0);
+        let half = match toks.get(i + 2).copied() {
+            Some("dau") => Some(true),
+            Some("cuoi") => Some(false),
+            _ => None,
+        };
+        match (half, toks.get(i + 3), year_of(toks.get(i + 4))) {
+            (Some(first), Some(&"nam"), Some(y)) if (1..=12).contains(&months) => {
+                // The last N months of a year end with it.
+                let m = if first { months } else { 12 };
+                Some((last_day(y, m), 5))
+            }
+            _ => return Err(Problem::Unreadable),
+        }
+    })
+}
+
+/// "Tháng 6/2026", "tháng 6 năm 2026".
+fn month(toks: &[&str], i: usize) -> Result<Found, Problem> {
+    Ok(match toks.get(i + 1).copied() {
+        Some(n) if is_number(n) => {
+            let m: u8 = n.parse().unwrap_or(0);
+            match (sep(toks, i + 2), year_of(toks.get(i + 3))) {
+                (true, Some(y)) if (1..=12).contains(&m) => Some((last_day(y, m), 4)),
+                _ => return Err(Problem::Unreadable),
+            }
+        }
+        _ => None,
+    })
 }
 
 #[cfg(test)]
