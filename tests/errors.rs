@@ -536,3 +536,19 @@ fn giai_thich_explains_a_code_and_refuses_an_unknown_one() {
     let list = String::from_utf8(out.stdout).unwrap();
     assert_eq!(list.lines().count(), cchc::diag::CATALOGUE.len());
 }
+
+#[test]
+fn an_unprintable_character_is_placed_on_its_own_column_and_line() {
+    // First in its value and again further on: the message points at the first one.
+    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: 😀 Thử nghiệm 😀");
+    let err = run_bad(&plan, ISSUER);
+    at_value(&err, &plan, "trich_yeu: ", &["U+1F600", "có 2 lần"]);
+    // Second in its value.
+    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: T😀hử nghiệm");
+    let err = run_bad(&plan, ISSUER);
+    at_line(&err, &plan, "😀", &["U+1F600"]);
+    // At the start of the second line of a value, left of where the value began.
+    let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: Thử nghiệm\n  😀 tiếp");
+    let err = run_bad(&plan, ISSUER);
+    at_line(&err, &plan, "😀", &["U+1F600"]);
+}

@@ -801,3 +801,118 @@ fn period_files_need_distinct_non_empty_page_names() {
         "{out}"
     );
 }
+
+#[test]
+fn periods_sharing_only_one_day_overlap() {
+    // Q2 written from 31 March, Q1's last day: that day's figures would count twice.
+    let (_tmp, content) = site_with(Q1);
+    let q2 = Q1
+        .replace("Quý I/2026", "Quý II/2026")
+        .replace("2026-01-01", "2026-03-31")
+        .replace("2026-03-31\nke_hoach", "2026-06-30\nke_hoach");
+    assert!(
+        q2.contains("tu_ngay: 2026-03-31\nden_ngay: 2026-06-30"),
+        "{q2}"
+    );
+    std::fs::write(content.join("ket-qua/2026-q2.yaml"), &q2).unwrap();
+    let (code, out) = check(&content);
+    assert_eq!(code, 1, "{out}");
+    let want = format!(
+        "{}: Kỳ báo cáo này (31/03/2026 – 30/06/2026) trùng thời gian với kỳ trong tệp ket-qua/2026-q1.yaml (01/01/2026 – 31/03/2026)",
+        at("ket-qua/2026-q2.yaml", &q2, "tu_ngay", "2026")
+    );
+    assert!(out.contains(&want), "{want}\n{out}");
+}
+
+#[test]
+fn a_fraction_that_is_no_number_typed_with_a_thousands_point_gets_no_invented_fix() {
+    // 1.2345 is not 1.234 with a thousands point: the hint must not suggest `1234`.
+    let (q1, out) = refused("pakn_tiep_nhan: 0", "pakn_tiep_nhan: 1.2345");
+    let want = format!(
+        "{}: Số liệu `pakn_tiep_nhan` là 1.2345, không phải số nguyên.",
+        at(Q1_FILE, &q1, "pakn_tiep_nhan", "1.2345")
+    );
+    assert!(out.contains(&want), "{want}\n{out}");
+    assert!(
+        out.contains(
+            "cách sửa: Số liệu là số đếm (hồ sơ, thủ tục, văn bản): viết số nguyên, ví dụ `2150`."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("nếu là"), "{out}");
+}
+
+#[test]
+fn a_count_of_exactly_the_limit_is_accepted() {
+    // The limit is 1.000.000.000.000: a figure above it is refused, the limit itself is not.
+    let (_tmp, content) =
+        site_with(&Q1.replace("pakn_tiep_nhan: 0", "pakn_tiep_nhan: 1000000000000"));
+    let (code, out) = check(&content);
+    assert_eq!(code, 0, "{out}");
+    // A Biểu 06 figure at the limit, its row balanced.
+    let (head, rest) = Q1.split_once("bieu_06:").unwrap();
+    let (_, tail) = rest.split_once("nhiem_vu:").unwrap();
+    let q1 = format!(
+        "{head}bieu_06:
+  - linh_vuc: Chứng thực
+    nhan_truc_tuyen: 1000000000000
+    nhan_truc_tiep: 0
+    nhan_ky_truoc: 0
+    truoc_han: 1000000000000
+    dung_han: 0
+    qua_han: 0
+    dang_trong_han: 0
+    dang_qua_han: 0
+nhiem_vu:{tail}"
+    );
+    std::fs::write(content.join(Q1_FILE), &q1).unwrap();
+    let (code, out) = check(&content);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn only_a_percentage_refuses_a_part_above_its_whole() {
+    // A % indicator of the office's own (no 766 component divides these counts) and a
+    // ratio that is not a share (dossiers per official).
+    let indicators = format!(
+        "{INDICATORS}  - ma: van-ban-dien-tu
+    ten: Tỷ lệ văn bản đi gửi điện tử
+    don_vi: \"%\"
+    chieu: \">=\"
+    ke_hoach: 90
+    cong_thuc: {{ tu_so: van_ban_dien_tu, mau_so: van_ban_di }}
+  - ma: ho-so-moi-cong-chuc
+    ten: Hồ sơ bình quân mỗi công chức
+    don_vi: hồ sơ
+    chieu: \">=\"
+    ke_hoach: 100
+    cong_thuc: {{ tu_so: ho_so_xu_ly, mau_so: cong_chuc }}
+"
+    );
+    let with = |counts: &str| {
+        Q1.replace(
+            "  pakn_dung_han: 0",
+            &format!("  pakn_dung_han: 0\n{counts}"),
+        )
+    };
+    let q1 = with("  van_ban_dien_tu: 120\n  van_ban_di: 100\n  ho_so_xu_ly: 2130\n  cong_chuc: 5");
+    let (_tmp, content) = site_with(&q1);
+    std::fs::write(content.join("ket-qua/chi-tieu.yaml"), &indicators).unwrap();
+    let (code, out) = check(&content);
+    assert_eq!(code, 1, "{out}");
+    let want = format!(
+        "{}: Tử số `van_ban_dien_tu` là 120, lớn hơn mẫu số `van_ban_di` là 100 (chỉ tiêu `van-ban-dien-tu`): tỷ lệ sẽ vượt 100 %.",
+        at(Q1_FILE, &q1, "van_ban_dien_tu", "120")
+    );
+    assert!(out.contains(&want), "{want}\n{out}");
+    assert_eq!(
+        out.matches("Tử số").count(),
+        1,
+        "426 dossiers per official is no error: {out}"
+    );
+    // Every letter sent electronically is 100 %, not above it.
+    let q1 = with("  van_ban_dien_tu: 100\n  van_ban_di: 100\n  ho_so_xu_ly: 2130\n  cong_chuc: 5");
+    std::fs::write(content.join(Q1_FILE), &q1).unwrap();
+    let (code, out) = check(&content);
+    assert_eq!(code, 0, "{out}");
+}

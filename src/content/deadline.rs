@@ -278,4 +278,44 @@ mod tests {
             Err(Problem::NoSuchDay("31/4/2026".into()))
         );
     }
+
+    #[test]
+    fn dates_inside_ordinary_sentences() {
+        for (t, want) in [
+            // The full stop, the comma and the brackets a sentence puts around a date.
+            ("Hoàn thành trong Quý II/2026.", "2026-06-30"),
+            (
+                "Trước ngày 15 tháng 7 năm 2026, báo cáo UBND xã",
+                "2026-07-15",
+            ),
+            ("Trong tháng 3/2026 (theo kế hoạch)", "2026-03-31"),
+            ("Trong tháng 3 năm 2026", "2026-03-31"),
+        ] {
+            assert_eq!(iso(t), want, "{t}");
+        }
+        // "Ngay" (at once) is not "ngày" followed by a date; "quý" followed by words
+        // names no quarter.
+        assert_eq!(
+            parse("Ngay sau khi có hướng dẫn của huyện"),
+            Ok(Due::Unstated)
+        );
+        assert_eq!(parse("Hằng quý có báo cáo"), Ok(Due::Recurring));
+        assert_eq!(parse("Hằng tháng báo cáo kết quả"), Ok(Due::Recurring));
+    }
+
+    #[test]
+    fn a_date_in_a_shape_not_listed_is_unreadable_not_a_wrong_day() {
+        // Month and year only, or day-month-year with dashes: not a form a deadline takes,
+        // and the message must not call them dates that do not exist.
+        for t in [
+            "Trước 2026-06",
+            "Trước 30-06-2026",
+            "13 tháng cuối năm 2026",
+            "0 tháng cuối năm 2026",
+            // A two-digit year is not a year, whatever the day and month around it.
+            "Trước ngày 15 tháng 7 năm 26",
+        ] {
+            assert_eq!(parse(t), Err(Problem::Unreadable), "{t}");
+        }
+    }
 }

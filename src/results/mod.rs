@@ -502,4 +502,217 @@ mod tests {
         ));
         assert!(!is_late(TaskStatus::InProgress, None, d("2026-07-10")));
     }
+
+    #[test]
+    fn nothing_out_of_something_is_zero_percent_not_missing() {
+        // No late dossier out of 2.150 is 0 %, a figure the report prints and judges.
+        let mut late = on_time();
+        late.direction = Direction::AtMost;
+        late.target = 0.0;
+        let q = period(
+            "q1",
+            "2026-01-01",
+            "2026-03-31",
+            &[("dung_han", 0.0), ("tiep_nhan", 2150.0)],
+        );
+        let f = value(&late, &q);
+        assert_eq!(
+            (f.value, f.text.as_str(), f.formula.as_deref()),
+            (Value::Number(0.0), "0", Some("0 ÷ 2.150 × 100"))
+        );
+        assert_eq!(met(&late, &f), Some(true));
+    }
+
+    #[test]
+    fn a_figure_that_cannot_be_computed_is_no_figure_but_keeps_its_formula() {
+        // Loading refuses all of these (counts are 0 to 10^12); the model still prints
+        // nothing rather than a negative rate or "inf", and says what it tried.
+        let figure = |n: f64, d: f64| {
+            let q = period(
+                "q1",
+                "2026-01-01",
+                "2026-03-31",
+                &[("dung_han", n), ("tiep_nhan", d)],
+            );
+            value(&on_time(), &q)
+        };
+        for (n, d) in [
+            (2600.0, -5.0),
+            (-5.0, 2600.0),
+            (1e307, 1.0),
+            (1e300, 1e-300),
+        ] {
+            let f = figure(n, d);
+            assert_eq!(f.value, Value::Missing, "{n} ÷ {d}");
+            assert!(
+                f.formula.as_deref().is_some_and(|t| t.contains('÷')),
+                "{n} ÷ {d}"
+            );
+        }
+        // Large counts whose ratio is ordinary still give it.
+        assert_eq!(figure(1e200, 1e200).text, "100");
+    }
+
+    #[test]
+    fn a_target_reached_exactly_is_met() {
+        // 999 of 1.000 on time is 99,9 %: the target "≥ 99,9" is met, not missed by a
+        // rounding error; 5 complaints against "≤ 5" are within it.
+        let q = period(
+            "q1",
+            "2026-01-01",
+            "2026-03-31",
+            &[("dung_han", 999.0), ("tiep_nhan", 1000.0)],
+        );
+        let f = value(&on_time(), &q);
+        assert_eq!(f.text, "99,9");
+        assert_eq!(met(&on_time(), &f), Some(true));
+        let mut complaints = on_time();
+        complaints.direction = Direction::AtMost;
+        complaints.target = 5.0;
+        let five = Figure {
+            value: Value::Number(5.0),
+            text: "5".into(),
+            formula: None,
+        };
+        assert_eq!(met(&complaints, &five), Some(true));
+        let six = Figure {
+            value: Value::Number(6.0),
+            ..five
+        };
+        assert_eq!(met(&complaints, &six), Some(false));
+    }
+
+    #[test]
+    fn a_task_due_on_the_report_date_is_not_yet_late() {
+        assert!(!is_late(
+            TaskStatus::InProgress,
+            Some(d("2026-07-10")),
+            d("2026-07-10")
+        ));
+    }
+
+    #[test]
+    fn form06_totals_typed_for_one_quarter_and_tabled_for_the_next_add_up() {
+        // Q1's Biểu 06 totals typed as counts, Q2's as a table: the year to date adds the
+        // two, and does not read Q1 as an empty table.
+        let mut q1 = period(
+            "q1",
+            "2026-01-01",
+            "2026-03-31",
+            &[("b06_dung_han", 95.0), ("b06_nhan", 100.0)],
+        );
+        q1.counts.insert("b06_qua_han".into(), 5.0);
+        let mut q2 = period("q2", "2026-04-01", "2026-06-30", &[]);
+        q2.form06 = vec![Form06Row {
+            area: "Chứng thực".into(),
+            online: 60,
+            direct: 40,
+            carried: 0,
+            early: 80,
+            on_time: 10,
+            late: 0,
+            pending_on_time: 10,
+            pending_late: 0,
+        }];
+        let t = Form06Row::total(&q2.form06);
+        q2.counts.insert("b06_nhan".into(), t.received() as f64);
+        q2.counts.insert("b06_dung_han".into(), 100.0);
+        let mut ind = on_time();
+        ind.formula = Some(Formula {
+            numerator: "b06_dung_han".into(),
+            denominator: "b06_nhan".into(),
+            scale: 100.0,
+        });
+        let ps = vec![q1, q2];
+        let ytd = year_to_date(&ind, &ps, &ps[1]);
+        assert_eq!(ytd.formula.as_deref(), Some("195 ÷ 200 × 100"));
+        assert_eq!(ytd.text, "97,5");
+    }
+
+    #[test]
+    fn form06_year_totals_count_carried_and_pending_dossiers_once() {
+        // Each quarter as loading gives it: its table and the Biểu 06 totals derived from it.
+        let tabled = |id: &str, from: &str, to: &str, r: Form06Row| {
+            let derived = [
+                ("b06_nhan", r.received()),
+                ("b06_truc_tuyen", r.online),
+                ("b06_truc_tiep", r.direct),
+                ("b06_ky_truoc", r.carried),
+                ("b06_da_giai_quyet", r.resolved()),
+                ("b06_dung_han", r.early + r.on_time + r.pending_on_time),
+                ("b06_qua_han", r.late + r.pending_late),
+            ];
+            let mut p = period(id, from, to, &[]);
+            for (k, v) in derived {
+                p.counts.insert(k.into(), v as f64);
+            }
+            p.form06 = vec![r];
+            p
+        };
+        let row = |online, direct, carried, early, on_time, late, pending_on_time, pending_late| {
+            Form06Row {
+                area: "Chứng thực".into(),
+                online,
+                direct,
+                carried,
+                early,
+                on_time,
+                late,
+                pending_on_time,
+                pending_late,
+            }
+        };
+        // Q1: 110 received (10 carried in), 98 resolved (3 late), 12 pending (2 late);
+        // Q2: 102 received, of them the 12 carried from Q1; 1 still pending late at the end.
+        let ps = vec![
+            tabled(
+                "q1",
+                "2026-01-01",
+                "2026-03-31",
+                row(50, 50, 10, 90, 5, 3, 10, 2),
+            ),
+            tabled(
+                "q2",
+                "2026-04-01",
+                "2026-06-30",
+                row(60, 30, 12, 80, 10, 0, 11, 1),
+            ),
+        ];
+        let mut ind = on_time();
+        for (name, want) in [
+            // Carried into the year: what Q1 carried in, not Q1's plus Q2's.
+            ("b06_ky_truoc", "10 ÷ 200 × 100"),
+            // Late: resolved late in the year (3) and still pending late at its end (1); the
+            // 2 pending late at the end of Q1 are among Q2's, not counted again.
+            ("b06_qua_han", "4 ÷ 200 × 100"),
+            ("b06_dung_han", "196 ÷ 200 × 100"),
+        ] {
+            ind.formula = Some(Formula {
+                numerator: name.into(),
+                denominator: "b06_nhan".into(),
+                scale: 100.0,
+            });
+            let ytd = year_to_date(&ind, &ps, &ps[1]);
+            assert_eq!(ytd.formula.as_deref(), Some(want), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_one_day_period_is_compared_with_the_period_before_not_itself() {
+        let ps = vec![
+            period(
+                "q1",
+                "2026-01-01",
+                "2026-03-31",
+                &[("dung_han", 99.0), ("tiep_nhan", 100.0)],
+            ),
+            period(
+                "ngay-1-4",
+                "2026-04-01",
+                "2026-04-01",
+                &[("dung_han", 49.0), ("tiep_nhan", 50.0)],
+            ),
+        ];
+        assert_eq!(change(&on_time(), &ps, &ps[1]), Some(-1.0));
+    }
 }
