@@ -222,6 +222,14 @@ fn the_build_reports_what_the_checklist_finds_and_strict_refuses_it() {
             !err.contains("W0901"),
             "{name}: no header line wraps: {err}"
         );
+        // Built again with the cache warm: a PDF with findings is never taken from the
+        // cache, so the finding is reported again, not lost.
+        let (code, _, again) = cchc(
+            &["build", "--content", c, "--output", "a", "--khong-word"],
+            tmp.path(),
+        );
+        assert_eq!(code, 0, "{name}: {again}");
+        assert_eq!(again.contains("W0902"), warned, "{name}, cached: {again}");
         // `cchc check` lays the documents out too and reports the same, writing nothing.
         let (code, out, err) = cchc(&["check", "--content", c], tmp.path());
         assert_eq!(code, 0, "{name}: {err}");
