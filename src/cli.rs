@@ -99,25 +99,7 @@ pub enum Command {
         file: PathBuf,
     },
     /// Nhập bảng từ Excel, LibreOffice hoặc CSV: bảng phân công, Biểu 06, số liệu, bảng.
-    Import {
-        /// Tệp .xlsx, .xls, .ods hoặc .csv.
-        file: PathBuf,
-        /// Loại bảng; mặc định: nhận ra từ tiêu đề cột.
-        #[arg(long = "as", value_enum)]
-        kind: Option<crate::import::Kind>,
-        /// Tên trang (sheet) cần đọc; mặc định: trang đầu tiên có bảng nhận ra được.
-        #[arg(long)]
-        sheet: Option<String>,
-        /// Ghi vào mục tương ứng của tệp YAML này (các phần khác giữ nguyên); mặc định: in ra.
-        #[arg(long = "vao", visible_alias = "into")]
-        into: Option<PathBuf>,
-        /// Bỏ qua các ô không đọc được thay vì dừng lại.
-        #[arg(long = "bo-qua-loi", visible_alias = "skip-errors")]
-        skip_errors: bool,
-        /// Thư mục nội dung (để đối chiếu tên cán bộ, đơn vị với co_quan.yaml).
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
-    },
+    Import(crate::import::Options),
     /// In giấy phép của phông chữ đi kèm.
     Licenses,
     /// Giải thích một mã lỗi (ví dụ E0102) kèm ví dụ và cách sửa; không có mã thì liệt kê mọi mã.
@@ -209,24 +191,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
         Command::Check { dirs } => check_command(&dirs, lang),
         Command::Init { dir } => init_command(&dir, lang),
         Command::FixEncoding { file } => fix_encoding(&file, lang),
-        Command::Import {
-            file,
-            kind,
-            sheet,
-            into,
-            skip_errors,
-            content,
-        } => crate::import::run::run(
-            &crate::import::Options {
-                file,
-                kind,
-                sheet,
-                into,
-                skip_errors,
-                content,
-            },
-            lang,
-        ),
+        Command::Import(options) => crate::import::run::run(&options, lang),
         Command::Licenses => {
             outln!("{}", fonts::BUNDLED_LICENSE);
             ExitCode::SUCCESS

@@ -99,15 +99,25 @@ impl Found {
     }
 }
 
-#[derive(Debug, Clone)]
+/// `cchc import`'s arguments.
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
+    /// Tệp .xlsx, .xls, .ods hoặc .csv.
     pub file: PathBuf,
+    /// Loại bảng; mặc định: nhận ra từ tiêu đề cột.
+    #[arg(long = "as", value_enum)]
     pub kind: Option<Kind>,
+    /// Tên trang (sheet) cần đọc; mặc định: trang đầu tiên có bảng nhận ra được.
+    #[arg(long)]
     pub sheet: Option<String>,
-    /// The YAML file to merge into (`--vao`).
+    /// Ghi vào mục tương ứng của tệp YAML này (các phần khác giữ nguyên); mặc định: in ra.
+    #[arg(long = "vao", visible_alias = "into")]
     pub into: Option<PathBuf>,
+    /// Bỏ qua các ô không đọc được thay vì dừng lại.
+    #[arg(long = "bo-qua-loi", visible_alias = "skip-errors")]
     pub skip_errors: bool,
-    /// Where `co_quan.yaml` is, for staff and unit names.
+    /// Thư mục nội dung (để đối chiếu tên cán bộ, đơn vị với co_quan.yaml).
+    #[arg(long, default_value = "content")]
     pub content: PathBuf,
 }
 
