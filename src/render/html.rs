@@ -1,6 +1,7 @@
 //! HTML through tera templates from the theme. Templates get the model as it is; all text
 //! is escaped by tera, so nothing in the content can inject markup.
 
+use super::escape;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -329,21 +330,6 @@ fn include_cycle(templates: &std::collections::BTreeMap<String, String>) -> Opti
     templates
         .keys()
         .find_map(|k| visit(k, templates, &mut Vec::new(), &mut done))
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn describe(e: &tera::Error, theme: &Theme) -> String {

@@ -7,3 +7,21 @@ pub mod html;
 pub mod inspect;
 pub mod pdf;
 pub mod xlsx;
+
+/// Text escaped for HTML and XML (the web pages and the Word twin's parts): the five
+/// characters markup needs. Tera's default also escapes "/", which would print
+/// "05&#x2F;KH-UBND" in the source of every page.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -18,22 +18,9 @@ pub fn pt(v: f64) -> Tw {
     (v * 20.0).round() as Tw
 }
 
-/// Text escaped for an element or attribute value. Characters XML 1.0 forbids (control
-/// characters other than tab and newline) cannot reach here: the loader rejects them.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text escaped for an element or attribute value: the same five characters as the web
+/// pages (control characters never reach here: the loader refuses them).
+pub use crate::render::escape as esc;
 
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
