@@ -240,6 +240,7 @@ impl Cx<'_> {
                                 at,
                                 format!("Mã \"{code}\" nằm trong lĩnh vực {numeral}, nhưng bắt đầu bằng {} thay vì {}.", seg[0], ai + 1),
                                 format!("Code \"{code}\" is under area {numeral} but starts with {} instead of {}.", seg[0], ai + 1),
+                                None,
                             );
                         }
                         let parent = seg[..seg.len() - 1].to_vec();
@@ -257,6 +258,7 @@ impl Cx<'_> {
                                 at,
                                 format!("Mã \"{code}\" nhảy số: không có {}.", missing.join(", ")),
                                 format!("Code \"{code}\" skips {}.", missing.join(", ")),
+                                None,
                             );
                         }
                         last_child.insert(parent, (last, code.clone()));

@@ -52,17 +52,35 @@ impl<'a> Cx<'a> {
         hint: Option<(String, String)>,
     ) {
         debug_assert_eq!(code.severity(), crate::diag::Severity::Error, "{code:?}");
+        self.push(code, at, vi, en, hint);
+    }
+
+    pub(super) fn warn(
+        &mut self,
+        code: Code,
+        at: Option<Pos>,
+        vi: String,
+        en: String,
+        hint: Option<(String, String)>,
+    ) {
+        debug_assert_eq!(code.severity(), crate::diag::Severity::Warning, "{code:?}");
+        self.push(code, at, vi, en, hint);
+    }
+
+    /// A message of `code`'s severity, with what to write instead when there is a hint.
+    fn push(
+        &mut self,
+        code: Code,
+        at: Option<Pos>,
+        vi: String,
+        en: String,
+        hint: Option<(String, String)>,
+    ) {
         let mut d = Diagnostic::new(code, self.rel(), at, Text::new(vi, en));
         if let Some((hv, he)) = hint {
             d = d.with_hint(Text::new(hv, he));
         }
         self.diags.push(d);
-    }
-
-    pub(super) fn warn(&mut self, code: Code, at: Option<Pos>, vi: String, en: String) {
-        debug_assert_eq!(code.severity(), crate::diag::Severity::Warning, "{code:?}");
-        self.diags
-            .push(Diagnostic::new(code, self.rel(), at, Text::new(vi, en)));
     }
 
     /// NFC text with every character checked against the fonts. Reports the exact line

@@ -497,8 +497,7 @@ impl<'a> Cx<'a> {
             self.warn(Code::AppendixNotCited,
                 pos_of(&raw.noi_dung),
                 "Văn bản có phụ lục nhưng nội dung chưa dẫn chiếu đến phụ lục (ví dụ: \"(Có Phụ lục kèm theo)\").".into(),
-                "The document has an appendix but its body never refers to it (e.g. \"(Có Phụ lục kèm theo)\").".into(),
-            );
+                "The document has an appendix but its body never refers to it (e.g. \"(Có Phụ lục kèm theo)\").".into(), None);
         }
 
         // Everything else was checked first, so one bad date does not hide other problems.
@@ -832,6 +831,7 @@ impl<'a> Cx<'a> {
                 pos_of(at),
                 format!("Nơi nhận của {vi_kind} thường bắt đầu bằng \"{want}\"."),
                 format!("The recipients of a {vi_kind} usually start with \"{want}\"."),
+                None,
             );
         }
     }
@@ -877,16 +877,12 @@ impl<'a> Cx<'a> {
                 {
                     // Many offices write the records office out in full; ND30's form is "VT".
                     let short = last.replacen("Văn thư", "VT", 1);
-                    self.diags.push(
-                        Diagnostic::new(Code::FilingAbbreviation,
-                            self.rel(),
-                            *at,
-                            Text::new(
-                                format!("Dòng lưu \"{last}\": Nghị định 30 viết tắt văn thư là \"VT\"."),
-                                format!("Filing line \"{last}\": Decree 30 abbreviates the records office as \"VT\"."),
-                            ),
-                        )
-                        .with_hint(Text::new(
+                    self.warn(
+                        Code::FilingAbbreviation,
+                        *at,
+                        format!("Dòng lưu \"{last}\": Nghị định 30 viết tắt văn thư là \"VT\"."),
+                        format!("Filing line \"{last}\": Decree 30 abbreviates the records office as \"VT\"."),
+                        Some((
                             format!("Có thể viết `{short}`; dòng được in đúng như đã viết."),
                             format!("You may write `{short}`; the line is printed as written."),
                         )),

@@ -553,6 +553,7 @@ fn warn_missing_counts(
             pos_of(&raw.ten),
             format!("Kỳ này chưa có số liệu: {list}. Các chỉ tiêu dùng chúng sẽ ghi \"chưa có số liệu\"."),
             format!("This period lacks the counts {list}; indicators using them show \"no data\"."),
+            None,
         );
     }
 }
@@ -639,6 +640,7 @@ fn task_statuses(
                         pos_of(e),
                         format!("Minh chứng \"{link}\" không trỏ tới văn bản nào của trang."),
                         format!("Evidence \"{link}\" points at no document of the site."),
+                        None,
                     );
                 }
             }
@@ -671,6 +673,7 @@ fn task_statuses(
                     if without.len() == 1 { "task" } else { "tasks" },
                     without.join(", ")
                 ),
+                None,
             );
         }
     }
