@@ -212,6 +212,13 @@ const RHYMES: [&str; 164] = [
     "uơ",
 ];
 
+/// Whether `text` is one of [`RHYMES`]: looked up for every word of every file a build reads.
+fn is_rhyme(text: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
+        std::sync::LazyLock::new(|| RHYMES.into_iter().collect());
+    SET.contains(text)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Letters
 // ---------------------------------------------------------------------------------------------
@@ -595,16 +602,18 @@ fn syllable_ok(word: &str) -> bool {
         }
         plain.push(letter.plain());
     }
-    INITIALS.iter().any(|initial| {
-        let initial: Vec<char> = initial.chars().collect();
-        let n = initial.len();
-        if !plain.starts_with(&initial) || tone.is_some_and(|(at, _)| at < n) {
+    INITIALS.iter().any(|&initial| {
+        let n = initial.chars().count();
+        if n > plain.len()
+            || !initial.chars().eq(plain[..n].iter().copied())
+            || tone.is_some_and(|(at, _)| at < n)
+        {
             return false;
         }
         let rest = &plain[n..];
         let first = rest.first().copied().unwrap_or(' ');
         let front = matches!(first, 'e' | 'ê' | 'i' | 'y');
-        let spelled_right = match initial.iter().collect::<String>().as_str() {
+        let spelled_right = match initial {
             "k" => front,
             "gh" | "ngh" => front && first != 'y',
             "c" | "ng" => !front,
@@ -614,7 +623,7 @@ fn syllable_ok(word: &str) -> bool {
         let shifted = |by: usize| tone.map(|(at, t)| (at + by - n, t));
         spelled_right
             && (rhyme_ok(rest, shifted(0))
-                || (n == 2 && initial == ['q', 'u'] && {
+                || (initial == "qu" && {
                     // "quýt", "quỳnh": the u of qu- is also the medial of -uyt, -uynh.
                     let with_u: Vec<char> =
                         std::iter::once('u').chain(rest.iter().copied()).collect();
@@ -625,7 +634,7 @@ fn syllable_ok(word: &str) -> bool {
 
 fn rhyme_ok(rhyme: &[char], tone: Option<(usize, Tone)>) -> bool {
     let text: String = rhyme.iter().collect();
-    if !RHYMES.contains(&text.as_str()) {
+    if !is_rhyme(&text) {
         return false;
     }
     let stop = matches!(rhyme.last(), Some('c' | 'p' | 't')) || text.ends_with("ch");
@@ -710,13 +719,11 @@ fn word_char(c: char) -> bool {
         || byte_of(c).and_then(tcvn3_char).is_some()
 }
 
-fn words(line: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+/// The words of `line` as byte ranges, with their length in chars.
+fn spans(line: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     let mut iter = line.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if !word_char(c) {
-            continue;
-        }
+    std::iter::from_fn(move || {
+        let (start, c) = iter.by_ref().find(|(_, c)| word_char(*c))?;
         let mut end = start + c.len_utf8();
         let mut chars = 1;
         while let Some(&(i, c)) = iter.peek() {
@@ -727,18 +734,39 @@ fn words(line: &str) -> Vec<Word> {
             chars += 1;
             iter.next();
         }
-        out.push(classify(line, start..end, chars));
-    }
-    out
+        Some((start..end, chars))
+    })
+}
+
+fn words(line: &str) -> Vec<Word> {
+    spans(line)
+        .map(|(range, chars)| classify(line, range, chars))
+        .collect()
+}
+
+/// Whether a word has chars the legacy tables use (bytes 0xA0–0xFF read as Latin-1).
+fn has_legacy(text: &str) -> bool {
+    text.chars().any(|c| {
+        byte_of(c).and_then(tcvn3_char).is_some()
+            || vni_letter(c).is_some()
+            || vni_mark(c).is_some()
+    })
+}
+
+/// Whether any word of `line` can be evidence of mojibake: legacy chars, misspelled as it
+/// stands. A run begins and ends with such a word, so a line without one holds none, and
+/// its words need not be converted both ways and spelled again: most lines of a Unicode
+/// file, which every build reads.
+fn may_hold_mojibake(line: &str) -> bool {
+    spans(line).any(|(range, _)| {
+        let text = &line[range];
+        has_legacy(text) && !syllable_ok(text)
+    })
 }
 
 fn classify(line: &str, range: Range<usize>, chars: usize) -> Word {
     let text = &line[range.clone()];
-    let legacy = text.chars().any(|c| {
-        byte_of(c).and_then(tcvn3_char).is_some()
-            || vni_letter(c).is_some()
-            || vni_mark(c).is_some()
-    });
+    let legacy = has_legacy(text);
     let ok_as_is = syllable_ok(text);
     let (ok_tcvn3, ok_vni) = if legacy {
         (
@@ -777,6 +805,10 @@ fn locate(text: &str) -> Vec<(Range<usize>, Finding)> {
     let mut found = Vec::new();
     let mut line_start = 0;
     for (line_no, line) in text.split('\n').enumerate() {
+        if !may_hold_mojibake(line) {
+            line_start += line.len() + 1;
+            continue;
+        }
         let words = words(line);
         let groups: Vec<&[Word]> = words.split(|w| w.kind == Kind::Unicode).collect();
         for (g, group) in groups.iter().enumerate() {

@@ -3,6 +3,7 @@
 //! Times New Roman gets the real thing. Loaded once per process and shared by every build.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontStyle, FontWeight};
@@ -93,13 +94,30 @@ impl FontSet {
             .filter(|f| f.info().family.eq_ignore_ascii_case(&self.family))
             .cloned()
             .collect();
-        Coverage::new(move |c| {
+        let draws = move |c: char| {
             c == ' '
                 || c == '\n'
                 || c == '\t'
                 || c == '\r'
                 || c == '\u{a0}'
                 || faces.iter().all(|f| f.info().coverage.contains(c as u32))
+        };
+        // Every character of every file is asked about on every build: the answers for
+        // the characters below U+2000 (all of Vietnamese) are kept once found.
+        const UNKNOWN: u8 = 0;
+        let known: Box<[AtomicU8]> = (0..0x2000).map(|_| AtomicU8::new(UNKNOWN)).collect();
+        Coverage::new(move |c| {
+            let Some(slot) = known.get(c as usize) else {
+                return draws(c);
+            };
+            match slot.load(Ordering::Relaxed) {
+                UNKNOWN => {
+                    let yes = draws(c);
+                    slot.store(if yes { 1 } else { 2 }, Ordering::Relaxed);
+                    yes
+                }
+                v => v == 1,
+            }
         })
     }
 }
