@@ -112,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let views = cchc::present::Views::new(&loaded.site);
     for (view, _) in &views.periods {
         time(&format!("export {}.xlsx", view.id), 9, || {
-            cchc::render::xlsx::workbook(view).map(|(_, b)| b.len())
+            cchc::render::xlsx::workbook(view).map(|b| b.len())
         });
     }
     Ok(())

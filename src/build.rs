@@ -182,7 +182,14 @@ pub fn build_with(
     let layouts = Layouts::new(Arc::clone(engine), &theme)
         .and_then(|l| l.with_standard(paths.pdf_standard))
         .map_err(theme_error)?;
-    let pages = Pages::new(&theme).map_err(theme_error)?;
+    let cache = Arc::new(if paths.incremental {
+        Cache::open(&paths.cache())
+    } else {
+        Cache::disabled()
+    });
+    let pages = Pages::new(&theme)
+        .map_err(theme_error)?
+        .cached(Arc::clone(&cache));
     let docx = Docx::new().map_err(theme_error)?;
     if !paths.word {
         // No .docx written, none listed or linked.
@@ -218,11 +225,6 @@ pub fn build_with(
         ("tệp tĩnh / static", &StaticFiles(&theme)),
         ("sitemap", &Sitemap(&pages)),
     ];
-    let cache = if paths.incremental {
-        Cache::open(&paths.cache())
-    } else {
-        Cache::disabled()
-    };
     let mut out = Out::new(&staging, &cache);
     let mut pdf_pages = 0;
     for (name, output) in outputs {
@@ -249,9 +251,14 @@ pub fn build_with(
     staging.commit().map_err(BuildError::Output)?;
     // Every document was made or copied: what the cache holds beyond that is stale.
     let kinds: &[cache::Kind] = if paths.word {
-        &[cache::Kind::Pdf, cache::Kind::Docx]
+        &[
+            cache::Kind::Pdf,
+            cache::Kind::Docx,
+            cache::Kind::Html,
+            cache::Kind::Xlsx,
+        ]
     } else {
-        &[cache::Kind::Pdf]
+        &[cache::Kind::Pdf, cache::Kind::Html, cache::Kind::Xlsx]
     };
     cache.prune(kinds);
     let mut warnings = warnings;

@@ -1,7 +1,7 @@
-//! The incremental cache (bộ đệm): each document's PDF and Word twin, kept in the cache folder
-//! beside the content (`.cchc/bo-dem/`) under a key made of everything they are made from: the
-//! data given to Typst or to the Word writer, the theme's layouts, the fonts and the version
-//! of cchc. A build then lays out only the documents whose key changed; the others' bytes are
+//! The incremental cache (bộ đệm): each document's PDF and Word twin, and each web page, kept
+//! in the cache folder beside the content (`.cchc/bo-dem/`) under a key made of everything they
+//! are made from: the data given to Typst, to the Word writer or to the page's template, the
+//! theme's layouts or templates, the fonts and the version of cchc. A build then lays out only the documents whose key changed; the others' bytes are
 //! copied from the cache, so a cached build is byte for byte a clean one.
 //!
 //! An entry carries the digest of its bytes: one truncated or damaged (a full disk, a killed
@@ -38,6 +38,27 @@ pub fn digest(parts: &[&[u8]]) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// A SHA-256 fed as a writer, so that a value can be serialized straight into its digest.
+#[derive(Default)]
+pub struct Hasher(Sha256);
+
+impl Hasher {
+    pub fn finish(self) -> [u8; 32] {
+        self.0.finalize().into()
+    }
+}
+
+impl Write for Hasher {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -47,6 +68,10 @@ fn hex(bytes: &[u8]) -> String {
 pub enum Kind {
     Pdf,
     Docx,
+    /// A web page: rendering its template costs more than finding it here.
+    Html,
+    /// A period's Excel workbook.
+    Xlsx,
 }
 
 impl Kind {
@@ -58,6 +83,8 @@ impl Kind {
         match self {
             Kind::Pdf => "pdf",
             Kind::Docx => "docx",
+            Kind::Html => "html",
+            Kind::Xlsx => "xlsx",
         }
     }
 }
@@ -75,8 +102,8 @@ pub struct Cache {
     /// Entries this build read or wrote: what [`Cache::prune`] keeps.
     used: Mutex<HashSet<PathBuf>>,
     /// Per kind: entries found, entries missing (made by this build).
-    hits: [AtomicUsize; 2],
-    misses: [AtomicUsize; 2],
+    hits: [AtomicUsize; 4],
+    misses: [AtomicUsize; 4],
 }
 
 impl Cache {

@@ -11,8 +11,8 @@ use crate::cache::{self, Cache};
 use crate::error::BuildError;
 use crate::model::Document;
 use crate::output::Staging;
-use crate::present::Views;
-use crate::render::html::Pages;
+use crate::present::{PeriodView, Views};
+use crate::render::html::{PageError, Pages};
 use crate::render::pdf::Layouts;
 use crate::theme::Theme;
 
@@ -51,21 +51,16 @@ impl<'a> Out<'a> {
         &mut self,
         rel: &str,
         source: &Path,
-        render: impl FnOnce() -> Result<String, String>,
+        render: impl FnOnce() -> Result<String, PageError>,
     ) -> Result<(), BuildError> {
         let html = {
             let _watched = crate::watchdog::task(|| rel.to_string());
             render()
         };
-        self.file(rel, html.map_err(render_error(source))?.as_bytes())?;
+        self.file(rel, html.map_err(|e| e.for_source(source))?.as_bytes())?;
         self.pages.push(rel.to_string());
         Ok(())
     }
-}
-
-fn render_error(source: &Path) -> impl FnOnce(String) -> BuildError + use<> {
-    let document = source.to_path_buf();
-    move |detail| BuildError::Render { document, detail }
 }
 
 /// Told after each document's PDF: how many are done, of how many, and the one just done.
@@ -186,7 +181,7 @@ impl Output for WebPages<'_> {
             .unwrap_or_default();
         let mut data_periods = Vec::new();
         for (view, files) in &views.periods {
-            let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+            let names = crate::present::downloads::names(view, files);
             let source = PathBuf::from(format!("ket-qua/{}.yaml", view.id));
             let rel = format!("ket-qua/{}.html", view.id);
             out.page(&rel, &source, || pages.results(site, view, &names))?;
@@ -197,7 +192,7 @@ impl Output for WebPages<'_> {
                 let _watched = crate::watchdog::task(|| rel.clone());
                 pages.results_one_file(site, view, &css)
             };
-            out.file(&rel, one.map_err(render_error(&source))?.as_bytes())?;
+            out.file(&rel, one.map_err(|e| e.for_source(&source))?.as_bytes())?;
             data_periods.push((view.id.clone(), view.label.clone(), names));
         }
         if site.results.is_some() {
@@ -230,6 +225,24 @@ impl Output for WebPages<'_> {
 /// The data downloads: each period's tables as CSV and JSON, and `documents.json`.
 pub struct Data;
 
+/// A period's Excel workbook, from the cache when the period's view is unchanged.
+fn workbook(view: &PeriodView, cache: &Cache, rel: &str) -> Result<Vec<u8>, BuildError> {
+    let error = |detail: String| BuildError::Render {
+        document: PathBuf::from(format!("ket-qua/{}.yaml", view.id)),
+        detail: format!("{rel}: {detail}"),
+    };
+    let mut h = cache::Hasher::default();
+    serde_json::to_writer(&mut h, view).map_err(|e| error(e.to_string()))?;
+    let key = cache::digest(&[cache::VERSION.as_bytes(), b"xlsx", &h.finish()]);
+    if let Some(hit) = cache.get(cache::Kind::Xlsx, &key) {
+        return Ok(hit.bytes);
+    }
+    // Only a cell over Excel's limits could fail, and the writer clips those.
+    let bytes = crate::render::xlsx::workbook(view).map_err(|e| error(e.to_string()))?;
+    cache.put(cache::Kind::Xlsx, &key, &bytes, 0);
+    Ok(bytes)
+}
+
 /// One entry of `documents.json`.
 #[derive(Serialize)]
 struct Listing<'a> {
@@ -251,6 +264,9 @@ impl Output for Data {
             for (name, bytes) in files {
                 out.file(&format!("ket-qua/{}/{name}", view.id), bytes)?;
             }
+            let name = crate::present::downloads::workbook_name(view);
+            let rel = format!("ket-qua/{}/{name}", view.id);
+            out.file(&rel, &workbook(view, out.cache, &rel)?)?;
         }
         let listing: Vec<Listing> = views
             .site
@@ -302,7 +318,7 @@ impl Output for Sitemap<'_> {
             let xml = self
                 .0
                 .sitemap(base, &out.pages)
-                .map_err(render_error(Path::new("sitemap.xml")))?;
+                .map_err(|e| e.for_source(Path::new("sitemap.xml")))?;
             out.file("sitemap.xml", xml.as_bytes())?;
         }
         Ok(0)

@@ -160,4 +160,58 @@ fn the_cache_keeps_one_build_however_many_edits() {
             .count()
     };
     assert_eq!((count("pdf"), count("docx")), (10, 10));
+    // 35 web pages (the sitemap needs a site address the demo has) and 4 workbooks: each
+    // kept once, however many times the thông báo's page changed.
+    assert_eq!((count("html"), count("xlsx")), (36, 4));
+}
+
+/// Web pages and workbooks are kept too; a page or a workbook whose template or data
+/// changed is made again, never served from the cache.
+#[test]
+fn pages_and_workbooks_follow_their_templates_and_data() {
+    let (_tmp, content, theme) = project();
+    let p = paths(&content, &theme, "output");
+    typeset(&p);
+    let out = content.with_file_name("output");
+    let read = |rel: &str| std::fs::read(out.join(rel)).unwrap();
+    let workbook = read("ket-qua/2026-q4/2026-q4.xlsx");
+    let q1_workbook = read("ket-qua/2026-q1/2026-q1.xlsx");
+
+    edit(
+        &theme.join("templates/base.html"),
+        "<body",
+        "<!-- mẫu đã sửa --><body",
+    );
+    edit(
+        &content.join("ket-qua/2026-q4.yaml"),
+        "ho_so_so_hoa: 2236",
+        "ho_so_so_hoa: 2235",
+    );
+    assert_eq!(typeset(&p), 1, "the last quarter's báo cáo");
+    for page in ["index.html", "van-ban/index.html", "ket-qua/2026-q1.html"] {
+        let html = String::from_utf8(read(page)).unwrap();
+        assert!(
+            html.contains("<!-- mẫu đã sửa -->"),
+            "{page} from the new template"
+        );
+    }
+    assert_ne!(
+        read("ket-qua/2026-q4/2026-q4.xlsx"),
+        workbook,
+        "the changed quarter's workbook is made again"
+    );
+    assert_eq!(
+        read("ket-qua/2026-q1/2026-q1.xlsx"),
+        q1_workbook,
+        "an earlier quarter's figures do not depend on a later one"
+    );
+
+    let mut clean = paths(&content, &theme, "clean");
+    clean.incremental = false;
+    typeset(&clean);
+    assert_eq!(
+        tree(&out),
+        tree(&content.with_file_name("clean")),
+        "the cached build is the clean build, byte for byte"
+    );
 }

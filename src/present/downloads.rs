@@ -41,7 +41,23 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Every table of a period as (file name, bytes): CSV and JSON, and one Excel workbook.
+/// The file name of a period's Excel workbook, which the data output writes beside the
+/// files of [`downloads`].
+pub fn workbook_name(view: &PeriodView) -> String {
+    format!("{}.xlsx", view.id)
+}
+
+/// The names of every download of a period, in the order the pages list them: the CSV and
+/// JSON files, then the workbook.
+pub fn names(view: &PeriodView, files: &[File]) -> Vec<String> {
+    files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .chain([workbook_name(view)])
+        .collect()
+}
+
+/// Every table of a period as (file name, bytes), CSV and JSON.
 pub fn downloads(view: &PeriodView) -> Vec<File> {
     let mut out = indicators(view);
     if let Some(total) = &view.form06_total {
@@ -51,8 +67,6 @@ pub fn downloads(view: &PeriodView) -> Vec<File> {
         out.extend(tasks(view));
     }
     out.extend(score(view));
-    // Only a cell over Excel's limits could fail, and the writer clips those.
-    out.extend(crate::render::xlsx::workbook(view).ok());
     out
 }
 

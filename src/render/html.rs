@@ -7,14 +7,45 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::cache::{self, Cache};
 use crate::model::{Document, Site};
 use crate::present::PeriodView;
 use crate::theme::Theme;
 
 pub struct Pages {
-    tera: Tera,
+    /// Parsed on the first page the cache cannot give: an unchanged site parses none.
+    tera: std::sync::OnceLock<Result<Tera, String>>,
+    /// Where the templates came from, to name in an error that is the theme's.
+    dir: std::path::PathBuf,
+    templates: std::collections::BTreeMap<String, String>,
+    /// Where rendered pages are kept, and the digest of the templates that made them.
+    cache: Option<(std::sync::Arc<Cache>, [u8; 32])>,
     /// Template sources and where they came from, to point at the line of an error.
     sources: std::collections::BTreeMap<String, (String, std::path::PathBuf)>,
+}
+
+/// Why a page was not made.
+#[derive(Debug)]
+pub enum PageError {
+    /// The theme's templates do not parse: the theme's fault, whatever the page.
+    Templates {
+        dir: std::path::PathBuf,
+        detail: String,
+    },
+    /// This page's template failed on its data.
+    Page(String),
+}
+
+impl PageError {
+    /// The build error, naming the content `source` the page was made from when the page
+    /// failed, the theme's folder when its templates did.
+    pub fn for_source(self, source: &std::path::Path) -> crate::error::BuildError {
+        let (document, detail) = match self {
+            PageError::Templates { dir, detail } => (dir, detail),
+            PageError::Page(detail) => (source.to_path_buf(), detail),
+        };
+        crate::error::BuildError::Render { document, detail }
+    }
 }
 
 /// Common context of every page: small site-wide facts only, never the whole [`Site`], so
@@ -54,20 +85,6 @@ const LATEST: usize = 5;
 
 impl Pages {
     pub fn new(theme: &Theme) -> Result<Self, String> {
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        // Tera's default also escapes "/", which would print "05&#x2F;KH-UBND" in the source
-        // of every page; these five characters are all HTML needs.
-        tera.set_escape_fn(escape);
-        // Numbers the way the rest of the page writes them ("37,5", "5.033"): tera prints a
-        // float with a decimal point.
-        tera.register_filter(
-            "so",
-            |v: &tera::Value, _: &HashMap<String, tera::Value>| match v.as_f64() {
-                Some(x) => Ok(tera::Value::String(crate::vn::decimal(x, 2))),
-                None => Err(tera::Error::msg(format!("`so` needs a number, got {v}"))),
-            },
-        );
         // Tera follows an include cycle until the stack overflows and the process aborts,
         // leaving no message: find the cycle first.
         if let Some(cycle) = include_cycle(&theme.templates) {
@@ -76,13 +93,6 @@ impl Pages {
                 cycle.join(" → ")
             ));
         }
-        tera.add_raw_templates(
-            theme
-                .templates
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        )
-        .map_err(|e| describe(&e, theme))?;
         let sources = theme
             .templates
             .iter()
@@ -95,18 +105,90 @@ impl Pages {
                 (k.clone(), (v.clone(), path))
             })
             .collect();
-        Ok(Self { tera, sources })
+        Ok(Self {
+            tera: std::sync::OnceLock::new(),
+            dir: theme.dir.clone(),
+            templates: theme.templates.clone(),
+            sources,
+            cache: None,
+        })
     }
 
-    fn render(&self, name: &str, ctx: &Context) -> Result<String, String> {
-        self.tera.render(name, ctx).map_err(|e| {
+    /// The templates, parsed.
+    fn tera(&self) -> Result<&Tera, PageError> {
+        self.tera
+            .get_or_init(|| {
+                let mut tera = Tera::default();
+                tera.autoescape_on(vec![".html", ".xml"]);
+                // Tera's default also escapes "/", which would print "05&#x2F;KH-UBND" in the
+                // source of every page; these five characters are all HTML needs.
+                tera.set_escape_fn(escape);
+                // Numbers the way the rest of the page writes them ("37,5", "5.033"): tera
+                // prints a float with a decimal point.
+                tera.register_filter("so", |v: &tera::Value, _: &HashMap<String, tera::Value>| {
+                    match v.as_f64() {
+                        Some(x) => Ok(tera::Value::String(crate::vn::decimal(x, 2))),
+                        None => Err(tera::Error::msg(format!("`so` needs a number, got {v}"))),
+                    }
+                });
+                tera.add_raw_templates(
+                    self.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                )
+                .map_err(|e| describe(&e, &self.dir))?;
+                Ok(tera)
+            })
+            .as_ref()
+            .map_err(|detail| PageError::Templates {
+                dir: self.dir.clone(),
+                detail: detail.clone(),
+            })
+    }
+
+    /// Pages rendered from the same templates and data are taken from `cache`, not rendered
+    /// again: an unchanged site's pages cost a digest each.
+    pub fn cached(mut self, cache: std::sync::Arc<Cache>) -> Self {
+        let mut h = cache::Hasher::default();
+        for (name, (text, _)) in &self.sources {
+            let _ = serde_json::to_writer(&mut h, &(name, text));
+        }
+        self.cache = Some((cache, h.finish()));
+        self
+    }
+
+    fn render(&self, name: &str, ctx: Context) -> Result<String, PageError> {
+        let Some((cache, templates)) = &self.cache else {
+            return self.render_now(name, &ctx);
+        };
+        let data = ctx.into_json();
+        let mut h = cache::Hasher::default();
+        serde_json::to_writer(&mut h, &data).map_err(|e| PageError::Page(e.to_string()))?;
+        let key = cache::digest(&[
+            cache::VERSION.as_bytes(),
+            templates,
+            name.as_bytes(),
+            &h.finish(),
+        ]);
+        if let Some(page) = cache
+            .get(cache::Kind::Html, &key)
+            .and_then(|e| String::from_utf8(e.bytes).ok())
+        {
+            return Ok(page);
+        }
+        let ctx = Context::from_value(data).map_err(|e| PageError::Page(e.to_string()))?;
+        let page = self.render_now(name, &ctx)?;
+        cache.put(cache::Kind::Html, &key, page.as_bytes(), 0);
+        Ok(page)
+    }
+
+    fn render_now(&self, name: &str, ctx: &Context) -> Result<String, PageError> {
+        self.tera()?.render(name, ctx).map_err(|e| {
             let mut chain = e.to_string();
             let mut src = std::error::Error::source(&e);
             while let Some(s) = src {
                 chain.push_str(&format!(": {s}"));
                 src = s.source();
             }
-            self.locate(name, &chain)
+            PageError::Page(self.locate(name, &chain))
         })
     }
 
@@ -138,7 +220,7 @@ impl Pages {
         format!("template {name}: {chain}")
     }
 
-    fn context(site: &Site, root: &str) -> Result<Context, String> {
+    fn context(site: &Site, root: &str) -> Result<Context, PageError> {
         let results = site.results.as_ref().map(|r| PeriodList {
             periods: r
                 .periods
@@ -159,19 +241,19 @@ impl Pages {
             generator: format!("cchc {}", env!("CARGO_PKG_VERSION")),
             titles: &crate::present::words::TITLES,
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| PageError::Page(e.to_string()))
     }
 
-    pub fn index(&self, site: &Site, current: Option<&PeriodView>) -> Result<String, String> {
+    pub fn index(&self, site: &Site, current: Option<&PeriodView>) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "")?;
         ctx.insert("current", &current);
         let latest: Vec<&Document> = site.documents.iter().take(LATEST).collect();
         ctx.insert("latest", &latest);
-        self.render("index.html", &ctx)
+        self.render("index.html", ctx)
     }
 
     /// All documents, with the data the page's filters and search read.
-    pub fn documents(&self, site: &Site) -> Result<String, String> {
+    pub fn documents(&self, site: &Site) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "../")?;
         let listing = crate::present::site::listing(site);
         let mut kinds: Vec<(&str, &str)> = listing.iter().map(|l| (l.kind, l.kind_name)).collect();
@@ -183,27 +265,27 @@ impl Pages {
         ctx.insert("listing", &listing);
         ctx.insert("kinds", &kinds);
         ctx.insert("years", &years);
-        self.render("van-ban.html", &ctx)
+        self.render("van-ban.html", ctx)
     }
 
     pub fn officials(
         &self,
         site: &Site,
         officials: &[crate::present::site::Official],
-    ) -> Result<String, String> {
+    ) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("officials", officials);
-        self.render("can-bo-index.html", &ctx)
+        self.render("can-bo-index.html", ctx)
     }
 
     pub fn official(
         &self,
         site: &Site,
         official: &crate::present::site::Official,
-    ) -> Result<String, String> {
+    ) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("official", official);
-        self.render("can-bo.html", &ctx)
+        self.render("can-bo.html", ctx)
     }
 
     /// The data page: `periods` are (id, label, file names).
@@ -211,7 +293,7 @@ impl Pages {
         &self,
         site: &Site,
         periods: &[(String, String, Vec<String>)],
-    ) -> Result<String, String> {
+    ) -> Result<String, PageError> {
         #[derive(Serialize)]
         struct P<'a> {
             id: &'a str,
@@ -224,17 +306,17 @@ impl Pages {
             .map(|(id, label, files)| P { id, label, files })
             .collect();
         ctx.insert("periods", &ps);
-        self.render("du-lieu.html", &ctx)
+        self.render("du-lieu.html", ctx)
     }
 
     pub fn results_index(
         &self,
         site: &Site,
         current: Option<&PeriodView>,
-    ) -> Result<String, String> {
+    ) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("current", &current);
-        self.render("ket-qua-index.html", &ctx)
+        self.render("ket-qua-index.html", ctx)
     }
 
     /// The results page as one self-contained file: CSS inline, charts inline.
@@ -243,13 +325,13 @@ impl Pages {
         site: &Site,
         period: &crate::present::PeriodView,
         css: &str,
-    ) -> Result<String, String> {
+    ) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("period", period);
         ctx.insert("downloads", &Vec::<String>::new());
         ctx.insert("embedded", &true);
         ctx.insert("css", css);
-        self.render("ket-qua-mot-tep.html", &ctx)
+        self.render("ket-qua-mot-tep.html", ctx)
     }
 
     /// The results page of one period; `downloads` are the file names beside it.
@@ -258,27 +340,27 @@ impl Pages {
         site: &Site,
         period: &crate::present::PeriodView,
         downloads: &[String],
-    ) -> Result<String, String> {
+    ) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("period", period);
         ctx.insert("downloads", downloads);
         ctx.insert("embedded", &false);
-        self.render("ket-qua.html", &ctx)
+        self.render("ket-qua.html", ctx)
     }
 
     /// `sitemap.xml`: every page under the site's address.
-    pub fn sitemap(&self, base: &str, pages: &[String]) -> Result<String, String> {
+    pub fn sitemap(&self, base: &str, pages: &[String]) -> Result<String, PageError> {
         let mut ctx = Context::new();
         ctx.insert("base", base);
         ctx.insert("pages", pages);
-        self.render("sitemap.xml", &ctx)
+        self.render("sitemap.xml", ctx)
     }
 
-    pub fn document(&self, site: &Site, doc: &Document) -> Result<String, String> {
+    pub fn document(&self, site: &Site, doc: &Document) -> Result<String, PageError> {
         let mut ctx = Self::context(site, "../")?;
         ctx.insert("doc", doc);
         ctx.insert("phrases", &crate::present::phrases(&site.issuer, doc));
-        self.render("document.html", &ctx)
+        self.render("document.html", ctx)
     }
 }
 
@@ -332,14 +414,14 @@ fn include_cycle(templates: &std::collections::BTreeMap<String, String>) -> Opti
         .find_map(|k| visit(k, templates, &mut Vec::new(), &mut done))
 }
 
-fn describe(e: &tera::Error, theme: &Theme) -> String {
+fn describe(e: &tera::Error, dir: &std::path::Path) -> String {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
         msg.push_str(&format!(": {s}"));
         src = s.source();
     }
-    format!("{msg} (templates from {})", theme.dir.display())
+    format!("{msg} (templates from {})", dir.display())
 }
 
 #[cfg(test)]

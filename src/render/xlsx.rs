@@ -179,7 +179,7 @@ pub fn sheets(view: &PeriodView) -> Vec<SheetData> {
 }
 
 /// `<kỳ>.xlsx` and its bytes.
-pub fn workbook(view: &PeriodView) -> Result<(String, Vec<u8>), XlsxError> {
+pub fn workbook(view: &PeriodView) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     // A fixed date: the same content must give the same file.
     let props = DocProperties::new()
@@ -192,7 +192,7 @@ pub fn workbook(view: &PeriodView) -> Result<(String, Vec<u8>), XlsxError> {
         let ws = wb.add_worksheet();
         write_sheet(ws, &sheet, &formats)?;
     }
-    Ok((format!("{}.xlsx", view.id), wb.save_to_buffer()?))
+    wb.save_to_buffer()
 }
 
 fn clip(s: &str) -> &str {
