@@ -249,7 +249,8 @@ nguoi_ky:
     }
     // The lead-in crossed the foot of page 1 somewhere in the range.
     assert!(checked > 20, "{checked} pages");
-    for (seed, pages) in [("000", 3), ("001", 14), ("002", 4), ("003", 5), ("004", 4)] {
+    // Seed 001's assignment table sized by its content takes a page less than at fixed widths.
+    for (seed, pages) in [("000", 3), ("001", 13), ("002", 4), ("003", 5), ("004", 4)] {
         let r = render(
             &root()
                 .join("tests/fixtures/seeds")
