@@ -2,6 +2,7 @@
 //! back the artefacts.
 #![allow(dead_code)]
 
+pub mod expected;
 pub mod nd30;
 pub mod ooxml;
 pub mod pdf;
