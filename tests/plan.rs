@@ -262,12 +262,10 @@ fn markup_characters_in_yaml_print_literally() {
         squeeze(&recipients).contains(&squeeze(&format!("- {expected};"))),
         "and Nơi nhận:\n{recipients}"
     );
-    let header = insp
-        .runs
-        .iter()
-        .find(|r| r.page == app && r.text.starts_with("Lĩnh vực"))
-        .unwrap();
-    let criteria = column(app..=insp.pages.len(), header.x - 30.0, header.x + 40.0);
+    // The tiêu chí column: between the table's second and third borders (its width comes
+    // from the content).
+    let borders = table_on_page(insp, app, 0.0, 0.0).borders;
+    let criteria = column(app..=insp.pages.len(), borders[1], borders[2]);
     assert!(
         squeeze(&criteria).contains(&squeeze(&expected)),
         "and the table cell:\n{criteria}"
@@ -706,4 +704,107 @@ fn a_draft_leaves_the_number_and_the_day_blank_for_the_van_thu() {
         (day - DAY_BLANK_MM).abs() <= 0.5,
         "{day:.1} mm for the day, the theme gives {DAY_BLANK_MM:.1}"
     );
+}
+
+/// Issue 9: the assignment table is sized by its content, as a `bang` is, in the PDF, the
+/// web page and the Word twin alike. At the old fixed widths (11 mm, 1.35 fr, 1.75 fr,
+/// 27 mm, 28 mm, 1.5 fr) "Thời gian chậm nhất phải hoàn thành" took four lines.
+#[test]
+fn the_assignment_table_is_sized_by_its_content_everywhere() {
+    let r = render(&root().join("content"));
+    let slug = "ke-hoach-cchc-2026";
+    let (_, _, insp) = r.docs.iter().find(|d| d.0 == slug).unwrap();
+    let plan = r.site.documents.iter().find(|d| d.slug == slug).unwrap();
+    let table = plan.appendices[0]
+        .assignments()
+        .expect("an assignment table");
+    let lines = insp.lines(3.0);
+    let attached = lines
+        .iter()
+        .find(|l| l.text.starts_with("(Kèm theo Kế hoạch"))
+        .expect("the appendix line");
+    let page = attached.page;
+    let area = lines
+        .iter()
+        .find(|l| l.page == page && l.text == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
+        .expect("the first area row");
+    let t = table_on_page(insp, page, attached.y, area.y);
+    assert!(
+        t.header_lines <= 3,
+        "header cells on {} lines",
+        t.header_lines
+    );
+    let w = t.widths();
+    assert_eq!(w.len(), 6, "{:?}", t.borders);
+    let (left, right) = print_area(insp.pages[page - 1].width);
+    assert!(
+        t.borders[0] >= left - 0.5 && t.borders[6] <= right + 0.5,
+        "{:?} outside {left}–{right}",
+        t.borders
+    );
+    // Long text (tiêu chí, yêu cầu, tham mưu) wider than the dates; each date on one line.
+    assert!(w[1] > w[3] && w[2] > w[3] && w[5] > w[3], "{w:?}");
+    for d in table
+        .areas
+        .iter()
+        .flat_map(|a| &a.rows)
+        .filter_map(|r| r.deadline.as_ref())
+    {
+        if d.text.len() <= 10 {
+            assert!(lines.iter().any(|l| l.text == d.text), "{:?} wraps", d.text);
+        }
+    }
+    // The PDF's widths are the model's, in proportion.
+    let sum: f64 = table.widths.iter().sum();
+    let printed: f64 = w.iter().sum();
+    for (got, want) in w.iter().zip(&table.widths) {
+        assert!(
+            (got / printed - want / sum).abs() < 0.002,
+            "{w:?} vs {:?}",
+            table.widths
+        );
+    }
+
+    // The web page and the Word twin: the same shares.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build_into(&root().join("content"), &out).expect("the demo builds");
+    let html = std::fs::read_to_string(out.join(format!("van-ban/{slug}.html"))).unwrap();
+    let cols = html
+        .split("<table class=\"phan-cong\">")
+        .nth(1)
+        .and_then(|t| t.split("</colgroup>").next())
+        .unwrap_or("");
+    let shares: Vec<f64> = cols
+        .split("width: ")
+        .skip(1)
+        .filter_map(|c| c.split('%').next()?.parse().ok())
+        .collect();
+    assert_eq!(shares.len(), 6, "the web page's columns: {cols}");
+    for (got, want) in shares.iter().zip(&table.widths) {
+        assert!((got / 100.0 - want / sum).abs() < 0.001, "{shares:?}");
+    }
+    let docx = std::fs::read(out.join(format!("van-ban/{slug}.docx"))).unwrap();
+    let parts = common::word::unzip(&docx).unwrap();
+    let xml = parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+        .unwrap();
+    let grid: Vec<f64> = xml
+        .split("<w:tblGrid>")
+        .skip(1)
+        .filter_map(|g| g.split("</w:tblGrid>").next())
+        .map(|g| {
+            g.split("w:w=\"")
+                .skip(1)
+                .filter_map(|c| c.split('"').next()?.parse().ok())
+                .collect::<Vec<f64>>()
+        })
+        .find(|g| g.len() == 6)
+        .expect("the Word twin's assignment table");
+    let total: f64 = grid.iter().sum();
+    for (got, want) in grid.iter().zip(&table.widths) {
+        assert!((got / total - want / sum).abs() < 0.001, "{grid:?}");
+    }
 }

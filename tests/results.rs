@@ -916,3 +916,49 @@ fn only_a_percentage_refuses_a_part_above_its_whole() {
     let (code, out) = check(&content);
     assert_eq!(code, 0, "{out}");
 }
+
+/// Issue 9: Biểu 06 sized by its content as the other tables are. Its number columns are
+/// equal under each group title, the lĩnh vực column holds its names on one line, and no
+/// header cell takes more than three lines (at the old fixed widths, "Trực tiếp, dịch vụ
+/// bưu chính" took five).
+#[test]
+fn form06_is_sized_by_its_content_with_a_short_header() {
+    let r = render(&root().join("content"));
+    let (_, _, insp) = r
+        .docs
+        .iter()
+        .find(|d| d.0 == "bao-cao-cchc-quy-1-2026")
+        .unwrap();
+    let lines = insp.lines(3.0);
+    let attached = lines
+        .iter()
+        .find(|l| l.text.starts_with("(Kèm theo Báo cáo"))
+        .expect("the appendix line");
+    let page = attached.page;
+    let first = lines
+        .iter()
+        .find(|l| l.page == page && l.text == "Chứng thực")
+        .expect("the first row");
+    let t = table_on_page(insp, page, attached.y, first.y);
+    assert!(
+        t.header_lines <= 3,
+        "header cells on {} lines",
+        t.header_lines
+    );
+    let w = t.widths();
+    assert_eq!(w.len(), 13, "{:?}", t.borders);
+    let (left, right) = print_area(insp.pages[page - 1].width);
+    assert!(t.borders[0] >= left - 0.5 && t.borders[13] <= right + 0.5);
+    for group in [&w[2..6], &w[6..10], &w[10..13]] {
+        assert!(
+            group.iter().all(|x| (x - group[0]).abs() < 0.5),
+            "unequal under one title: {w:?}"
+        );
+    }
+    for name in ["Người có công", "Bảo trợ xã hội", "Hộ kinh doanh"] {
+        assert!(
+            lines.iter().any(|l| l.page == page && l.text == name),
+            "{name:?} wraps"
+        );
+    }
+}

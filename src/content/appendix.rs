@@ -68,11 +68,16 @@ impl Cx<'_> {
         };
         let landscape = landscape.unwrap_or(wide);
         let mut content = content;
-        if let AppendixContent::Table { table } = &mut content {
-            // The text area of an A4 page, 30 mm and 15 mm margins (nd30.md §1).
-            let total = if landscape { 252.0 } else { 165.0 } * 72.0 / 25.4;
-            if let Ok(m) = crate::render::docx::measure::Metrics::new() {
-                autofit::fit(table, total, &|t, bold| m.width(t, 12.0, bold));
+        // Tables sized by their content across the page's text area.
+        let total = autofit::print_width(landscape);
+        if let Ok(m) = crate::render::docx::measure::Metrics::new() {
+            let measure = |t: &str, bold: bool| m.width(t, 12.0, bold);
+            match &mut content {
+                AppendixContent::Table { table } => autofit::fit(table, total, &measure),
+                AppendixContent::Assignments { table } => {
+                    table.widths = autofit::fit_assignments(table, total, &measure);
+                }
+                AppendixContent::Text { .. } => {}
             }
         }
         Appendix {
@@ -311,7 +316,11 @@ impl Cx<'_> {
                 rows,
             });
         }
-        AssignmentTable { columns, areas }
+        AssignmentTable {
+            columns,
+            areas,
+            widths: Vec::new(),
+        }
     }
 
     /// The table's column titles: the standard ones, each replaced where `tieu_de_cot`

@@ -22,6 +22,8 @@ pub struct Need {
     /// A column that may take more than it needs when the table is wider than its content
     /// (text, not STT and not numbers).
     pub stretches: bool,
+    /// How many printed columns this is (a group of equal number columns sized as one).
+    pub span: usize,
 }
 
 /// "STT", "TT", "Số TT", "Mã": a column of ordinals, centred and as narrow as they are.
@@ -30,13 +32,56 @@ pub fn ordinal(header: &str) -> bool {
     ["stt", "tt", "số tt", "mã"].contains(&h.as_str())
 }
 
+/// The width of an A4 page's text area in points, 30 mm and 15 mm margins (nd30.md §1):
+/// what a table spans.
+pub fn print_width(landscape: bool) -> f64 {
+    let mm = if landscape { 252.0 } else { 165.0 };
+    mm * 72.0 / 25.4
+}
+
 /// Cell insets left and right (3 pt each in the layouts) and the rules.
 pub const PAD: f64 = 7.0;
 
+/// A header cell wraps to at most this many lines where the table's width allows: a
+/// column narrower than that stacks its title a word a line (Biểu 06's "Trực tiếp, dịch
+/// vụ bưu chính" took five lines at a fixed width).
+pub const HEADER_LINES: usize = 3;
+
+/// The narrowest width (no insets) at which `text`, wrapped at its spaces, takes at most
+/// `lines` lines: the width of some run of its words, the longest word at least.
+pub fn wrapped(text: &str, lines: usize, measure: &dyn Fn(&str) -> f64) -> f64 {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let longest = words.iter().map(|w| measure(w)).fold(0.0, f64::max);
+    // Greedy wrapping at `width`: how many lines.
+    let count = |width: f64| {
+        let (mut n, mut start) = (0, 0);
+        while start < words.len() {
+            let mut end = start + 1;
+            while end < words.len() && measure(&words[start..=end].join(" ")) <= width + 1e-9 {
+                end += 1;
+            }
+            n += 1;
+            start = end;
+        }
+        n
+    };
+    let mut candidates: Vec<f64> = (0..words.len())
+        .flat_map(|i| (i + 1..=words.len()).map(move |j| (i, j)))
+        .map(|(i, j)| measure(&words[i..j].join(" ")))
+        .filter(|w| *w >= longest)
+        .collect();
+    candidates.sort_by(f64::total_cmp);
+    candidates
+        .into_iter()
+        .find(|w| count(*w) <= lines)
+        .unwrap_or(longest)
+}
+
 /// What a column of `cells` needs: `measure(text, bold)` is the width in points of text on
-/// one line. Header cells are bold; they may wrap at their spaces like any cell.
+/// one line. Header cells are bold; they may wrap at their spaces like any cell, to at
+/// most [`HEADER_LINES`] lines.
 pub fn need(header: &str, cells: &[&str], measure: &dyn Fn(&str, bool) -> f64) -> Need {
-    let mut min: f64 = 0.0;
+    let mut min: f64 = wrapped(header, HEADER_LINES, &|t| measure(t, true));
     let mut max: f64 = 0.0;
     let mut each: Vec<f64> = Vec::new();
     for (text, bold) in std::iter::once((header, true)).chain(cells.iter().map(|c| (*c, false))) {
@@ -61,6 +106,7 @@ pub fn need(header: &str, cells: &[&str], measure: &dyn Fn(&str, bool) -> f64) -
         typical: typical.max(min) + PAD,
         fixed: None,
         stretches: true,
+        span: 1,
     }
 }
 
@@ -117,19 +163,44 @@ pub fn widths(needs: &[Need], total: f64) -> Vec<f64> {
             break;
         }
         for &i in &short {
-            // All on one line if that fits the share, else four cells in five.
+            // All on one line if that fits the share, else four cells in five; never so
+            // much that a column still open is left less than its longest word.
             let width = if needs[i].max <= share {
                 needs[i].max
             } else {
                 needs[i].typical
             };
+            let others: f64 = (0..n)
+                .filter(|&j| j != i && w[j].is_none())
+                .map(|j| needs[j].min)
+                .sum();
+            let width = width.min(room - others).max(needs[i].min);
             w[i] = Some(width);
             room -= width;
         }
     }
     let mut w: Vec<f64> = w.into_iter().map(|x| x.unwrap_or(0.0)).collect();
-    // Room left over when everything fits: the text columns widen, as a table set to the
-    // page's width does.
+    // Room left over goes first to the columns below their one-line width (a header
+    // wrapped over a column of short figures): all widen alike, each up to its one-line
+    // width, so that no header is left wrapping far more than the others.
+    let mut spare = total - w.iter().sum::<f64>();
+    let mut lacking: Vec<usize> = (0..n)
+        .filter(|&i| needs[i].fixed.is_none() && w[i] < needs[i].max - 1e-9)
+        .collect();
+    while spare > 1e-6 && !lacking.is_empty() {
+        let rate: f64 = lacking.iter().map(|&i| needs[i].span as f64).sum();
+        let step = lacking
+            .iter()
+            .map(|&i| (needs[i].max - w[i]) / needs[i].span as f64)
+            .fold(spare / rate, f64::min);
+        for &i in &lacking {
+            w[i] += step * needs[i].span as f64;
+        }
+        spare -= step * rate;
+        lacking.retain(|&i| w[i] < needs[i].max - 1e-9);
+    }
+    // Then, everything on one line, the text columns widen, as a table set to the page's
+    // width does.
     let spare = total - w.iter().sum::<f64>();
     if spare > 1e-6 {
         let takers: Vec<usize> = (0..n)
@@ -152,29 +223,165 @@ pub fn widths(needs: &[Need], total: f64) -> Vec<f64> {
     w
 }
 
+/// One column of a table to size: its header, its cells, and what kind it is.
+pub struct Column<'a> {
+    pub header: &'a str,
+    pub cells: Vec<&'a str>,
+    /// Numbers (right-aligned): as narrow as they are, never stretched.
+    pub numeric: bool,
+    /// A width the clerk fixed, in points.
+    pub fixed: Option<f64>,
+}
+
+/// Column widths in points across `total` for `columns` under an optional row of header
+/// `groups` (Biểu 06). A group of number columns under one title is sized as one: its
+/// columns equal, wide enough for the title's longest word and for the widest of them,
+/// so that figures of one kind line up at one width; a group holding text sizes its
+/// columns one by one. `measure(text, bold)` is the width of 12 pt text on one line.
+pub fn fit_columns(
+    columns: &[Column],
+    groups: &[super::HeaderGroup],
+    total: f64,
+    measure: &dyn Fn(&str, bool) -> f64,
+) -> Vec<f64> {
+    let one = |c: &Column| {
+        let mut need = need(c.header, &c.cells, measure);
+        need.stretches = !ordinal(c.header) && !c.numeric;
+        need.fixed = c.fixed;
+        need
+    };
+    // Units sized together: (first column, span, need).
+    let mut units: Vec<(usize, usize, Need)> = Vec::new();
+    let mut at = 0;
+    let spans: Vec<(usize, &str)> = if groups.iter().map(|g| g.span).sum::<usize>() == columns.len()
+    {
+        groups.iter().map(|g| (g.span, g.title.as_str())).collect()
+    } else {
+        columns.iter().map(|_| (1, "")).collect()
+    };
+    for (span, title) in spans {
+        let members = &columns[at..at + span];
+        if span > 1 && !title.is_empty() && members.iter().all(|c| c.numeric) {
+            let each: Vec<Need> = members.iter().map(one).collect();
+            let k = span as f64;
+            let most = |f: fn(&Need) -> f64| each.iter().map(f).fold(0.0, f64::max) * k;
+            // The title on two lines at most.
+            let title_min = wrapped(title, 2, &|t| measure(t, true)) + PAD;
+            let title_max = measure(title, true) + PAD;
+            let min = most(|n| n.min).max(title_min);
+            let fixed: Option<Vec<f64>> = each.iter().map(|n| n.fixed).collect();
+            units.push((
+                at,
+                span,
+                Need {
+                    min,
+                    max: most(|n| n.max).max(title_max).max(min),
+                    typical: most(|n| n.typical).max(min),
+                    fixed: fixed.map(|f| f.iter().sum()),
+                    stretches: false,
+                    span,
+                },
+            ));
+        } else {
+            for (j, c) in members.iter().enumerate() {
+                units.push((at + j, 1, one(c)));
+            }
+        }
+        at += span;
+    }
+    let needs: Vec<Need> = units.iter().map(|u| u.2).collect();
+    let sized = widths(&needs, total);
+    let mut out = vec![0.0; columns.len()];
+    for ((first, span, _), w) in units.iter().zip(sized) {
+        for x in &mut out[*first..first + span] {
+            *x = w / *span as f64;
+        }
+    }
+    out
+}
+
+/// The assignment table's widths in points across `total`: its six columns (STT, tiêu
+/// chí, yêu cầu, thời hạn, chủ trì, tham mưu) from their content, the area rows spanning
+/// all but STT taking none.
+pub fn fit_assignments(
+    t: &super::AssignmentTable,
+    total: f64,
+    measure: &dyn Fn(&str, bool) -> f64,
+) -> Vec<f64> {
+    let c = &t.columns;
+    let rows: Vec<&super::Assignment> = t.areas.iter().flat_map(|a| &a.rows).collect();
+    let staff: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            r.staff
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .collect();
+    fn column<'a>(header: &'a str, cells: Vec<&'a str>) -> Column<'a> {
+        Column {
+            header,
+            cells,
+            numeric: false,
+            fixed: None,
+        }
+    }
+    let codes = t
+        .areas
+        .iter()
+        .map(|a| a.numeral.as_str())
+        .chain(rows.iter().map(|r| r.code.as_str()))
+        .collect();
+    let columns = [
+        column(&c.stt, codes),
+        column(
+            &c.criterion,
+            rows.iter().map(|r| r.criterion.as_str()).collect(),
+        ),
+        column(
+            &c.requirement,
+            rows.iter().map(|r| r.requirement.as_str()).collect(),
+        ),
+        column(
+            &c.deadline,
+            rows.iter()
+                .map(|r| r.deadline.as_ref().map_or("", |d| d.text.as_str()))
+                .collect(),
+        ),
+        column(
+            &c.lead,
+            rows.iter()
+                .map(|r| r.lead.as_deref().unwrap_or(""))
+                .collect(),
+        ),
+        column(&c.staff, staff.iter().map(String::as_str).collect()),
+    ];
+    fit_columns(&columns, &[], total, measure)
+}
+
 /// A table's column widths in points across `total`: those in its `widths` (millimetres,
 /// as a clerk writes `rong_cot`) as given, 0 or left out from the content. `measure` is the
 /// width of 12 pt text on one line, bold or not.
 pub fn fit(table: &mut super::Table, total: f64, measure: &dyn Fn(&str, bool) -> f64) {
-    let needs: Vec<Need> = (0..table.header.len())
-        .map(|i| {
-            let cells: Vec<&str> = table
+    let columns: Vec<Column> = (0..table.header.len())
+        .map(|i| Column {
+            header: &table.header[i],
+            cells: table
                 .rows
                 .iter()
                 .filter_map(|r| r.get(i).map(String::as_str))
-                .collect();
-            let mut need = need(&table.header[i], &cells, measure);
-            need.stretches =
-                !ordinal(&table.header[i]) && !table.numeric.get(i).copied().unwrap_or(false);
-            need.fixed = table
+                .collect(),
+            numeric: table.numeric.get(i).copied().unwrap_or(false),
+            fixed: table
                 .widths
                 .get(i)
                 .filter(|w| **w > 0.0)
-                .map(|w| w * 72.0 / 25.4);
-            need
+                .map(|w| w * 72.0 / 25.4),
         })
         .collect();
-    table.widths = widths(&needs, total);
+    table.widths = fit_columns(&columns, &table.groups, total, measure);
 }
 
 #[cfg(test)]
@@ -188,7 +395,69 @@ mod tests {
             typical: max,
             fixed: None,
             stretches: true,
+            span: 1,
         }
+    }
+
+    /// Six points a letter, bold or not; words are letters, spaces count.
+    fn chars(t: &str, _bold: bool) -> f64 {
+        6.0 * t.chars().count() as f64
+    }
+
+    #[test]
+    fn a_header_wraps_to_three_lines_at_most() {
+        let m = |t: &str| chars(t, true);
+        // "aaaa bb cc dd": three lines need "aaaa" and "bb cc" (5 letters), not less.
+        assert_eq!(wrapped("aaaa bb cc dd", 3, &m), 30.0);
+        assert_eq!(wrapped("aaaa bb cc dd", 1, &m), 78.0);
+        assert_eq!(wrapped("", 3, &m), 0.0);
+    }
+
+    #[test]
+    fn number_columns_under_one_title_are_equal_and_wide_enough_for_their_headers() {
+        use crate::model::HeaderGroup;
+        let column = |header, cells: Vec<&'static str>, numeric| Column {
+            header,
+            cells,
+            numeric,
+            fixed: None,
+        };
+        let columns = [
+            column("STT", vec!["1", "2"], false),
+            column("Area", vec!["Long area name", "Short"], false),
+            column("Total", vec!["1.164", "2"], true),
+            column("Sent by post office", vec!["3", "4"], true),
+            column("Late", vec!["0", "1"], true),
+        ];
+        let groups: Vec<HeaderGroup> = [("", 1), ("", 1), ("Received files", 3)]
+            .map(|(t, span)| HeaderGroup {
+                title: t.into(),
+                span,
+            })
+            .to_vec();
+        let w = fit_columns(&columns, &groups, 400.0, &chars);
+        assert!((w.iter().sum::<f64>() - 400.0).abs() < 1e-6, "{w:?}");
+        assert!(
+            (w[2] - w[3]).abs() < 1e-9 && (w[3] - w[4]).abs() < 1e-9,
+            "{w:?}"
+        );
+        // "Sent by post office" on three lines at most: "Sent by" is 7 letters.
+        assert!(w[3] >= 42.0 + PAD, "{w:?}");
+        // The area column holds its longest name on one line.
+        assert!(w[1] >= 84.0 + PAD - 1e-9, "{w:?}");
+    }
+
+    #[test]
+    fn a_column_settled_early_leaves_the_others_their_longest_word() {
+        // The first is short at an equal share, but its one-line width would leave the
+        // second less than its longest word.
+        let needs = [col(20.0, 100.0), col(180.0, 400.0)];
+        let w = widths(&needs, 250.0);
+        assert!(w[1] >= 180.0 - 1e-9, "{w:?}");
+        assert!(
+            (w.iter().sum::<f64>() - 250.0).abs() < 1e-6,
+            "wider than the page: {w:?}"
+        );
     }
 
     #[test]

@@ -430,6 +430,9 @@ pub struct HeaderGroup {
 pub struct AssignmentTable {
     pub columns: Columns,
     pub areas: Vec<Area>,
+    /// Column widths in points, from the content ([`crate::model::autofit`]); empty to let
+    /// the theme choose.
+    pub widths: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]

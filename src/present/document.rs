@@ -163,11 +163,10 @@ pub fn document<'a>(doc: &'a Document, periods: &[&PeriodView]) -> Cow<'a, Docum
     for (title, mut table) in super::tables::report_tables(view) {
         // Five columns and more do not fit across a portrait page.
         let landscape = table.header.len() >= 5;
-        // Sized by content as a `bang` is (issue 9): short columns on one line. Biểu 06
-        // keeps its set widths: its grouped number columns read best all alike.
-        if let Some(m) = metrics.as_ref().filter(|_| table.groups.is_empty()) {
-            let total = if landscape { 252.0 } else { 165.0 } * 72.0 / 25.4;
-            table.widths.clear();
+        // Sized by content as a `bang` is (issue 9): short columns on one line; Biểu 06's
+        // number columns equal under each group title.
+        if let Some(m) = metrics.as_ref() {
+            let total = crate::model::autofit::print_width(landscape);
             crate::model::autofit::fit(&mut table, total, &|t, bold| m.width(t, 12.0, bold));
         }
         doc.appendices.push(Appendix {

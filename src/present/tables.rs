@@ -1,4 +1,6 @@
 //! The phụ lục tables of a quarterly report, from the same period view as the results page.
+//! Their column widths come from their content, as a `bang`'s do ([`crate::model::autofit`]),
+//! where the document is composed.
 
 use super::period::{PeriodView, number};
 use super::words::{TITLES, met_text};
@@ -67,7 +69,8 @@ fn form06(view: &PeriodView, total: &super::period::Form06Line) -> Titled {
                 .collect(),
             rows,
             numeric: [false, false].into_iter().chain([true; 11]).collect(),
-            widths: [0.0, 3.0].into_iter().chain([1.0; 11]).collect(),
+            // Sized from their content where they are printed.
+            widths: Vec::new(),
             group_rows: Vec::new(),
             styled: Vec::new(),
         },
@@ -121,7 +124,8 @@ fn indicators(view: &PeriodView) -> Titled {
             groups: Vec::new(),
             rows,
             numeric: vec![false, false, false, true, true, true, false],
-            widths: vec![0.0, 4.0, 0.0, 0.0, 2.0, 2.0, 0.0],
+            // Sized from their content where they are printed.
+            widths: Vec::new(),
             group_rows: Vec::new(),
             styled: Vec::new(),
         },
@@ -156,7 +160,8 @@ fn tasks(view: &PeriodView) -> Titled {
             groups: Vec::new(),
             rows,
             numeric: vec![false; 6],
-            widths: vec![0.0, 4.0, 2.0, 1.5, 1.2, 3.0],
+            // Sized from their content where they are printed.
+            widths: Vec::new(),
             group_rows: Vec::new(),
             styled: Vec::new(),
         },
@@ -224,7 +229,8 @@ fn score(view: &PeriodView) -> Titled {
             groups: Vec::new(),
             rows,
             numeric: vec![false, false, true, true, true, false],
-            widths: vec![0.0, 4.0, 0.0, 0.0, 0.0, 3.0],
+            // Sized from their content where they are printed.
+            widths: Vec::new(),
             group_rows: Vec::new(),
             styled: Vec::new(),
         },

@@ -2,6 +2,7 @@
 //! back the artefacts.
 #![allow(dead_code)]
 
+pub mod expected;
 pub mod nd30;
 pub mod ooxml;
 pub mod pdf;
@@ -379,4 +380,71 @@ pub fn check_pdf_fonts(pdf: &[u8]) -> Vec<String> {
         f.push("2: no fonts".into());
     }
     f
+}
+
+/// A ruled table on one page, read back from the layout: where its columns are and how
+/// many lines its header cells take.
+pub struct TableOnPage {
+    /// The x of each column border, left to right (the outer ones included).
+    pub borders: Vec<f64>,
+    /// The most lines any one header cell takes.
+    pub header_lines: usize,
+}
+
+impl TableOnPage {
+    /// Width of each column in points.
+    pub fn widths(&self) -> Vec<f64> {
+        self.borders.windows(2).map(|w| w[1] - w[0]).collect()
+    }
+}
+
+/// The table on `page` whose header's bold lines lie below the baseline `above` (the line
+/// over the table) and above `first` (its first body row). A header cell is a stack of
+/// lines centred alike and one line pitch apart; a cell spanning columns above others is
+/// a stack of its own.
+pub fn table_on_page(insp: &Inspection, page: usize, above: f64, first: f64) -> TableOnPage {
+    let mut borders: Vec<f64> = insp
+        .vrules
+        .iter()
+        .filter(|v| v.page == page)
+        .map(|v| v.x)
+        .collect();
+    borders.sort_by(f64::total_cmp);
+    borders.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    // A header line is one run (one font); runs, not `lines`, as cells side by side on
+    // baselines a hair apart would read as one line.
+    let header = insp
+        .runs
+        .iter()
+        .filter(|r| r.page == page && r.y > above + 1.0 && r.y < first - 1.0 && r.bold)
+        .filter(|r| !r.text.trim().is_empty());
+    // Stacks by centre, then split where the gap is more than a line pitch (12 pt text).
+    let mut stacks: Vec<Vec<f64>> = Vec::new();
+    for l in header {
+        match stacks.iter_mut().find(|s| (s[0] - l.center()).abs() < 1.5) {
+            Some(s) => s.push(l.y),
+            None => stacks.push(vec![l.center(), l.y]),
+        }
+    }
+    let mut header_lines = 0;
+    for s in &mut stacks {
+        let mut ys = s.split_off(1);
+        ys.sort_by(f64::total_cmp);
+        let mut run = 1;
+        for w in ys.windows(2) {
+            run = if w[1] - w[0] < 16.0 { run + 1 } else { 1 };
+            header_lines = header_lines.max(run);
+        }
+        header_lines = header_lines.max(run);
+    }
+    TableOnPage {
+        borders,
+        header_lines,
+    }
+}
+
+/// The text area's left and right edges on a page `width` wide (30 mm and 15 mm margins).
+pub fn print_area(width: f64) -> (f64, f64) {
+    let mm = 72.0 / 25.4;
+    (30.0 * mm, width - 15.0 * mm)
 }

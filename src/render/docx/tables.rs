@@ -207,18 +207,23 @@ fn share(total: Tw, fixed: &[Option<Tw>], fr: &[f64]) -> Vec<Tw> {
     widths
 }
 
-/// Biểu phân công nhiệm vụ: columns (11 mm, 1.35 fr, 1.75 fr, 27 mm, 28 mm, 1.5 fr) and a
-/// two-level header, as `assignment-table` in appendix.typ.
+/// Biểu phân công nhiệm vụ: the PDF's columns (sized by their content, else 11 mm, 1.35 fr,
+/// 1.75 fr, 27 mm, 28 mm, 1.5 fr) and a two-level header, as `assignment-table` in
+/// appendix.typ.
 pub fn assignments(t: &AssignmentTable, total: Tw, m: &Metrics) -> String {
-    let fixed = [
-        Some(mm(11.0)),
-        None,
-        None,
-        Some(mm(27.0)),
-        Some(mm(28.0)),
-        None,
-    ];
-    let w = share(total, &fixed, &[0.0, 1.35, 1.75, 0.0, 0.0, 1.5]);
+    let w = if t.widths.len() == 6 {
+        share(total, &[None; 6], &t.widths)
+    } else {
+        let fixed = [
+            Some(mm(11.0)),
+            None,
+            None,
+            Some(mm(27.0)),
+            Some(mm(28.0)),
+            None,
+        ];
+        share(total, &fixed, &[0.0, 1.35, 1.75, 0.0, 0.0, 1.5])
+    };
     let c = &t.columns;
     let mut top: Vec<Cell> = [&c.stt, &c.criterion, &c.requirement, &c.deadline]
         .iter()
