@@ -93,12 +93,19 @@ fn assert_at(err: &str, file: &str, line: usize, col: usize, words: &[&str]) {
 fn broken_yaml() {
     let plan = PLAN.replace("trich_yeu: Thử nghiệm", "trich_yeu: \"Thử nghiệm");
     let err = run_bad(&plan, ISSUER);
-    // YAML reads on to the next quote and stops there; the message says why.
+    // YAML reads on to the next quote and stops there; the message points at the quote
+    // left open and names the line where YAML stopped.
+    let stopped = pos_of(&plan, "Lưu: VT").0;
     at_line(
         &err,
         &plan,
-        "Lưu: VT",
-        &["Lỗi cú pháp YAML", "ngoặc kép ở dòng trước chưa được đóng"],
+        "\"Thử nghiệm",
+        &[
+            "Lỗi cú pháp YAML",
+            "dấu ngoặc kép mở ở đây không được đóng trên dòng này",
+            &format!("đến dấu ngoặc kép ở dòng {stopped}"),
+            "Thêm dấu `\"` ở cuối giá trị trên dòng này",
+        ],
     );
     let plan = PLAN.replace("so: 3", "so 3");
     let err = run_bad(&plan, ISSUER);
@@ -266,7 +273,13 @@ fn every_problem_in_a_file_is_reported_in_one_pass() {
         .replace("trich_yeu: Thử nghiệm", "trich_yeu: \"\"");
     let err = run_bad(&plan, ISSUER);
     at_line(&err, &plan, "2026-13-03", &["2026-13-03"]);
-    at_value(&err, &plan, "trich_yeu: ", &["Trích yếu đang để trống"]);
+    // Worded as `trich_yeu:` with nothing after it is (tests/snapshots, blank-value).
+    at_value(
+        &err,
+        &plan,
+        "trich_yeu: ",
+        &["Khóa `trich_yeu` (trích yếu) để trống: cần một đoạn văn bản."],
+    );
     at_line(&err, &plan, "vp-xyz", &["`vp-xyz`"]);
     assert!(err.contains("Có 3 lỗi"), "{err}");
 }

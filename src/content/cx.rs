@@ -193,6 +193,35 @@ impl<'a> Cx<'a> {
     /// Where `c` first stands in the source at or after the start of a value. Searching
     /// the source, not counting the value's lines, keeps the line right in folded (`>`),
     /// quoted and multi-line values, whose lines do not map one to one.
+    /// Where the map key `key` whose value is at `at` is written: on that line before the
+    /// value, or on a line above it. Serde keeps no position for a map's keys.
+    pub(super) fn key_before(&self, at: Pos, key: &str) -> Option<Pos> {
+        let forms = [
+            format!("\"{key}\":"),
+            format!("'{key}':"),
+            format!("{key}:"),
+        ];
+        let last = (at.line as usize).checked_sub(1)?;
+        (0..=last).rev().find_map(|i| {
+            let line = self.lines.get(i)?;
+            let end = if i == last {
+                line.char_indices()
+                    .nth(at.col as usize - 1)
+                    .map_or(line.len(), |(b, _)| b)
+            } else {
+                line.len()
+            };
+            let found = forms
+                .iter()
+                .filter_map(|f| line[..end].rfind(f.as_str()))
+                .max()?;
+            Some(Pos {
+                line: i as u32 + 1,
+                col: line[..found].chars().count() as u32 + 1,
+            })
+        })
+    }
+
     pub(super) fn find_in_source(&self, at: Pos, c: char) -> Option<Pos> {
         self.find_str_in_source(at, c.encode_utf8(&mut [0; 4]))
     }
@@ -240,16 +269,30 @@ impl<'a> Cx<'a> {
     pub(super) fn nonempty(&mut self, s: &S<String>, what_vi: &str, what_en: &str) -> String {
         let t = self.text(s);
         if t.trim().is_empty() {
-            self.error(
-                Code::Blank,
-                pos_of(s),
-                format!("{what_vi} đang để trống."),
-                format!("{} is empty.", capitalized(what_en)),
-                Some((
-                    format!("Điền {what_vi} vào đây."),
-                    format!("Write the {} here.", what_en.to_lowercase()),
-                )),
-            );
+            let at = pos_of(s);
+            match at.and_then(|p| super::yaml::key_before(&self.file.text, p)) {
+                Some(key) => {
+                    let (message, hint) = super::yaml::blank_words(&key, Some((what_vi, what_en)));
+                    self.error(
+                        Code::Blank,
+                        at,
+                        message.vi,
+                        message.en,
+                        Some((hint.vi, hint.en)),
+                    );
+                }
+                // A list item has no key to name.
+                None => self.error(
+                    Code::Blank,
+                    at,
+                    format!("{what_vi} đang để trống."),
+                    format!("{} is empty.", capitalized(what_en)),
+                    Some((
+                        format!("Điền {what_vi} vào đây."),
+                        format!("Write the {} here.", what_en.to_lowercase()),
+                    )),
+                ),
+            }
         }
         t.trim().to_string()
     }

@@ -145,8 +145,21 @@ pub fn load(dir: &Path, coverage: &Coverage) -> Result<Loaded, Diagnostics> {
 fn legacy_encoding(dir: &Path, rel: &Path, text: &str, diags: &mut Diagnostics) {
     let shown = dir.join(rel);
     for f in crate::encoding::scan(text) {
-        let found: String = f.found.chars().take(60).collect();
-        let fixed: String = f.fixed.chars().take(60).collect();
+        let (found, fixed) = f.excerpt(60);
+        let (damaged_vi, damaged_en) = if fixed.contains(crate::encoding::DAMAGED) {
+            (
+                format!(
+                    " Chữ ghi {} đã bị hỏng, không đoán được.",
+                    crate::encoding::DAMAGED
+                ),
+                format!(
+                    " A word shown as {} is damaged and cannot be read.",
+                    crate::encoding::DAMAGED
+                ),
+            )
+        } else {
+            (String::new(), String::new())
+        };
         diags.push(
             Diagnostic::new(Code::LegacyEncoding,
                 rel,
@@ -155,8 +168,8 @@ fn legacy_encoding(dir: &Path, rel: &Path, text: &str, diags: &mut Diagnostics) 
                     col: f.column as u32,
                 }),
                 Text::new(
-                    format!("Đoạn \"{found}\" có vẻ được gõ bằng bảng mã cũ {} rồi dán sang Unicode; có lẽ là: \"{fixed}\".", f.encoding),
-                    format!("\"{found}\" looks like text typed in the legacy {} encoding; it probably reads: \"{fixed}\".", f.encoding),
+                    format!("Đoạn \"{found}\" có vẻ được gõ bằng bảng mã cũ {} rồi dán sang Unicode; có lẽ là: \"{fixed}\".{damaged_vi}", f.encoding),
+                    format!("\"{found}\" looks like text typed in the legacy {} encoding; it probably reads: \"{fixed}\".{damaged_en}", f.encoding),
                 ),
             )
             .with_hint(Text::new(

@@ -112,6 +112,37 @@ fn translate(file: &SourceFile, err: &Error) -> Diagnostic {
     {
         at = Some(tab);
     }
+    // Serde notices a missing key where its block ends, at the block's last key: point at
+    // the block's first key instead, the block the key is missing from.
+    if matches!(err, Error::SerdeMissingField { .. }) {
+        at = at.map(|p| block_start(&file.text, p));
+    }
+    // A double-quoted value runs across lines until the next double quote; the parser
+    // complains only there. Point at the quote left open, which is what needs mending.
+    if err.to_string().contains("after double-quoted scalar")
+        && let Some(end) = at
+        && let Some(open) = open_quote_before(&file.text, end)
+    {
+        let d = Diagnostic::new(
+            Code::YamlSyntax,
+            &file.rel,
+            Some(open),
+            Text::new(
+                format!(
+                    "Lỗi cú pháp YAML: dấu ngoặc kép mở ở đây không được đóng trên dòng này, nên các dòng sau, đến dấu ngoặc kép ở dòng {}, bị đọc thành cùng một giá trị.",
+                    end.line
+                ),
+                format!(
+                    "YAML syntax error: the double quote opened here is not closed on its line, so the lines after it, up to the double quote on line {}, are read as one value.",
+                    end.line
+                ),
+            ),
+        );
+        return d.with_hint(Text::new(
+            "Thêm dấu `\"` ở cuối giá trị trên dòng này (hoặc bỏ dấu `\"` ở đầu giá trị).",
+            "Add a `\"` at the end of the value on this line (or remove the `\"` at its start).",
+        ));
+    }
     let (code, message, hint) = match err {
         Error::SerdeUnknownField {
             field, expected, ..
@@ -256,20 +287,33 @@ fn blank(file: &SourceFile, at: Option<Pos>) -> Words {
     let key = at
         .and_then(|p| key_before(&file.text, p))
         .unwrap_or_default();
+    let (message, hint) = blank_words(&key, None);
+    (Code::Blank, message, Some(hint))
+}
+
+/// A blank value and what to write, worded the same whether YAML read it as nothing
+/// (`trich_yeu:`) or the loader found empty text (`trich_yeu: ""`); `what` names the value
+/// when the loader knows it.
+pub(super) fn blank_words(key: &str, what: Option<(&str, &str)>) -> (Text, Text) {
+    let (vi, en) = what.map_or((String::new(), "it".to_string()), |(vi, en)| {
+        (
+            format!(" ({})", vi.to_lowercase()),
+            format!("the {}", en.to_lowercase()),
+        )
+    });
     (
-        Code::Blank,
         Text::new(
-            format!("Khóa `{key}` để trống: cần một đoạn văn bản."),
-            format!("Key `{key}` is blank: it needs text."),
+            format!("Khóa `{key}`{vi} để trống: cần một đoạn văn bản."),
+            format!("Key `{key}` is blank: {en} needs text."),
         ),
-        Some(Text::new(
+        Text::new(
             format!(
                 "Viết nội dung sau dấu hai chấm, ví dụ `{key}: …`; nếu khóa này không bắt buộc thì xóa cả dòng."
             ),
             format!(
                 "Write the text after the colon, e.g. `{key}: …`; if the key is optional, delete the line."
             ),
-        )),
+        ),
     )
 }
 
@@ -312,6 +356,76 @@ fn syntax(other: &Error) -> Words {
     )
 }
 
+/// The first key of the block mapping that holds the key at `p`: up the lines at the same
+/// indentation, to the line of a shallower one (a parent key, or the `- ` of a list item
+/// whose first key it is). Comments and blank lines are passed over.
+fn block_start(text: &str, p: Pos) -> Pos {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    let Some(line) = lines.get(p.line as usize - 1) else {
+        return p;
+    };
+    let key_indent = indent(line);
+    if key_indent + 1 != p.col as usize {
+        return p;
+    }
+    let mut first = p;
+    for (i, l) in lines[..p.line as usize - 1].iter().enumerate().rev() {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = indent(l);
+        let item_key = t
+            .strip_prefix("- ")
+            .map(|rest| ind + 2 + (rest.len() - rest.trim_start().len()));
+        if ind == key_indent {
+            first = Pos {
+                line: i as u32 + 1,
+                col: p.col,
+            };
+        } else if ind < key_indent {
+            if item_key == Some(key_indent) {
+                first = Pos {
+                    line: i as u32 + 1,
+                    col: p.col,
+                };
+            }
+            break;
+        }
+    }
+    first
+}
+
+/// The double quote left open before `end`: the last earlier line holding an odd number of
+/// double quotes (outside single-quoted text and comments), at its last opening quote.
+fn open_quote_before(text: &str, end: Pos) -> Option<Pos> {
+    text.lines()
+        .enumerate()
+        .take(end.line as usize - 1)
+        .filter_map(|(i, line)| {
+            let mut open: Option<usize> = None;
+            let mut single = false;
+            let mut prev = ' ';
+            for (col, c) in line.chars().enumerate() {
+                match c {
+                    '#' if open.is_none() && !single && (prev == ' ' || col == 0) => break,
+                    '\'' if open.is_none() => single = !single,
+                    '"' if !single && !(open.is_some() && prev == '\\') => {
+                        open = if open.is_some() { None } else { Some(col) };
+                    }
+                    _ => {}
+                }
+                prev = c;
+            }
+            open.map(|col| Pos {
+                line: i as u32 + 1,
+                col: col as u32 + 1,
+            })
+        })
+        .last()
+}
+
 /// The first tab character at or after a position.
 fn first_tab_from(text: &str, p: Pos) -> Option<Pos> {
     text.lines()
@@ -336,7 +450,7 @@ fn first_tab_from(text: &str, p: Pos) -> Option<Pos> {
 
 /// The key written up to a position on its line ("so_ban: ba" at "ba" → "so_ban"; a blank
 /// "trich_yeu:" at its colon → "trich_yeu"), if any.
-fn key_before(text: &str, p: Pos) -> Option<String> {
+pub(super) fn key_before(text: &str, p: Pos) -> Option<String> {
     let line = text.lines().nth(p.line as usize - 1)?;
     let before: String = line.chars().take(p.col as usize).collect();
     let (key, _) = before.rsplit_once(':')?;
@@ -447,4 +561,35 @@ fn found_words(unexpected: &str) -> String {
         .replace("integer", "số")
         .replace("floating point", "số thập phân")
         .replace("unit value", "giá trị rỗng")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: u32, col: u32) -> Pos {
+        Pos { line, col }
+    }
+
+    #[test]
+    fn a_missing_key_is_placed_at_the_start_of_its_block() {
+        let text = "loai: ke-hoach\n# ghi chú\nso: 3\nphu_luc:\n  - tieu_de: A\n    bang:\n      x: 1\n    ghi_chu: b\n";
+        assert_eq!(block_start(text, at(4, 1)), at(1, 1), "top level");
+        assert_eq!(block_start(text, at(8, 5)), at(5, 5), "a list item's keys");
+        assert_eq!(block_start(text, at(7, 7)), at(7, 7), "alone in its block");
+        assert_eq!(block_start(text, at(3, 4)), at(3, 4), "not a key's column");
+    }
+
+    #[test]
+    fn the_open_quote_is_the_last_line_with_an_odd_count() {
+        let text =
+            "a: \"x\"\nb: \"Thử nghiệm\nc: it's \"q\" # \"\nd: 'say \"hi'\ne: |\n  x\nf: \"Lưu\"\n";
+        assert_eq!(open_quote_before(text, at(7, 4)), Some(at(2, 4)));
+        assert_eq!(open_quote_before(text, at(2, 4)), None, "nothing before");
+        assert_eq!(
+            open_quote_before("a: \"x \\\" y\"\nb: \"z\"\n", at(2, 4)),
+            None,
+            "an escaped quote does not close"
+        );
+    }
 }

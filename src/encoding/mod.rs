@@ -56,6 +56,48 @@ pub struct Finding {
     pub fixed: String,
 }
 
+/// What an excerpt shows for a word no table reads as Vietnamese.
+pub const DAMAGED: &str = "(?)";
+
+impl Finding {
+    /// The found text and its reading, both cut after the same word so that they line up,
+    /// the found one within `max` chars. A word whose reading is still not Vietnamese (the
+    /// bytes were damaged before the text reached the file) reads [`DAMAGED`]: guessing it
+    /// would put a wrong word in the clerk's mind.
+    pub fn excerpt(&self, max: usize) -> (String, String) {
+        let found: Vec<&str> = self.found.split(' ').collect();
+        let fixed: Vec<&str> = self.fixed.split(' ').collect();
+        let mut n = 0;
+        let mut len = 0;
+        for w in &found {
+            let add = w.chars().count() + usize::from(n > 0);
+            if n > 0 && len + add > max {
+                break;
+            }
+            len += add;
+            n += 1;
+        }
+        let cut = |words: &[&str]| words[..n.min(words.len())].join(" ");
+        let shown: Vec<&str> = fixed
+            .iter()
+            .map(|&w| {
+                let core = w.trim_matches(|c: char| !c.is_alphabetic());
+                if core.is_ascii() || syllable_ok(core) {
+                    w
+                } else {
+                    DAMAGED
+                }
+            })
+            .collect();
+        let (mut found_cut, mut shown_cut) = (cut(&found), cut(&shown));
+        if n < found.len() {
+            found_cut.push('…');
+            shown_cut.push('…');
+        }
+        (found_cut, shown_cut)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tables
 // ---------------------------------------------------------------------------------------------

@@ -459,3 +459,27 @@ fn words_between_mojibake_words_are_converted_with_them() {
     // And a TCVN3 line keeps going to its end over such words.
     assert_eq!(fix("ïng ñng òng ông óp ôp").0, "ùng ủng ũng ụng úp ụp");
 }
+
+#[test]
+fn an_excerpt_lines_up_and_leaves_damaged_words_unguessed() {
+    let f = Finding {
+        line: 1,
+        column: 1,
+        encoding: Legacy::Vni,
+        // "phòõng" lost the bytes that made VNI "phöôøng" (phường): no reading is Vietnamese.
+        found: "Chuû tòch phòõng yeâu caàu toaøn theå".into(),
+        fixed: "Chủ tịch phịõng yêu cầu toàn thể".into(),
+    };
+    assert_eq!(
+        f.excerpt(60),
+        (
+            "Chuû tòch phòõng yeâu caàu toaøn theå".to_string(),
+            "Chủ tịch (?) yêu cầu toàn thể".to_string()
+        )
+    );
+    // Cut after the same word in both, within 20 chars of the found text.
+    assert_eq!(
+        f.excerpt(20),
+        ("Chuû tòch phòõng…".to_string(), "Chủ tịch (?)…".to_string())
+    );
+}

@@ -534,7 +534,7 @@ fn form06(
     form06
 }
 
-/// Counts a formula needs but the period lacks: one warning naming them all.
+/// Counts a formula needs but the period does not give: one warning naming them all.
 fn warn_missing_counts(
     cx: &mut Cx,
     raw: &raw::PeriodFile,
@@ -545,7 +545,8 @@ fn warn_missing_counts(
         .iter()
         .filter_map(|i| i.formula.as_ref())
         .flat_map(|f| [f.numerator.as_str(), f.denominator.as_str()])
-        .filter(|n| !counts.contains_key(*n))
+        // A count written but refused (not a number, negative…) has its own error already.
+        .filter(|n| !counts.contains_key(*n) && !raw.so_lieu.contains_key(*n))
         .collect();
     if !missing.is_empty() {
         let list = missing.into_iter().collect::<Vec<_>>().join(", ");
@@ -613,9 +614,10 @@ fn task_statuses(
         for (code, t) in &raw.nhiem_vu {
             if !codes.contains(&code.as_str()) {
                 let guess = suggest::closest(code, codes.iter().copied());
+                let value = pos_of(&t.tinh_trang);
                 cx.error(
                     Code::UnknownId,
-                    pos_of(&t.tinh_trang),
+                    value.and_then(|v| cx.key_before(v, code)).or(value),
                     format!(
                         "Kế hoạch {} không có nhiệm vụ mã \"{code}\".",
                         plan.reference
