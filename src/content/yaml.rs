@@ -411,7 +411,8 @@ fn open_quote_before(text: &str, end: Pos) -> Option<Pos> {
                 match c {
                     '#' if open.is_none() && !single && (prev == ' ' || col == 0) => break,
                     '\'' if open.is_none() => single = !single,
-                    '"' if !single && !(open.is_some() && prev == '\\') => {
+                    // Inside a double-quoted value, \" is a quote of the text.
+                    '"' if !(single || open.is_some() && prev == '\\') => {
                         open = if open.is_some() { None } else { Some(col) };
                     }
                     _ => {}
