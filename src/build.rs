@@ -241,26 +241,16 @@ pub fn build_with(
     findings.sort_by(|a, b| a.file.cmp(&b.file));
     if paths.strict && !findings.is_empty() {
         staging.abandon();
-        let mut errors = Diagnostics::default();
-        for mut d in findings {
-            d.severity = crate::diag::Severity::Error;
-            errors.push(d);
-        }
-        return Err(BuildError::Content(errors));
+        return Err(as_errors(findings));
     }
     staging.commit().map_err(BuildError::Output)?;
-    // Every document was made or copied: what the cache holds beyond that is stale.
-    let kinds: &[cache::Kind] = if paths.word {
-        &[
-            cache::Kind::Pdf,
-            cache::Kind::Docx,
-            cache::Kind::Html,
-            cache::Kind::Xlsx,
-        ]
-    } else {
-        &[cache::Kind::Pdf, cache::Kind::Html, cache::Kind::Xlsx]
-    };
-    cache.prune(kinds);
+    // Every file was made or copied: what the cache holds beyond that is stale, except the
+    // Word twins of a build that wrote none.
+    let made: Vec<cache::Kind> = cache::Kind::ALL
+        .into_iter()
+        .filter(|k| paths.word || *k != cache::Kind::Docx)
+        .collect();
+    cache.prune(&made);
     let mut warnings = warnings;
     findings.into_iter().for_each(|d| warnings.push(d));
     Ok(Report {
@@ -269,6 +259,16 @@ pub fn build_with(
         warnings,
         typeset: cache.counts(cache::Kind::Pdf).1,
     })
+}
+
+/// `--strict`: the checklist's findings, as errors that stop the build.
+fn as_errors(findings: Vec<crate::diag::Diagnostic>) -> BuildError {
+    let mut errors = Diagnostics::default();
+    for mut d in findings {
+        d.severity = crate::diag::Severity::Error;
+        errors.push(d);
+    }
+    BuildError::Content(errors)
 }
 
 /// Phase times on stderr when `CCHC_TIMINGS` is set, for benchmarks.

@@ -75,6 +75,8 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Pdf, Kind::Docx, Kind::Html, Kind::Xlsx];
+
     fn index(self) -> usize {
         self as usize
     }
@@ -102,8 +104,8 @@ pub struct Cache {
     /// Entries this build read or wrote: what [`Cache::prune`] keeps.
     used: Mutex<HashSet<PathBuf>>,
     /// Per kind: entries found, entries missing (made by this build).
-    hits: [AtomicUsize; 4],
-    misses: [AtomicUsize; 4],
+    hits: [AtomicUsize; Kind::ALL.len()],
+    misses: [AtomicUsize; Kind::ALL.len()],
 }
 
 impl Cache {
