@@ -369,6 +369,65 @@ nguoi_ky:
     );
 }
 
+/// The checklist knows a điểm heading ("a) …", upright, so not by its weight) by its words:
+/// with headings no longer kept with what follows, a theme leaves one at a page foot, and
+/// `cchc build` says so (W0905).
+#[test]
+fn the_checklist_finds_a_point_heading_left_at_a_page_foot() {
+    let tmp = tempfile::tempdir().unwrap();
+    let theme = tmp.path().join("theme");
+    copy_dir(&theme_dir(), &theme);
+    let blocks = theme.join("typst/blocks.typ");
+    let keep = "block(sticky: true, width: 100%, par(if b.level >= 3";
+    let text = std::fs::read_to_string(&blocks).unwrap();
+    assert!(text.contains(keep));
+    std::fs::write(&blocks, text.replace(keep, &keep.replace("true", "false"))).unwrap();
+    let filler = "Ủy ban nhân dân xã triển khai các nhiệm vụ cải cách hành chính theo kế hoạch.";
+    let point = "Các công chức chuyên môn rà soát hồ sơ, cập nhật số liệu và báo cáo đúng hạn.";
+    let mut found = Vec::new();
+    for n in 20..44 {
+        let opening = vec![filler; n].join(" ");
+        let doc = format!(
+            r#"loai: cong-van
+so: 12
+don_vi_soan_thao: VP
+ngay: 2026-03-02
+trich_yeu: Đôn đốc thực hiện nhiệm vụ
+kinh_gui: [Các công chức chuyên môn]
+noi_dung: |
+  {opening}
+
+  ### Rà soát hồ sơ
+
+  {point} {point}
+
+  ### Báo cáo kết quả
+
+  {point} {point}
+noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky:
+  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+  can_bo: chu-tich
+"#
+        );
+        let dir = tmp.path().join(format!("c{n}"));
+        let content = write_content(&dir, ISSUER, &[("cv.yaml", doc.as_str())]);
+        let r = render_with(&content, &theme);
+        let (_, _, insp) = &r.docs[0];
+        found.extend(
+            cchc::render::checklist::check(insp, &r.site.issuer, &r.site.documents[0])
+                .into_iter()
+                .filter(|d| d.code == cchc::diag::Code::LayoutHeadingAtFoot)
+                .map(|d| d.message.vi),
+        );
+    }
+    assert!(
+        found.iter().any(|m| m.contains("\"a) Rà soát hồ sơ\""))
+            && found.iter().any(|m| m.contains("\"b) Báo cáo kết quả\"")),
+        "{found:#?}"
+    );
+}
+
 /// The demo, the seeds and the fixtures: wherever a page break cuts a paragraph, two lines
 /// or more stay on each side.
 #[test]

@@ -9,7 +9,8 @@
 
 use super::inspect::{Inspection, Line};
 use crate::diag::{Code, Diagnostic, Text};
-use crate::model::{Document, Issuer};
+use crate::markdown;
+use crate::model::{AppendixContent, Block, Document, Issuer};
 use crate::present::{Phrase, Piece};
 
 const MM: f64 = 72.0 / 25.4;
@@ -267,6 +268,7 @@ fn page_numbers(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut Vec<D
 /// of a page while its text goes on overleaf.
 fn headings_at_foot(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut Vec<Diagnostic>) {
     let body_pages = insp.pages.len();
+    let headings = heading_texts(doc);
     for page in 1..body_pages {
         let on: Vec<&Line> = lines
             .iter()
@@ -289,7 +291,9 @@ fn headings_at_foot(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut V
         // Alone: the line opens its paragraph (indented, or a heading's label), so nothing
         // of it stays on the page but this line; a paragraph's last line ending ":" is not.
         let opens = last.x > LEFT + 10.0 || bold;
-        if (bold || lead_in) && opens && !in_table && size(last) >= 13.0 {
+        if ((bold || lead_in) && opens && !in_table && size(last) >= 13.0)
+            || ends_with_heading(insp, lines, page, &headings)
+        {
             f.push(finding(
                 doc,
                 Code::LayoutHeadingAtFoot,
@@ -423,4 +427,42 @@ fn lonely_lines(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut Vec<D
             ));
         }
     }
+}
+
+/// The khoản and điểm headings of a document as they print: label, then words. A điểm
+/// ("a) …") is upright, so only its words tell it from a paragraph.
+fn heading_texts(doc: &Document) -> Vec<String> {
+    let appendices = doc.appendices.iter().filter_map(|a| match &a.content {
+        AppendixContent::Text { blocks } => Some(blocks),
+        _ => None,
+    });
+    std::iter::once(&doc.body.opening)
+        .chain(doc.body.sections.iter().map(|s| &s.blocks))
+        .chain(appendices)
+        .flatten()
+        .filter_map(|b| match b {
+            Block::Heading { label, text, .. } => {
+                Some(squeeze(&format!("{label} {}", markdown::plain(text))))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The page's running text ends with a whole heading: its last lines, from the indented
+/// one that opens them, read as one of the document's headings.
+fn ends_with_heading(insp: &Inspection, lines: &[Line], page: usize, headings: &[String]) -> bool {
+    let here = flow(insp, lines, page);
+    let Some(mut start) = here.len().checked_sub(1) else {
+        return false;
+    };
+    while start > 0 && same_paragraph(here[start - 1], here[start]) {
+        start -= 1;
+    }
+    let text = here[start..]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    opens(here[start]) && headings.contains(&text)
 }
