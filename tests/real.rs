@@ -261,6 +261,202 @@ nguoi_ky:
     }
 }
 
+/// Issue 9, item 4: no line of a paragraph alone at a page foot or head, no heading ending
+/// a page. A công văn whose opening grows a sentence at a time, so that the page break
+/// falls on every line of the paragraphs (two to six lines) and headings after it in turn.
+/// Each paragraph is found by its words ("Đoạn 3. …" up to the next one), not by geometry,
+/// and every one the break cuts keeps two lines or more on each side; the checklist's own
+/// reading of the page breaks (checklist::splits) finds the same cuts, and no finding.
+#[test]
+fn no_line_of_a_paragraph_is_left_alone_at_a_page_break() {
+    use cchc::render::checklist::{Split, check, splits};
+    let filler = "Ủy ban nhân dân xã triển khai các nhiệm vụ cải cách hành chính theo kế hoạch.";
+    let sentence = "Các công chức chuyên môn rà soát hồ sơ, cập nhật số liệu và báo cáo đúng hạn.";
+    // Paragraph k has k + 1 sentences: 2 to 6 lines; a heading before every other one.
+    let mut body = String::new();
+    for k in 1..=5 {
+        if k % 2 == 1 {
+            body.push_str(&format!("  ## Nhiệm vụ thứ {k}\n\n"));
+        }
+        body.push_str(&format!(
+            "  Đoạn {k}. {}\n\n",
+            vec![sentence; k + 1].join(" ")
+        ));
+    }
+    let (mut cut, mut headings) = (0, 0);
+    for n in 4..60 {
+        let opening = vec![filler; n].join(" ");
+        let doc = format!(
+            r#"loai: cong-van
+so: 12
+don_vi_soan_thao: VP
+ngay: 2026-03-02
+trich_yeu: Đôn đốc thực hiện nhiệm vụ
+kinh_gui: [Các công chức chuyên môn]
+noi_dung: |
+  {opening}
+
+{body}  Đoạn cuối.
+noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky:
+  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+  can_bo: chu-tich
+"#
+        );
+        let tmp = tempfile::tempdir().unwrap();
+        let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", doc.as_str())]);
+        let r = render(&content);
+        let (_, _, insp) = &r.docs[0];
+        // The running text in reading order, page numbers left out.
+        let lines: Vec<_> = insp
+            .lines(3.0)
+            .into_iter()
+            .filter(|l| !l.text.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let at = |start: &str| lines.iter().position(|l| l.text.starts_with(start));
+        let mut want: Vec<Split> = Vec::new();
+        for k in 1..=5_usize {
+            let first = at(&format!("Đoạn {k}.")).expect("the paragraph");
+            let next = at(&format!("Đoạn {}", k + 1)).or(at("Đoạn cuối")).unwrap();
+            let next = if k % 2 == 0 { next - 1 } else { next };
+            let pages: Vec<usize> = lines[first..next].iter().map(|l| l.page).collect();
+            let (p, q) = (pages[0], pages[pages.len() - 1]);
+            if p != q {
+                let before = pages.iter().filter(|&&x| x == p).count();
+                let after = pages.len() - before;
+                assert!(
+                    before >= 2 && after >= 2,
+                    "{n} sentences: paragraph {k} split {before} + {after} across pages {p}-{q}"
+                );
+                want.push(Split {
+                    page: p,
+                    before,
+                    after,
+                    first: lines[first].text.clone(),
+                    last: lines[next - 1].text.clone(),
+                });
+            }
+            if k % 2 == 1 {
+                let h = format!("{}. Nhiệm vụ thứ {k}", k.div_ceil(2));
+                let i = lines.iter().position(|l| l.text == h).expect("the heading");
+                assert_eq!(
+                    lines[i + 1].page,
+                    lines[i].page,
+                    "{n} sentences: {h} ends a page"
+                );
+                headings += usize::from(lines[i - 1].page != lines[i].page);
+            }
+        }
+        // The checklist reads every page break as the words do (the opening paragraph may
+        // be cut too: it is not one of the five).
+        let found: Vec<Split> = splits(insp, &insp.lines(3.0))
+            .into_iter()
+            .filter(|s| s.first.starts_with("Đoạn"))
+            .collect();
+        assert_eq!(found, want, "{n} sentences");
+        cut += want.len();
+        let findings = check(insp, &r.site.issuer, &r.site.documents[0]);
+        assert!(
+            findings.is_empty(),
+            "{n} sentences: {:?}",
+            findings.iter().map(|d| &d.message.vi).collect::<Vec<_>>()
+        );
+    }
+    // The break fell inside the paragraphs many times, and a heading opened a page.
+    assert!(
+        cut >= 10 && headings >= 1,
+        "{cut} cut paragraphs, {headings} headings at a page head"
+    );
+}
+
+/// The checklist knows a điểm heading ("a) …", upright, so not by its weight) by its words:
+/// with headings no longer kept with what follows, a theme leaves one at a page foot, and
+/// `cchc build` says so (W0905).
+#[test]
+fn the_checklist_finds_a_point_heading_left_at_a_page_foot() {
+    let tmp = tempfile::tempdir().unwrap();
+    let theme = tmp.path().join("theme");
+    copy_dir(&theme_dir(), &theme);
+    let blocks = theme.join("typst/blocks.typ");
+    let keep = "block(sticky: true, width: 100%, par(if b.level >= 3";
+    let text = std::fs::read_to_string(&blocks).unwrap();
+    assert!(text.contains(keep));
+    std::fs::write(&blocks, text.replace(keep, &keep.replace("true", "false"))).unwrap();
+    let filler = "Ủy ban nhân dân xã triển khai các nhiệm vụ cải cách hành chính theo kế hoạch.";
+    let point = "Các công chức chuyên môn rà soát hồ sơ, cập nhật số liệu và báo cáo đúng hạn.";
+    let mut found = Vec::new();
+    for n in 20..44 {
+        let opening = vec![filler; n].join(" ");
+        let doc = format!(
+            r#"loai: cong-van
+so: 12
+don_vi_soan_thao: VP
+ngay: 2026-03-02
+trich_yeu: Đôn đốc thực hiện nhiệm vụ
+kinh_gui: [Các công chức chuyên môn]
+noi_dung: |
+  {opening}
+
+  ### Rà soát hồ sơ
+
+  {point} {point}
+
+  ### Báo cáo kết quả
+
+  {point} {point}
+noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky:
+  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+  can_bo: chu-tich
+"#
+        );
+        let dir = tmp.path().join(format!("c{n}"));
+        let content = write_content(&dir, ISSUER, &[("cv.yaml", doc.as_str())]);
+        let r = render_with(&content, &theme);
+        let (_, _, insp) = &r.docs[0];
+        found.extend(
+            cchc::render::checklist::check(insp, &r.site.issuer, &r.site.documents[0])
+                .into_iter()
+                .filter(|d| d.code == cchc::diag::Code::LayoutHeadingAtFoot)
+                .map(|d| d.message.vi),
+        );
+    }
+    assert!(
+        found.iter().any(|m| m.contains("\"a) Rà soát hồ sơ\""))
+            && found.iter().any(|m| m.contains("\"b) Báo cáo kết quả\"")),
+        "{found:#?}"
+    );
+}
+
+/// The demo, the seeds and the fixtures: wherever a page break cuts a paragraph, two lines
+/// or more stay on each side.
+#[test]
+fn the_demo_seeds_and_fixtures_leave_no_line_alone() {
+    let mut dirs: Vec<std::path::PathBuf> = std::fs::read_dir(root().join("tests/fixtures/real"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("content"))
+        .collect();
+    for s in ["000", "001", "002", "003", "004"] {
+        dirs.push(root().join("tests/fixtures/seeds").join(s).join("content"));
+    }
+    dirs.push(root().join("content"));
+    let mut cut = 0;
+    for dir in dirs {
+        let r = render(&dir);
+        for (slug, _, insp) in &r.docs {
+            for s in cchc::render::checklist::splits(insp, &insp.lines(3.0)) {
+                assert!(
+                    s.before >= 2 && s.after >= 2,
+                    "{}/{slug}: {s:?}",
+                    dir.display()
+                );
+                cut += 1;
+            }
+        }
+    }
+    assert!(cut >= 5, "{cut} paragraphs cut by a page break");
+}
+
 #[test]
 fn a_city_cong_van_with_a_long_place_name_and_three_addressees() {
     let r = checked(

@@ -459,8 +459,13 @@ catalogue! {
     }
     LayoutHeadingAtFoot = "W0905" {
         "Đề mục nằm cuối trang", "Heading at the foot of a page",
-        vi: "Một đề mục (\"I. …\", \"1. …\", \"Điều 2.\") hoặc một câu dẫn kết thúc bằng dấu hai chấm nằm ở dòng cuối trang, tách khỏi nội dung của nó ở trang sau.\n\nCách sửa: thường cchc tự giữ đề mục với đoạn sau; nếu vẫn còn, thêm hoặc bớt một câu ở trang đó.",
-        en: "A heading (\"I. …\", \"1. …\", \"Điều 2.\") or a lead-in ending in a colon is the last line of a page, apart from its text overleaf.\n\nFix: cchc normally keeps a heading with what follows; if it still happens, add or remove a sentence on that page.",
+        vi: "Một đề mục (\"I. …\", \"1. …\", \"a) …\", \"Điều 2.\") hoặc một câu dẫn kết thúc bằng dấu hai chấm nằm ở dòng cuối trang, tách khỏi nội dung của nó ở trang sau.\n\nCách sửa: thường cchc tự giữ đề mục với đoạn sau; nếu vẫn còn, thêm hoặc bớt một câu ở trang đó.",
+        en: "A heading (\"I. …\", \"1. …\", \"a) …\", \"Điều 2.\") or a lead-in ending in a colon is the last line of a page, apart from its text overleaf.\n\nFix: cchc normally keeps a heading with what follows; if it still happens, add or remove a sentence on that page.",
+    }
+    LayoutLonelyLine = "W0906" {
+        "Dòng đơn lẻ ở đầu trang hoặc cuối trang", "Lonely line at the head or foot of a page",
+        vi: "Dòng đầu của một đoạn nằm một mình ở cuối trang, hoặc dòng cuối của đoạn nằm một mình ở đầu trang sau. cchc giữ ít nhất hai dòng của đoạn ở mỗi bên chỗ ngắt trang, trừ khi không thể (đoạn dài hơn một trang).\n\nCách sửa: thường không xảy ra; nếu có, thêm hoặc bớt một câu ở trang đó, hoặc báo người quản trị giao diện nếu giao diện đã đổi cách ngắt trang.",
+        en: "A paragraph's first line stands alone at the foot of a page, or its last line alone at the head of the next. cchc keeps at least two lines of a paragraph on each side of a page break unless it cannot (a paragraph longer than a page).\n\nFix: it should not happen; if it does, add or remove a sentence on that page, or tell whoever maintains the theme if it changed how pages break.",
     }
 }
 

@@ -1,14 +1,16 @@
 //! The ND30 layout checklist (nd30.md §13), run by cchc on every PDF it lays out: what a văn
 //! thư sees at a glance and the content cannot show, since it depends on the widths of the
 //! words. A header line that wrapped, text or a table outside the margins, a page number
-//! missing, a heading left alone at the foot of a page.
+//! missing, a heading left alone at the foot of a page, a paragraph's first line alone at
+//! the foot of a page or its last alone at the head of the next.
 //!
 //! Read from the laid-out pages ([`super::inspect`]), the same frames the PDF is written
 //! from. Each finding is a warning; `cchc build --strict` makes them errors.
 
 use super::inspect::{Inspection, Line};
 use crate::diag::{Code, Diagnostic, Text};
-use crate::model::{Document, Issuer};
+use crate::markdown;
+use crate::model::{AppendixContent, Block, Document, Issuer};
 use crate::present::{Phrase, Piece};
 
 const MM: f64 = 72.0 / 25.4;
@@ -54,6 +56,7 @@ pub fn check(insp: &Inspection, issuer: &Issuer, doc: &Document) -> Vec<Diagnost
     margins(insp, doc, &mut f);
     page_numbers(insp, &lines, doc, &mut f);
     headings_at_foot(insp, &lines, doc, &mut f);
+    lonely_lines(insp, &lines, doc, &mut f);
     f
 }
 
@@ -265,6 +268,7 @@ fn page_numbers(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut Vec<D
 /// of a page while its text goes on overleaf.
 fn headings_at_foot(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut Vec<Diagnostic>) {
     let body_pages = insp.pages.len();
+    let headings = heading_texts(doc);
     for page in 1..body_pages {
         let on: Vec<&Line> = lines
             .iter()
@@ -287,7 +291,9 @@ fn headings_at_foot(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut V
         // Alone: the line opens its paragraph (indented, or a heading's label), so nothing
         // of it stays on the page but this line; a paragraph's last line ending ":" is not.
         let opens = last.x > LEFT + 10.0 || bold;
-        if (bold || lead_in) && opens && !in_table && size(last) >= 13.0 {
+        if ((bold || lead_in) && opens && !in_table && size(last) >= 13.0)
+            || ends_with_heading(insp, lines, page, &headings)
+        {
             f.push(finding(
                 doc,
                 Code::LayoutHeadingAtFoot,
@@ -296,4 +302,167 @@ fn headings_at_foot(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut V
             ));
         }
     }
+}
+
+/// A body line's place in its paragraph, read from its left edge: every body paragraph opens
+/// at the first-line indent (nd30.md §3, 1 cm or 1.27 cm), and its other lines start at the
+/// margin.
+fn continues(l: &Line) -> bool {
+    (l.x - LEFT).abs() < 1.0
+}
+
+fn opens(l: &Line) -> bool {
+    l.x > LEFT + 10.0 && l.x < LEFT + 1.27 * 10.0 * MM + 1.0
+}
+
+/// A justified line that is not its paragraph's last reaches the right margin.
+fn full(insp: &Inspection, l: &Line) -> bool {
+    (l.right - (insp.pages[l.page - 1].width - RIGHT)).abs() < 1.5
+}
+
+fn in_table(insp: &Inspection, l: &Line) -> bool {
+    insp.vrules
+        .iter()
+        .any(|v| v.page == l.page && v.y0 <= l.y && v.y1 >= l.y)
+}
+
+/// The lines of the running text on a page: inside the text area, outside tables.
+fn flow<'a>(insp: &Inspection, lines: &'a [Line], page: usize) -> Vec<&'a Line> {
+    let foot = insp.pages[page - 1].height - BOTTOM + 1.0;
+    lines
+        .iter()
+        .filter(|l| l.page == page && l.y > TOP && l.y < foot && !in_table(insp, l))
+        .collect()
+}
+
+/// Two lines one after the other in one paragraph: same size, the second at the margin, a
+/// line pitch apart (paragraphs are further apart: nd30.md §3, 6 pt or more).
+fn same_paragraph(a: &Line, b: &Line) -> bool {
+    continues(b) && (size(a) - size(b)).abs() < 0.1 && b.y - a.y < 1.5 * size(a)
+}
+
+/// A paragraph the page break cuts: how many of its lines end page `page` and how many
+/// open the next one, and its first and last line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    pub page: usize,
+    pub before: usize,
+    pub after: usize,
+    pub first: String,
+    pub last: String,
+}
+
+/// Every paragraph of running text that a page break cuts, read from the lines: the last
+/// line of a page reaching the right margin (justified, so not its paragraph's last) and
+/// the next page opening at the margin (not at a paragraph's indent). Its lines on the
+/// first page are counted back to the indented line that opens it, those on the second
+/// forward to the next indent or gap; where the opening line is not found the break is
+/// left out rather than guessed.
+pub fn splits(insp: &Inspection, lines: &[Line]) -> Vec<Split> {
+    let mut out = Vec::new();
+    for page in 1..insp.pages.len() {
+        let here = flow(insp, lines, page);
+        let next = flow(insp, lines, page + 1);
+        let (Some(&last), Some(&head)) = (here.last(), next.first()) else {
+            continue;
+        };
+        if !(full(insp, last) && continues(head) && (size(last) - size(head)).abs() < 0.1) {
+            continue;
+        }
+        if !(opens(last) || continues(last)) || size(last) < 13.0 {
+            continue;
+        }
+        let mut start = here.len() - 1;
+        while continues(here[start]) && start > 0 && same_paragraph(here[start - 1], here[start]) {
+            start -= 1;
+        }
+        if !opens(here[start]) {
+            continue;
+        }
+        let mut end = 0;
+        while end + 1 < next.len() && same_paragraph(next[end], next[end + 1]) {
+            end += 1;
+        }
+        out.push(Split {
+            page,
+            before: here.len() - start,
+            after: end + 1,
+            first: here[start].text.clone(),
+            last: next[end].text.clone(),
+        });
+    }
+    out
+}
+
+/// A paragraph's first line alone at the foot of a page, or its last alone at the head of
+/// the next.
+fn lonely_lines(insp: &Inspection, lines: &[Line], doc: &Document, f: &mut Vec<Diagnostic>) {
+    for s in splits(insp, lines) {
+        if s.before == 1 {
+            f.push(finding(
+                doc,
+                Code::LayoutLonelyLine,
+                format!(
+                    "Trang {}: dòng đơn lẻ ở cuối trang: dòng đầu của đoạn \"{}\" nằm một mình, phần còn lại sang trang sau.",
+                    s.page, s.first
+                ),
+                format!(
+                    "Page {}: a lonely line at the foot of the page: the first line of the paragraph \"{}\" stands alone, the rest is overleaf.",
+                    s.page, s.first
+                ),
+            ));
+        }
+        if s.after == 1 {
+            f.push(finding(
+                doc,
+                Code::LayoutLonelyLine,
+                format!(
+                    "Trang {}: dòng đơn lẻ ở đầu trang: dòng cuối của đoạn \"{}\" nằm một mình, tách khỏi đoạn ở trang trước.",
+                    s.page + 1, s.first
+                ),
+                format!(
+                    "Page {}: a lonely line at the head of the page: the last line of the paragraph \"{}\" stands alone, apart from the rest.",
+                    s.page + 1, s.first
+                ),
+            ));
+        }
+    }
+}
+
+/// The khoản and điểm headings of a document as they print: label, then words. A điểm
+/// ("a) …") is upright, so only its words tell it from a paragraph.
+fn heading_texts(doc: &Document) -> Vec<String> {
+    let appendices = doc.appendices.iter().filter_map(|a| match &a.content {
+        AppendixContent::Text { blocks } => Some(blocks),
+        _ => None,
+    });
+    std::iter::once(&doc.body.opening)
+        .chain(doc.body.sections.iter().map(|s| &s.blocks))
+        .chain(appendices)
+        .flatten()
+        .filter_map(|b| match b {
+            Block::Heading { label, text, .. } => {
+                Some(squeeze(&format!("{label} {}", markdown::plain(text))))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The page's running text ends with a whole heading: its last lines, from the indented
+/// one that opens them, read as one of the document's headings.
+fn ends_with_heading(insp: &Inspection, lines: &[Line], page: usize, headings: &[String]) -> bool {
+    let here = flow(insp, lines, page);
+    let Some(mut start) = here.len().checked_sub(1) else {
+        return false;
+    };
+    while start > 0 && same_paragraph(here[start - 1], here[start]) {
+        start -= 1;
+    }
+    let text = here[start..]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    opens(here[start]) && headings.contains(&text)
 }

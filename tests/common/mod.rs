@@ -45,6 +45,11 @@ pub struct Rendered {
 }
 
 pub fn render(content_dir: &Path) -> Rendered {
+    render_with(content_dir, &theme_dir())
+}
+
+/// As [`render`], with the theme in `theme`.
+pub fn render_with(content_dir: &Path, theme: &Path) -> Rendered {
     let engine = engine();
     let loaded = content::load(content_dir, &engine.fonts.coverage()).unwrap_or_else(|d| {
         panic!(
@@ -53,7 +58,7 @@ pub fn render(content_dir: &Path) -> Rendered {
         )
     });
     let site = presented(loaded.site);
-    let theme = Theme::load(&theme_dir(), None).expect("theme loads");
+    let theme = Theme::load(theme, None).expect("theme loads");
     let layouts = Layouts::new(engine, &theme).expect("layouts");
     let docs = site
         .documents
