@@ -33,6 +33,26 @@ fn appendix_pages(insp: &Inspection) -> usize {
     insp.pages.len() - start + 1
 }
 
+/// A công văn whose body is the paragraph `opening` followed by `rest` (Markdown lines
+/// indented under `noi_dung: |`, starting with the blank line after `opening`).
+fn cong_van(opening: &str, rest: &str) -> String {
+    format!(
+        r#"loai: cong-van
+so: 12
+don_vi_soan_thao: VP
+ngay: 2026-03-02
+trich_yeu: Đôn đốc thực hiện nhiệm vụ
+kinh_gui: [Các công chức chuyên môn]
+noi_dung: |
+  {opening}
+{rest}noi_nhan: [Như trên, "Lưu: VT, VP"]
+nguoi_ky:
+  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+  can_bo: chu-tich
+"#
+    )
+}
+
 #[test]
 fn a_provincial_task_table_is_sized_by_its_content() {
     let r = checked(
@@ -212,26 +232,15 @@ fn a_lead_in_line_never_ends_a_page_alone() {
     let mut checked = 0;
     for n in (20..60).step_by(2) {
         let opening = vec![filler; n].join(" ");
-        let doc = format!(
-            r#"loai: cong-van
-so: 12
-don_vi_soan_thao: VP
-ngay: 2026-03-02
-trich_yeu: Đôn đốc thực hiện nhiệm vụ
-kinh_gui: [Các công chức chuyên môn]
-noi_dung: |
-  {opening}
-
+        let doc = cong_van(
+            &opening,
+            r#"
   Ủy ban nhân dân xã yêu cầu:
 
   - Một là, rà soát thủ tục hành chính và công khai đầy đủ, đúng quy định.
 
   - Hai là, báo cáo kết quả trước ngày 30/6/2026.
-noi_nhan: [Như trên, "Lưu: VT, VP"]
-nguoi_ky:
-  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-  can_bo: chu-tich
-"#
+"#,
         );
         let tmp = tempfile::tempdir().unwrap();
         let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", doc.as_str())]);
@@ -286,22 +295,13 @@ fn no_line_of_a_paragraph_is_left_alone_at_a_page_break() {
     let (mut cut, mut headings) = (0, 0);
     for n in 4..60 {
         let opening = vec![filler; n].join(" ");
-        let doc = format!(
-            r#"loai: cong-van
-so: 12
-don_vi_soan_thao: VP
-ngay: 2026-03-02
-trich_yeu: Đôn đốc thực hiện nhiệm vụ
-kinh_gui: [Các công chức chuyên môn]
-noi_dung: |
-  {opening}
-
+        let doc = cong_van(
+            &opening,
+            &format!(
+                r#"
 {body}  Đoạn cuối.
-noi_nhan: [Như trên, "Lưu: VT, VP"]
-nguoi_ky:
-  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-  can_bo: chu-tich
 "#
+            ),
         );
         let tmp = tempfile::tempdir().unwrap();
         let content = write_content(tmp.path(), ISSUER, &[("cv.yaml", doc.as_str())]);
@@ -387,16 +387,10 @@ fn the_checklist_finds_a_point_heading_left_at_a_page_foot() {
     let mut found = Vec::new();
     for n in 20..44 {
         let opening = vec![filler; n].join(" ");
-        let doc = format!(
-            r#"loai: cong-van
-so: 12
-don_vi_soan_thao: VP
-ngay: 2026-03-02
-trich_yeu: Đôn đốc thực hiện nhiệm vụ
-kinh_gui: [Các công chức chuyên môn]
-noi_dung: |
-  {opening}
-
+        let doc = cong_van(
+            &opening,
+            &format!(
+                r#"
   ### Rà soát hồ sơ
 
   {point} {point}
@@ -404,11 +398,8 @@ noi_dung: |
   ### Báo cáo kết quả
 
   {point} {point}
-noi_nhan: [Như trên, "Lưu: VT, VP"]
-nguoi_ky:
-  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-  can_bo: chu-tich
 "#
+            ),
         );
         let dir = tmp.path().join(format!("c{n}"));
         let content = write_content(&dir, ISSUER, &[("cv.yaml", doc.as_str())]);
