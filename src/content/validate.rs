@@ -393,8 +393,8 @@ impl<'a> Cx<'a> {
             .and_then(|w| w.dia_chi_goc.as_ref())
             .and_then(|u| {
                 let url = self.text(u).trim().trim_end_matches('/').to_string();
+                // Slashes trimmed, what starts with a scheme has a host after it: no length test.
                 let ok = (url.starts_with("https://") || url.starts_with("http://"))
-                    && url.len() > "https://".len()
                     && !url.chars().any(|c| c.is_whitespace() || "<>\"'`".contains(c));
                 if !ok {
                     self.error(Code::BadAddress,
@@ -978,6 +978,84 @@ impl<'a> Cx<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Lang;
+
+    const ISSUER: &str = r#"ten_in:
+  - ỦY BAN NHÂN DÂN
+  - XÃ THỬ NGHIỆM
+ten_day_du: Ủy ban nhân dân xã Thử Nghiệm
+ma: UBND
+dia_danh: Thử Nghiệm
+don_vi:
+  - ma: VP
+    ten: Văn phòng HĐND và UBND
+can_bo:
+  - ma: chu-tich
+    ho_ten: Nguyễn Văn An
+    chuc_vu: Chủ tịch UBND xã
+"#;
+
+    const DISPATCH: &str = r#"loai: cong-van
+don_vi_soan_thao: VP
+so: 7
+ngay: 2026-03-05
+trich_yeu: Đôn đốc cải cách hành chính
+kinh_gui:
+  - Các thôn
+noi_dung: |
+  Đề nghị các thôn thực hiện.
+noi_nhan:
+  - Như trên
+  - "Lưu: VT, VP"
+nguoi_ky:
+  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+  can_bo: chu-tich
+"#;
+
+    /// Checks `co_quan.yaml` and the documents (file name under van-ban/, text): the site,
+    /// and every message as the clerk reads it in Vietnamese.
+    fn check(issuer: &str, docs: &[(&str, &str)]) -> (Option<Site>, Vec<String>) {
+        let issuer = SourceFile {
+            rel: crate::content::ISSUER_FILE.into(),
+            text: issuer.into(),
+        };
+        let docs: Vec<SourceFile> = docs
+            .iter()
+            .map(|(name, text)| SourceFile {
+                rel: Path::new(crate::content::DOCUMENTS_DIR).join(name),
+                text: text.to_string(),
+            })
+            .collect();
+        let results = super::super::results::Files {
+            indicators: None,
+            profile: None,
+            periods: vec![],
+            document_paths: vec![],
+        };
+        let r = site(&issuer, &docs, &results, &Coverage::any());
+        let messages = r.diags.iter().map(|d| d.render(Lang::Vi, None)).collect();
+        (r.site, messages)
+    }
+
+    /// "file:line:col" of the first `needle` in `text`, columns in characters.
+    fn at(file: &str, text: &str, needle: &str) -> String {
+        let (line, col) = text
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| l.find(needle).map(|b| (i + 1, l[..b].chars().count() + 1)))
+            .unwrap_or_else(|| panic!("{needle:?} in fixture"));
+        format!("{file}:{line}:{col}")
+    }
+
+    /// The one message holding `words`, which must start at `place`.
+    fn said(messages: &[String], place: &str, words: &str) {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(&format!("{place}: ")) && m.contains(words)),
+            "{place}: {words:?} in {messages:#?}"
+        );
+    }
 
     #[test]
     fn ids_and_slugs() {
@@ -987,5 +1065,260 @@ mod tests {
         assert!(!is_id("2026"));
         assert_eq!(slug("Kế hoạch CCHC 2026"), "ke-hoach-cchc-2026");
         assert_eq!(slug("Đỗ Văn Đạt"), "do-van-dat");
+    }
+
+    #[test]
+    fn a_register_number_is_issued_once_a_year_per_ky_hieu() {
+        let again = DISPATCH.replace("trich_yeu: Đôn đốc", "trich_yeu: Nhắc lại");
+        let (_, messages) = check(ISSUER, &[("a.yaml", DISPATCH), ("b.yaml", &again)]);
+        said(
+            &messages,
+            &at("van-ban/b.yaml", &again, "7"),
+            "Số 07/UBND-VP năm 2026 đã dùng cho van-ban/a.yaml: mỗi số chỉ cấp một lần trong năm.",
+        );
+        // The same number in another year, or with another ký hiệu, is another number.
+        let next_year = again.replace("ngay: 2026-03-05", "ngay: 2027-01-05");
+        let decision_unit = again.replace("don_vi_soan_thao: VP", "ky_hieu: UBND");
+        for other in [next_year, decision_unit] {
+            let (site, messages) = check(ISSUER, &[("a.yaml", DISPATCH), ("b.yaml", &other)]);
+            assert!(site.is_some() && messages.is_empty(), "{messages:#?}");
+        }
+    }
+
+    #[test]
+    fn two_files_that_make_one_page_name_are_refused() {
+        let other = DISPATCH.replace("so: 7", "so: 8");
+        let (_, messages) = check(
+            ISSUER,
+            &[("ke-hoach.yaml", DISPATCH), ("Kế hoạch.yaml", &other)],
+        );
+        assert!(
+            messages.iter().any(|m| m.contains(
+                "van-ban/Kế hoạch.yaml: Tên tệp trùng với van-ban/ke-hoach.yaml: hai văn bản sẽ ghi đè lên nhau."
+            )),
+            "{messages:#?}"
+        );
+    }
+
+    #[test]
+    fn the_site_address_is_a_whole_http_address() {
+        let with = |address: &str| format!("{ISSUER}trang_web:\n  dia_chi_goc: {address}\n");
+        let (site, messages) = check(&with("https://hoason.thainguyen.gov.vn/cchc/"), &[]);
+        assert!(messages.is_empty(), "{messages:#?}");
+        assert_eq!(
+            site.and_then(|s| s.issuer.base_url).as_deref(),
+            Some("https://hoason.thainguyen.gov.vn/cchc")
+        );
+        for bad in [
+            "ftp://hoason.thainguyen.gov.vn",
+            "https://hoason.thainguyen.gov.vn/<b>",
+            "https://hoason.thainguyen.gov.vn/cchc 2026",
+            "https://",
+            "http://",
+            "hoason.thainguyen.gov.vn",
+        ] {
+            let issuer = with(bad);
+            let (site, messages) = check(&issuer, &[]);
+            assert!(site.and_then(|s| s.issuer.base_url).is_none(), "{bad}");
+            let shown = bad.trim_end_matches('/');
+            said(
+                &messages,
+                &at("co_quan.yaml", &issuer, bad),
+                &format!("Địa chỉ trang web \"{shown}\" không phải một địa chỉ http(s) hợp lệ."),
+            );
+        }
+    }
+
+    #[test]
+    fn a_cong_van_with_kinh_gui_sends_its_first_copy_to_nhu_tren() {
+        let other_first = DISPATCH.replace("  - Như trên\n", "  - UBND tỉnh\n");
+        let (_, messages) = check(ISSUER, &[("cv.yaml", &other_first)]);
+        said(
+            &messages,
+            &at("van-ban/cv.yaml", &other_first, "UBND tỉnh"),
+            "Nơi nhận của công văn thường bắt đầu bằng \"Như trên\".",
+        );
+        let (_, messages) = check(ISSUER, &[("cv.yaml", DISPATCH)]);
+        assert!(messages.is_empty(), "{messages:#?}");
+        // Without Kính gửi there is nothing "above" to send to: that is its own error.
+        let no_kinh_gui = other_first.replace("kinh_gui:\n  - Các thôn\n", "");
+        let (_, messages) = check(ISSUER, &[("cv.yaml", &no_kinh_gui)]);
+        said(
+            &messages,
+            &at("van-ban/cv.yaml", &no_kinh_gui, "cong-van"),
+            "Công văn cần có Kính gửi (`kinh_gui`).",
+        );
+        assert!(
+            !messages.iter().any(|m| m.contains("Như trên")),
+            "{messages:#?}"
+        );
+    }
+
+    #[test]
+    fn a_written_ky_hieu_follows_nd30() {
+        let dispatch =
+            |symbol: &str| DISPATCH.replace("don_vi_soan_thao: VP", &format!("ky_hieu: {symbol}"));
+        let plan = |symbol: &str| {
+            dispatch(symbol)
+                .replace("loai: cong-van", "loai: ke-hoach")
+                .replace("kinh_gui:\n  - Các thôn\n", "")
+        };
+        for (text, reference) in [
+            (dispatch("UBND-VP"), "07/UBND-VP"),
+            (plan("KH-UBND"), "07/KH-UBND"),
+        ] {
+            let (site, messages) = check(ISSUER, &[("a.yaml", &text)]);
+            assert!(messages.is_empty(), "{reference}: {messages:#?}");
+            assert_eq!(site.unwrap().documents[0].reference, reference);
+        }
+        for (text, symbol) in [
+            // No spaces, each group a capital then letters.
+            (dispatch("UBND VP"), "UBND VP"),
+            (dispatch("UBND-vp"), "UBND-vp"),
+            (dispatch("UBND-VP2"), "UBND-VP2"),
+            // A công văn has no type code; a plan's ký hiệu starts with KH.
+            (dispatch("CV-UBND"), "CV-UBND"),
+            (plan("QĐ-UBND"), "QĐ-UBND"),
+        ] {
+            let (_, messages) = check(ISSUER, &[("a.yaml", &text)]);
+            said(
+                &messages,
+                &at("van-ban/a.yaml", &text, symbol),
+                &format!("Ký hiệu \"{symbol}\" không đúng thể thức Nghị định 30/2020/NĐ-CP."),
+            );
+        }
+    }
+
+    #[test]
+    fn each_can_cu_ends_with_a_semicolon_the_last_with_a_full_stop() {
+        let decision = DISPATCH
+            .replace("loai: cong-van\ndon_vi_soan_thao: VP", "loai: quyet-dinh")
+            .replace(
+                "kinh_gui:\n  - Các thôn\n",
+                "can_cu:\n  - Căn cứ Luật Tổ chức chính quyền địa phương;\n  - Căn cứ Kế hoạch số 05/KH-UBND của Ủy ban nhân dân xã\n",
+            )
+            .replace("  - Như trên\n", "  - Như Điều 3\n");
+        let proposed = format!("{decision}theo_de_nghi: Theo đề nghị của Chánh Văn phòng\n");
+        for (text, last, proposal) in [
+            (&decision, ".", None),
+            (
+                &proposed,
+                ";",
+                Some("Theo đề nghị của Chánh Văn phòng.".to_string()),
+            ),
+        ] {
+            let (site, messages) = check(ISSUER, &[("qd.yaml", text)]);
+            assert!(messages.is_empty(), "{messages:#?}");
+            let preamble = site.unwrap().documents[0].decision.clone().unwrap();
+            assert_eq!(preamble.authority, "ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM");
+            assert_eq!(
+                preamble.bases,
+                [
+                    "Căn cứ Luật Tổ chức chính quyền địa phương;".to_string(),
+                    format!("Căn cứ Kế hoạch số 05/KH-UBND của Ủy ban nhân dân xã{last}"),
+                ]
+            );
+            assert_eq!(preamble.proposal, proposal);
+        }
+        let other_first = decision.replace("  - Như Điều 3\n", "  - UBND tỉnh\n");
+        let (_, messages) = check(ISSUER, &[("qd.yaml", &other_first)]);
+        said(
+            &messages,
+            &at("van-ban/qd.yaml", &other_first, "UBND tỉnh"),
+            "Nơi nhận của quyết định thường bắt đầu bằng \"Như Điều\".",
+        );
+    }
+
+    #[test]
+    fn a_filing_line_that_gives_vt_is_not_told_to_abbreviate() {
+        let written_out = DISPATCH.replace("\"Lưu: VT, VP\"", "\"Lưu: Văn thư, VP\"");
+        let (_, messages) = check(ISSUER, &[("cv.yaml", &written_out)]);
+        said(
+            &messages,
+            &at("van-ban/cv.yaml", &written_out, "\"Lưu"),
+            "Dòng lưu \"Lưu: Văn thư, VP\": Nghị định 30 viết tắt văn thư là \"VT\".",
+        );
+        let both = DISPATCH.replace("\"Lưu: VT, VP\"", "\"Lưu: Văn thư (VT), VP\"");
+        let (_, messages) = check(ISSUER, &[("cv.yaml", &both)]);
+        assert!(messages.is_empty(), "{messages:#?}");
+    }
+
+    #[test]
+    fn a_filing_line_needs_a_colon_and_vt() {
+        for line in ["Lưu VT, VP", "Lưu: VP"] {
+            let text = DISPATCH.replace("\"Lưu: VT, VP\"", &format!("\"{line}\""));
+            let (_, messages) = check(ISSUER, &[("cv.yaml", &text)]);
+            said(
+                &messages,
+                &at("van-ban/cv.yaml", &text, "\"Lưu"),
+                &format!("Dòng lưu \"{line}\" chưa đúng thể thức: cần dấu hai chấm và \"VT\"."),
+            );
+        }
+    }
+
+    #[test]
+    fn a_signing_authority_is_written_in_capitals_with_a_dot() {
+        for (written, first, fixed) in [
+            ("TM UBND", "TM", "TM. UBND"),
+            ("KT CHỦ TỊCH", "KT", "KT. CHỦ TỊCH"),
+            ("t/l chủ tịch", "T/L", "TL. CHỦ TỊCH"),
+            ("T.U.Q CHỦ TỊCH", "T.U.Q", "TUQ. CHỦ TỊCH"),
+            ("Q CHỦ TỊCH", "Q", "Q. CHỦ TỊCH"),
+        ] {
+            let text = DISPATCH.replace("\"TM. ỦY BAN NHÂN DÂN\"", &format!("\"{written}\""));
+            let (_, messages) = check(ISSUER, &[("cv.yaml", &text)]);
+            let place = at("van-ban/cv.yaml", &text, &format!("\"{written}"));
+            said(
+                &messages,
+                &place,
+                &format!("Quyền hạn ký \"{first}\" không đúng thể thức văn bản hành chính."),
+            );
+            said(
+                &messages,
+                &place,
+                &format!("Viết \"{fixed}\" (chữ in hoa, có dấu chấm)."),
+            );
+        }
+    }
+
+    #[test]
+    fn printing_the_contact_block_needs_one_in_co_quan() {
+        let asks = format!("{DISPATCH}in_lien_he: true\n");
+        let (_, messages) = check(ISSUER, &[("cv.yaml", &asks)]);
+        said(
+            &messages,
+            &at("van-ban/cv.yaml", &asks, "cong-van"),
+            "Văn bản yêu cầu in thông tin liên hệ (`in_lien_he: true`) nhưng co_quan.yaml chưa có mục `lien_he`.",
+        );
+        let with_contact = format!("{ISSUER}lien_he:\n  dien_thoai: \"0208 3855 123\"\n");
+        let (site, messages) = check(&with_contact, &[("cv.yaml", &asks)]);
+        assert!(messages.is_empty(), "{messages:#?}");
+        assert_eq!(
+            site.map(|s| s.issuer.contact),
+            Some(vec!["Điện thoại: 0208 3855 123".to_string()])
+        );
+    }
+
+    #[test]
+    fn an_appendix_is_cited_in_the_body() {
+        let with_appendix = |body: &str| {
+            DISPATCH.replace("Đề nghị các thôn thực hiện.", body)
+                + "phu_luc:\n  - tieu_de: Danh sách thôn\n    noi_dung: Thôn Một.\n"
+        };
+        let uncited = with_appendix("Đề nghị các thôn thực hiện.");
+        let (_, messages) = check(ISSUER, &[("cv.yaml", &uncited)]);
+        said(
+            &messages,
+            // A block (`noi_dung: |`) is placed at its first line.
+            &at("van-ban/cv.yaml", &uncited, "Đề nghị các thôn"),
+            "Văn bản có phụ lục nhưng nội dung chưa dẫn chiếu đến phụ lục",
+        );
+        for cited in [
+            "Đề nghị các thôn thực hiện (Có Phụ lục kèm theo).",
+            "Đề nghị các thôn thực hiện theo phụ lục kèm theo.",
+        ] {
+            let (_, messages) = check(ISSUER, &[("cv.yaml", &with_appendix(cited))]);
+            assert!(messages.is_empty(), "{cited}: {messages:#?}");
+        }
     }
 }

@@ -478,7 +478,10 @@ fn chart(ind: &crate::results::Indicator, year: &[&Period], current: &Period) ->
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+    use crate::results::{Cumulation, Indicator};
 
     #[test]
     fn evidence_links_are_told_apart_once() {
@@ -492,8 +495,212 @@ mod tests {
             "javascript:alert(1).html",
             "van-ban/../x.html",
             "file:///etc/passwd",
+            // An address with a space, a quote or a bracket would break out of its href.
+            "https://dichvucong.gov.vn/a b.pdf",
+            "https://dichvucong.gov.vn/a\"b.pdf",
+            "https://dichvucong.gov.vn/<b",
+            "https://dichvucong.gov.vn/b>",
         ] {
             assert!(Link::of(words).is_none(), "{words}");
         }
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    /// A period whose figures are entered directly (`gia_tri`), by indicator id.
+    fn period(id: &str, label: &str, from: &str, to: &str, values: &[(&str, f64)]) -> Period {
+        Period {
+            id: id.into(),
+            label: label.into(),
+            from: d(from),
+            to: d(to),
+            counts: BTreeMap::new(),
+            values: values.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            form06: vec![],
+            plan: None,
+            tasks: BTreeMap::new(),
+        }
+    }
+
+    fn indicator(id: &str, unit: &str, direction: Direction, target: f64) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name: id.into(),
+            unit: unit.into(),
+            direction,
+            target,
+            area: None,
+            responsible: None,
+            formula: None,
+            // The year so far is the period's own figure: the rows are checked, not lũy kế.
+            cumulation: Cumulation::Latest,
+        }
+    }
+
+    /// 2026 by quarter, with the half year and the last quarter of 2025 beside it.
+    fn results() -> Results {
+        Results {
+            indicators: vec![
+                indicator("dung-han", "%", Direction::AtLeast, 100.0),
+                indicator("ky-luat", "người", Direction::AtMost, 0.0),
+                indicator("truc-tuyen", "%", Direction::AtLeast, 90.0),
+                indicator("chua-nhap", "%", Direction::AtLeast, 90.0),
+            ],
+            periods: vec![
+                period(
+                    "2025-q4",
+                    "Quý IV/2025",
+                    "2025-10-01",
+                    "2025-12-31",
+                    &[("dung-han", 50.0)],
+                ),
+                period(
+                    "2026-q1",
+                    "Quý I/2026",
+                    "2026-01-01",
+                    "2026-03-31",
+                    &[("dung-han", 60.0), ("ky-luat", 2.0), ("truc-tuyen", 95.0)],
+                ),
+                period(
+                    "2026-6t",
+                    "6 tháng đầu năm 2026",
+                    "2026-01-01",
+                    "2026-06-30",
+                    &[("dung-han", 70.0)],
+                ),
+                period(
+                    "2026-q2",
+                    "Quý II/2026",
+                    "2026-04-01",
+                    "2026-06-30",
+                    &[("dung-han", 80.0), ("ky-luat", 0.0), ("truc-tuyen", 95.0)],
+                ),
+                period(
+                    "2026-q3",
+                    "Quý III/2026",
+                    "2026-07-01",
+                    "2026-09-30",
+                    &[("dung-han", 95.0)],
+                ),
+            ],
+            profile: score::Profile::default_profile(),
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn each_target_is_judged_on_its_figure_with_the_change_since_the_last_quarter() {
+        let results = results();
+        let view = period_view(&results, &results.periods[3], &[]);
+        let rows: Vec<_> = view
+            .indicators
+            .iter()
+            .map(|r| {
+                (
+                    r.target.as_str(),
+                    r.year_to_date_display.as_str(),
+                    r.met_word,
+                    r.change.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("≥ 100", "80\u{a0}%", "Chưa đạt", Some("+20")),
+                ("≤ 0", "0 người", "Đạt", Some("−2")),
+                ("≥ 90", "95\u{a0}%", "Đạt", Some("0")),
+                ("≥ 90", "chưa có số liệu", "", None),
+            ]
+        );
+        // Three targets have a figure; two of them are met.
+        assert_eq!((view.met, view.measured), (2, 3));
+    }
+
+    #[test]
+    fn a_chart_shows_the_quarters_of_the_year_so_far_scaled_to_figures_and_target() {
+        let results = results();
+        let view = period_view(&results, &results.periods[3], &[]);
+        // Quý I and II of 2026: not 2025, not the half year, not the quarter after.
+        // Figures 60 and 80, target 100: the scale runs 54 to 106 (15 % of 40 either side).
+        let chart = &view.indicators[0].chart;
+        let points: Vec<_> = chart
+            .points
+            .iter()
+            .map(|p| (p.label.as_str(), p.x, p.text.as_str(), p.current))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                ("Quý I/2026", 5.0, "60", false),
+                ("Quý II/2026", 95.0, "80", true)
+            ]
+        );
+        assert!(close(chart.points[0].y, 100.0 - 100.0 * 6.0 / 52.0));
+        assert!(close(chart.points[1].y, 50.0));
+        assert!(close(chart.target_y, 100.0 - 100.0 * 46.0 / 52.0));
+        assert_eq!(chart.max_text, "106");
+        assert_eq!(
+            chart.description,
+            "Quý I/2026: 60; Quý II/2026: 80; kế hoạch ≥ 100"
+        );
+        // At most: figures 2 and 0, target 0, the scale −0,3 to 2,3.
+        let chart = &view.indicators[1].chart;
+        assert!(close(chart.points[0].y, 100.0 - 100.0 * 2.3 / 2.6));
+        assert!(close(chart.target_y, 100.0 - 100.0 * 0.3 / 2.6));
+        assert_eq!(chart.max_text, "2,3");
+        assert_eq!(
+            chart.description,
+            "Quý I/2026: 2; Quý II/2026: 0; kế hoạch ≤ 0"
+        );
+        // No figure: no point, the period still named.
+        let chart = &view.indicators[3].chart;
+        assert!(chart.points.is_empty());
+        assert_eq!(
+            chart.description,
+            "Quý I/2026: chưa có số liệu; Quý II/2026: chưa có số liệu; kế hoạch ≥ 90"
+        );
+    }
+
+    #[test]
+    fn a_lone_figure_on_its_target_sits_in_the_middle_of_its_chart() {
+        let results = Results {
+            indicators: vec![indicator("dung-han", "%", Direction::AtLeast, 100.0)],
+            periods: vec![period(
+                "2026-q1",
+                "Quý I/2026",
+                "2026-01-01",
+                "2026-03-31",
+                &[("dung-han", 100.0)],
+            )],
+            profile: score::Profile::default_profile(),
+        };
+        let view = period_view(&results, &results.periods[0], &[]);
+        let chart = &view.indicators[0].chart;
+        // 5 % of the figure either side: 95 to 105.
+        assert_eq!(chart.points.len(), 1);
+        assert!(close(chart.points[0].x, 50.0) && close(chart.points[0].y, 50.0));
+        assert!(close(chart.target_y, 50.0));
+        assert_eq!(chart.max_text, "105");
+    }
+
+    #[test]
+    fn the_766_total_adds_the_groups_that_could_be_scored() {
+        let mut results = results();
+        // 2.1 alone has its counts: 2 of 3 dossiers on time, 66,67 % of 20 points.
+        results.periods[3].counts = BTreeMap::from([
+            ("ho_so_dung_han".into(), 2.0),
+            ("ho_so_tiep_nhan".into(), 3.0),
+        ]);
+        let view = period_view(&results, &results.periods[3], &[]);
+        assert_eq!(view.score_total, Some((13.33, 20.0)));
+        // Nothing to score: no total rather than 0 out of 0.
+        let view = period_view(&results, &results.periods[1], &[]);
+        assert_eq!(view.score_total, None);
     }
 }
