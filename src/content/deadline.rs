@@ -318,4 +318,17 @@ mod tests {
             assert_eq!(parse(t), Err(Problem::Unreadable), "{t}");
         }
     }
+
+    #[test]
+    fn a_span_joined_to_its_year_by_another_word_is_refused_not_guessed() {
+        // Only "/" or "năm" join a quarter or a month to its year (FORMS); "của 2026"
+        // is not one of them, so these are refused rather than read as 30/6/2026.
+        for t in [
+            "Quý II của 2026",
+            "Tháng 6 của 2026",
+            "Trong tháng 6 đến 2026",
+        ] {
+            assert_eq!(parse(t), Err(Problem::Unreadable), "{t}");
+        }
+    }
 }

@@ -25,3 +25,22 @@ pub fn escape(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn user_text_is_escaped_for_markup_but_slashes_and_vietnamese_stay() {
+        // A title typed by a clerk, with every character markup needs.
+        assert_eq!(
+            escape(r#"Báo cáo <b>Q1</b> & "tổng hợp" của xã 'A'"#),
+            "Báo cáo &lt;b&gt;Q1&lt;/b&gt; &amp; &quot;tổng hợp&quot; của xã &#39;A&#39;"
+        );
+        // The reference keeps its slash (Tera's default would print "05&#x2F;KH-UBND").
+        assert_eq!(escape("05/KH-UBND"), "05/KH-UBND");
+        // An already escaped entity is escaped again, not trusted.
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+        assert_eq!(escape(""), "");
+    }
+}
