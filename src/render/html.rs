@@ -17,7 +17,6 @@ pub struct Pages {
     tera: std::sync::OnceLock<Result<Tera, String>>,
     /// Where the templates came from, to name in an error that is the theme's.
     dir: std::path::PathBuf,
-    templates: std::collections::BTreeMap<String, String>,
     /// Where rendered pages are kept, and the digest of the templates that made them.
     cache: Option<(std::sync::Arc<Cache>, [u8; 32])>,
     /// Template sources and where they came from, to point at the line of an error.
@@ -108,7 +107,6 @@ impl Pages {
         Ok(Self {
             tera: std::sync::OnceLock::new(),
             dir: theme.dir.clone(),
-            templates: theme.templates.clone(),
             sources,
             cache: None,
         })
@@ -132,7 +130,9 @@ impl Pages {
                     }
                 });
                 tera.add_raw_templates(
-                    self.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                    self.sources
+                        .iter()
+                        .map(|(k, (text, _))| (k.as_str(), text.as_str())),
                 )
                 .map_err(|e| describe(&e, &self.dir))?;
                 Ok(tera)
