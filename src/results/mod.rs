@@ -28,6 +28,24 @@ impl Form06Row {
     pub fn pending(&self) -> u64 {
         self.pending_on_time.saturating_add(self.pending_late)
     }
+    /// The Biểu 06 totals a period's formulas may name, as loading derives them from the
+    /// table.
+    pub fn totals(&self) -> [(&'static str, u64); 7] {
+        [
+            ("b06_nhan", self.received()),
+            ("b06_truc_tuyen", self.online),
+            ("b06_truc_tiep", self.direct),
+            ("b06_ky_truoc", self.carried),
+            ("b06_da_giai_quyet", self.resolved()),
+            (
+                "b06_dung_han",
+                self.early
+                    .saturating_add(self.on_time)
+                    .saturating_add(self.pending_on_time),
+            ),
+            ("b06_qua_han", self.late.saturating_add(self.pending_late)),
+        ]
+    }
 
     /// The sum of several rows (the "Tổng cộng" line).
     pub fn total<'a>(rows: impl IntoIterator<Item = &'a Form06Row>) -> Form06Row {
@@ -633,17 +651,8 @@ mod tests {
     fn form06_year_totals_count_carried_and_pending_dossiers_once() {
         // Each quarter as loading gives it: its table and the Biểu 06 totals derived from it.
         let tabled = |id: &str, from: &str, to: &str, r: Form06Row| {
-            let derived = [
-                ("b06_nhan", r.received()),
-                ("b06_truc_tuyen", r.online),
-                ("b06_truc_tiep", r.direct),
-                ("b06_ky_truoc", r.carried),
-                ("b06_da_giai_quyet", r.resolved()),
-                ("b06_dung_han", r.early + r.on_time + r.pending_on_time),
-                ("b06_qua_han", r.late + r.pending_late),
-            ];
             let mut p = period(id, from, to, &[]);
-            for (k, v) in derived {
+            for (k, v) in r.totals() {
                 p.counts.insert(k.into(), v as f64);
             }
             p.form06 = vec![r];

@@ -502,21 +502,7 @@ fn form06(
                 );
             }
         }
-        let derived = [
-            ("b06_nhan", t.received()),
-            ("b06_truc_tuyen", t.online),
-            ("b06_truc_tiep", t.direct),
-            ("b06_ky_truoc", t.carried),
-            ("b06_da_giai_quyet", t.resolved()),
-            (
-                "b06_dung_han",
-                t.early
-                    .saturating_add(t.on_time)
-                    .saturating_add(t.pending_on_time),
-            ),
-            ("b06_qua_han", t.late.saturating_add(t.pending_late)),
-        ];
-        for (k, v) in derived {
+        for (k, v) in t.totals() {
             if let Some(entered) = raw.so_lieu.get(k) {
                 cx.error(Code::CountClash,
                     pos_of(entered),
@@ -617,7 +603,7 @@ fn task_statuses(
                 let value = pos_of(&t.tinh_trang);
                 cx.error(
                     Code::UnknownId,
-                    value.and_then(|v| cx.key_before(v, code)).or(value),
+                    value.and_then(|v| cx.key_written_before(v, code)).or(value),
                     format!(
                         "Kế hoạch {} không có nhiệm vụ mã \"{code}\".",
                         plan.reference
