@@ -195,7 +195,7 @@ impl<'a> Cx<'a> {
     /// quoted and multi-line values, whose lines do not map one to one.
     /// Where the map key `key` whose value is at `at` is written: on that line before the
     /// value, or on a line above it. Serde keeps no position for a map's keys.
-    pub(super) fn key_before(&self, at: Pos, key: &str) -> Option<Pos> {
+    pub(super) fn key_written_before(&self, at: Pos, key: &str) -> Option<Pos> {
         let forms = [
             format!("\"{key}\":"),
             format!("'{key}':"),
