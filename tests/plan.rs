@@ -785,12 +785,7 @@ fn the_assignment_table_is_sized_by_its_content_everywhere() {
         assert!((got / 100.0 - want / sum).abs() < 0.001, "{shares:?}");
     }
     let docx = std::fs::read(out.join(format!("van-ban/{slug}.docx"))).unwrap();
-    let parts = common::word::unzip(&docx).unwrap();
-    let xml = parts
-        .iter()
-        .find(|(n, _)| n == "word/document.xml")
-        .map(|(_, b)| String::from_utf8_lossy(b).to_string())
-        .unwrap();
+    let xml = common::word::document_xml(&docx);
     let grid: Vec<f64> = xml
         .split("<w:tblGrid>")
         .skip(1)

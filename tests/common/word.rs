@@ -9,6 +9,16 @@ use std::process::Command;
 use cchc::render::inspect::{Inspection, PageSize, Rule, Run, VRule};
 use lopdf::content::Content;
 
+/// The body of a .docx (`word/document.xml`), as text.
+pub fn document_xml(docx: &[u8]) -> String {
+    let parts = unzip(docx).unwrap_or_else(|e| panic!("not a zip: {e}"));
+    parts
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, b)| String::from_utf8(b).expect("UTF-8 XML"))
+        .expect("word/document.xml")
+}
+
 /// The parts of a zip, read through its central directory as a reader does; an error for
 /// anything a reader would reject (bad signature, offset out of range, CRC mismatch).
 pub fn unzip(z: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
