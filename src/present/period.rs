@@ -169,9 +169,7 @@ pub fn period_view(results: &Results, period: &Period, documents: &[Document]) -
         .iter()
         // Periods of the same length as this one (quarters with quarters), within a week.
         .filter(|p| {
-            p.from.year == period.to.year
-                && p.to <= period.to
-                && span_days(p) <= span_days(period) + 7
+            p.year() == period.year() && p.to <= period.to && span_days(p) <= span_days(period) + 7
         })
         .collect();
     let (indicators, met, measured) = indicator_rows(results, period, &year);
@@ -665,6 +663,34 @@ mod tests {
             chart.description,
             "Quý I/2026: chưa có số liệu; Quý II/2026: chưa có số liệu; kế hoạch ≥ 90"
         );
+    }
+
+    #[test]
+    fn a_year_of_quarters_cut_off_on_the_14th_charts_every_quarter_of_it() {
+        // NĐ 09/2019/NĐ-CP: quý I is 15/12/2025–14/3/2026 and belongs to 2026; the
+        // half year 15/12–14/6 is twice as long and is not one of the quarters.
+        let q = |id: &str, label: &str, from: &str, to: &str, v: f64| {
+            period(id, label, from, to, &[("dung-han", v)])
+        };
+        let results = Results {
+            indicators: vec![indicator("dung-han", "%", Direction::AtLeast, 100.0)],
+            periods: vec![
+                q("2025-q4", "Quý IV/2025", "2025-09-15", "2025-12-14", 50.0),
+                q("2026-q1", "Quý I/2026", "2025-12-15", "2026-03-14", 60.0),
+                q("2026-6t", "6 tháng 2026", "2025-12-15", "2026-06-14", 70.0),
+                q("2026-q2", "Quý II/2026", "2026-03-15", "2026-06-14", 80.0),
+                q("2026-q3", "Quý III/2026", "2026-06-15", "2026-09-14", 90.0),
+            ],
+            profile: score::Profile::default_profile(),
+        };
+        let labels = |at: usize| -> Vec<String> {
+            let view = period_view(&results, &results.periods[at], &[]);
+            let chart = &view.indicators[0].chart;
+            chart.points.iter().map(|p| p.label.clone()).collect()
+        };
+        assert_eq!(labels(3), ["Quý I/2026", "Quý II/2026"]);
+        assert_eq!(labels(4), ["Quý I/2026", "Quý II/2026", "Quý III/2026"]);
+        assert_eq!(labels(1), ["Quý I/2026"]);
     }
 
     #[test]

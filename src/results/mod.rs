@@ -169,9 +169,10 @@ pub fn value(ind: &Indicator, period: &Period) -> Figure {
     }
 }
 
-/// The periods that add up to the year so far: contiguous, from 1 January to `upto`'s end.
+/// The periods that add up to the year so far: contiguous, from the reporting year's first
+/// day (1 January, or 15 December before it under NĐ 09/2019) to `upto`'s end.
 fn year_chain<'a>(periods: &'a [Period], upto: &Period) -> Option<Vec<&'a Period>> {
-    let start = Date::new(upto.to.year, 1, Some(1)).ok()?;
+    let start = Period::year_start(periods, upto.year())?;
     let mut chain = Vec::new();
     let mut next = start;
     loop {
@@ -188,7 +189,7 @@ fn year_chain<'a>(periods: &'a [Period], upto: &Period) -> Option<Vec<&'a Period
     }
 }
 
-/// Lũy kế over the contiguous periods from 1 January to `upto`, as the indicator says:
+/// Lũy kế over the contiguous periods from the start of the reporting year to `upto`, as the indicator says:
 /// a rate over summed counts, a sum or mean of entered values, or the latest figure.
 pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figure {
     if ind.cumulation == Cumulation::Latest {
@@ -490,6 +491,56 @@ mod tests {
             year_to_date(&on_time(), &gap, &gap[0]).value,
             Value::Missing
         );
+    }
+
+    #[test]
+    fn a_year_reported_from_15_december_adds_up_from_its_first_quarter() {
+        // NĐ 09/2019/NĐ-CP cut-off dates: quý I runs 15/12/2025–14/3/2026.
+        let ps = vec![
+            // December 2025 as a month of its own ends in 2025: not part of 2026.
+            period(
+                "t12",
+                "2025-12-01",
+                "2025-12-14",
+                &[("dung_han", 1.0), ("tiep_nhan", 50.0)],
+            ),
+            period(
+                "q1",
+                "2025-12-15",
+                "2026-03-14",
+                &[("dung_han", 99.0), ("tiep_nhan", 100.0)],
+            ),
+            period(
+                "q2",
+                "2026-03-15",
+                "2026-06-14",
+                &[("dung_han", 290.0), ("tiep_nhan", 300.0)],
+            ),
+        ];
+        assert_eq!(ps[1].year(), 2026);
+        assert_eq!(Period::year_start(&ps, 2026), Some(d("2025-12-15")));
+        let ytd = year_to_date(&on_time(), &ps, &ps[2]);
+        assert_eq!(ytd.formula.as_deref(), Some("389 ÷ 400 × 100"));
+        assert_eq!(year_to_date(&on_time(), &ps, &ps[1]).text, "99");
+        // A year whose first period starts in November, or after 1 January, has days
+        // no period covers: no year to date rather than one over part of the year.
+        for from in ["2025-11-30", "2026-01-02"] {
+            let mut late = ps.clone();
+            late[1].from = d(from);
+            assert_eq!(Period::year_start(&late, 2026), None, "{from}");
+            assert_eq!(
+                year_to_date(&on_time(), &late, &late[2]).value,
+                Value::Missing,
+                "{from}"
+            );
+        }
+        // The first day of December and 1 January are both a year's first day.
+        let mut first = ps.clone();
+        first[1].from = d("2025-12-01");
+        first.remove(0);
+        assert_eq!(Period::year_start(&first, 2026), Some(d("2025-12-01")));
+        first[0].from = d("2026-01-01");
+        assert_eq!(Period::year_start(&first, 2026), Some(d("2026-01-01")));
     }
 
     #[test]
