@@ -255,6 +255,8 @@ pub fn year_to_date(ind: &Indicator, periods: &[Period], upto: &Period) -> Figur
 /// Biểu 06 counts over several periods: what was received in the year is each period's
 /// new dossiers plus what the first one carried in, and what is pending is the last
 /// period's; adding the periods' totals would count every carried-over dossier twice.
+/// The totals that do add up (trực tuyến, trực tiếp, đã giải quyết) are `None` here and
+/// summed from each period's counts, where loading put them, like any other count.
 fn form06_year(chain: &[&Period], name: &str) -> Option<f64> {
     if !name.starts_with("b06_") || chain.iter().any(|p| p.form06.is_empty()) {
         return None;
@@ -265,10 +267,7 @@ fn form06_year(chain: &[&Period], name: &str) -> Option<f64> {
     let resolved = |f: fn(&Form06Row) -> u64| -> u64 { totals.iter().map(f).sum() };
     let v = match name {
         "b06_nhan" => new + first.carried,
-        "b06_truc_tuyen" => resolved(|t| t.online),
-        "b06_truc_tiep" => resolved(|t| t.direct),
         "b06_ky_truoc" => first.carried,
-        "b06_da_giai_quyet" => resolved(|t| t.resolved()),
         "b06_dung_han" => resolved(|t| t.early + t.on_time) + last.pending_on_time,
         "b06_qua_han" => resolved(|t| t.late) + last.pending_late,
         _ => return None,
@@ -544,6 +543,36 @@ mod tests {
     }
 
     #[test]
+    fn form06_totals_are_named_and_added_as_the_form_defines_them() {
+        let row = Form06Row {
+            area: "Hộ tịch".into(),
+            online: 40,
+            direct: 25,
+            carried: 5,
+            early: 30,
+            on_time: 20,
+            late: 4,
+            pending_on_time: 9,
+            pending_late: 7,
+        };
+        // Nhận = 40 + 25 + 5; đã giải quyết = 30 + 20 + 4; đúng hạn counts the pending
+        // still in time (30 + 20 + 9), quá hạn the pending already late (4 + 7).
+        assert_eq!(
+            row.totals(),
+            [
+                ("b06_nhan", 70),
+                ("b06_truc_tuyen", 40),
+                ("b06_truc_tiep", 25),
+                ("b06_ky_truoc", 5),
+                ("b06_da_giai_quyet", 54),
+                ("b06_dung_han", 59),
+                ("b06_qua_han", 11),
+            ]
+        );
+        assert_eq!(row.pending(), 16);
+    }
+
+    #[test]
     fn at_most_targets_and_lateness() {
         let mut ind = on_time();
         ind.direction = Direction::AtMost;
@@ -746,6 +775,10 @@ mod tests {
             // 2 pending late at the end of Q1 are among Q2's, not counted again.
             ("b06_qua_han", "4 ÷ 200 × 100"),
             ("b06_dung_han", "196 ÷ 200 × 100"),
+            // These add up over the quarters: 50 + 60 online, 50 + 30 direct, 98 + 90.
+            ("b06_truc_tuyen", "110 ÷ 200 × 100"),
+            ("b06_truc_tiep", "80 ÷ 200 × 100"),
+            ("b06_da_giai_quyet", "188 ÷ 200 × 100"),
         ] {
             ind.formula = Some(Formula {
                 numerator: name.into(),
