@@ -6,6 +6,7 @@ pub mod expected;
 pub mod nd30;
 pub mod ooxml;
 pub mod pdf;
+pub mod results;
 pub mod serve;
 pub mod word;
 pub mod workbooks;
