@@ -131,6 +131,19 @@ impl Date {
         }
     }
 
+    /// Days since 1 January 1970 in the Gregorian calendar, for the length of a span (a
+    /// draft date without a day counts as the 1st). Howard Hinnant's `days_from_civil`,
+    /// which counts from 1 March so that the leap day ends a year.
+    pub fn day_number(&self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day.unwrap_or(1)));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
     /// ISO 8601 ("2026-01-15", or "2026-01" for a draft), for data files and sorting.
     pub fn iso(&self) -> String {
         match self.day {
@@ -317,6 +330,30 @@ mod tests {
         assert_eq!(date("2024-02-28").next_day(), Some(date("2024-02-29")));
         assert_eq!(date("2026-12-31").next_day(), Some(date("2027-01-01")));
         assert_eq!(date("2026-12").next_day(), None);
+    }
+
+    #[test]
+    fn day_numbers_count_real_days() {
+        // Anchors from Python's datetime: (date − date(1970, 1, 1)).days.
+        for (iso, n) in [
+            ("1900-01-01", -25_567),
+            ("1970-01-01", 0),
+            ("2000-02-29", 11_016),
+            ("2000-03-01", 11_017),
+            ("2026-12-01", 20_788),
+            ("2100-03-01", 47_541),
+            ("2999-12-31", 376_199),
+        ] {
+            assert_eq!(date(iso).day_number(), n, "{iso}");
+        }
+        assert_eq!(date("2026-12").day_number(), 20_788);
+        // Every day of four years, leap days and year ends included, is one more.
+        let mut d = date("2023-12-30");
+        while d < date("2028-01-02") {
+            let next = d.next_day().unwrap();
+            assert_eq!(next.day_number(), d.day_number() + 1, "{}", next.iso());
+            d = next;
+        }
     }
 
     #[test]

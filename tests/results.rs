@@ -392,3 +392,89 @@ fn form06_is_sized_by_its_content_with_a_short_header() {
         );
     }
 }
+
+/// The period's tasks come from the plan it names (not the first plan of the site), a
+/// group heading is no task, and done and late are told apart: a reported task in progress
+/// past its deadline is late, a task nobody reported on is "Chưa báo cáo" and not late.
+#[test]
+fn tasks_are_those_of_the_named_plan_each_done_late_or_unreported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = PLAN.replace(
+        r#"          tieu_chi:
+            - ma: "1.1"
+              noi_dung: Tiêu chí một
+              yeu_cau: Đạt 100%
+              thoi_han: 2026-12-31"#,
+        r#"          tieu_chi:
+            - ma: "1"
+              noi_dung: Nhóm tiêu chí
+            - ma: "1.1"
+              noi_dung: Tiêu chí một
+              yeu_cau: Đạt 100%
+              thoi_han: 2026-02-15
+              chu_tri: VP
+              tham_muu: [vp-hoa]
+            - ma: "1.2"
+              noi_dung: Tiêu chí hai
+              yeu_cau: Đạt 100%
+              thoi_han: 2026-02-15
+              chu_tri: VP
+              tham_muu: [vp-hoa]
+            - ma: "1.3"
+              noi_dung: Tiêu chí ba
+              yeu_cau: Đạt 100%
+              thoi_han: 2026-02-15"#,
+    );
+    assert_ne!(plan, PLAN);
+    // An older plan, first in every order, with a task of its own.
+    let old = PLAN
+        .replace("so: 3", "so: 1")
+        .replace("ngay: 2026-02-03", "ngay: 2025-01-10")
+        .replace("ma: \"1.1\"", "ma: \"9.1\"");
+    let content = write_content(
+        tmp.path(),
+        ISSUER,
+        &[("a-kh-cu.yaml", &old), ("kh.yaml", &plan)],
+    );
+    std::fs::create_dir_all(content.join("ket-qua")).unwrap();
+    std::fs::write(content.join("ket-qua/chi-tieu.yaml"), INDICATORS).unwrap();
+    let q1 = Q1.replace(
+        r#"  "1.1": { tinh_trang: dang-thuc-hien, ghi_chu: Đang triển khai }"#,
+        r#"  "1.1": { tinh_trang: dang-thuc-hien, ghi_chu: Đang triển khai }
+  "1.2": { tinh_trang: hoan-thanh }"#,
+    );
+    assert_ne!(q1, Q1);
+    std::fs::write(content.join("ket-qua/2026-q1.yaml"), q1).unwrap();
+    let out = tmp.path().join("output");
+    build_into(&content, &out).expect("builds");
+
+    let json = std::fs::read_to_string(out.join("ket-qua/2026-q1/nhiem-vu.json")).unwrap();
+    let tasks: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let rows: Vec<(&str, &str, bool, bool)> = tasks
+        .iter()
+        .map(|t| {
+            (
+                t["code"].as_str().unwrap(),
+                t["status"].as_str().unwrap(),
+                t["done"].as_bool().unwrap(),
+                t["late"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("1.1", "Chậm", false, true),
+            ("1.2", "Hoàn thành", true, false),
+            ("1.3", "Chưa báo cáo", false, false),
+        ]
+    );
+    // By lĩnh vực: 1 of 3 done, 1 late, 33 %.
+    let page = std::fs::read_to_string(out.join("ket-qua/2026-q1.html")).unwrap();
+    assert!(
+        page.contains(
+            "<td class=\"num\">1/3</td><td class=\"num\">1</td><td class=\"num\">33</td>"
+        ),
+        "{page}"
+    );
+}

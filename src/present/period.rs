@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::words::{NOT_REPORTED, met_text, status_text};
 use crate::model::{Document, Kind};
 use crate::results::{Direction, Figure, Period, Results, TaskStatus, Value, score};
-use crate::vn::{self, Date};
+use crate::vn;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodView {
@@ -363,10 +363,7 @@ fn task_rows(period: &Period, documents: &[Document]) -> Vec<TaskRow> {
 }
 
 fn span_days(p: &Period) -> i64 {
-    let days = |d: &Date| {
-        i64::from(d.year) * 372 + i64::from(d.month) * 31 + i64::from(d.day.unwrap_or(1))
-    };
-    days(&p.to) - days(&p.from)
+    p.to.day_number() - p.from.day_number()
 }
 
 /// Completion share per group (lĩnh vực, or each official named on a task): `keys` gives
@@ -503,8 +500,8 @@ mod tests {
         }
     }
 
-    fn d(s: &str) -> Date {
-        Date::parse(s).unwrap()
+    fn d(s: &str) -> vn::Date {
+        vn::Date::parse(s).unwrap()
     }
 
     /// A period whose figures are entered directly (`gia_tri`), by indicator id.
