@@ -393,12 +393,9 @@ fn progress(tasks: &[TaskRow], keys: impl Fn(&TaskRow) -> Vec<(String, String)>)
             g.late += usize::from(t.late);
         }
     }
+    // A group exists because a task counts in it, so its total is never 0.
     for g in &mut groups {
-        g.share = if g.total == 0 {
-            super::words::NO_CASES.into()
-        } else {
-            vn::decimal(g.done as f64 * 100.0 / g.total as f64, 0)
-        };
+        g.share = vn::decimal(g.done as f64 * 100.0 / g.total as f64, 0);
     }
     groups
 }
@@ -686,8 +683,138 @@ mod tests {
             chart.points.iter().map(|p| p.label.clone()).collect()
         };
         assert_eq!(labels(3), ["Quý I/2026", "Quý II/2026"]);
+        // Three quarters share the width: 5, 50 and 95.
+        let view = period_view(&results, &results.periods[4], &[]);
+        let xs: Vec<f64> = view.indicators[0]
+            .chart
+            .points
+            .iter()
+            .map(|p| p.x)
+            .collect();
+        assert_eq!(xs, [5.0, 50.0, 95.0]);
         assert_eq!(labels(4), ["Quý I/2026", "Quý II/2026", "Quý III/2026"]);
         assert_eq!(labels(1), ["Quý I/2026"]);
+    }
+
+    /// A task of area `area` shared by `staff` (ids, printed as "Name of id").
+    fn task(code: &str, area: usize, staff: &[&str], done: bool, late: bool) -> TaskRow {
+        TaskRow {
+            code: code.into(),
+            criterion: String::new(),
+            area: format!("Lĩnh vực {area}"),
+            lead: String::new(),
+            staff: staff.iter().map(|s| format!("Name of {s}")).collect(),
+            deadline: String::new(),
+            status: "",
+            done,
+            groups: Groups {
+                area,
+                staff: staff.iter().map(|s| s.to_string()).collect(),
+            },
+            late,
+            note: String::new(),
+            evidence: String::new(),
+            evidence_link: None,
+        }
+    }
+
+    #[test]
+    fn progress_counts_each_task_in_every_group_it_belongs_to() {
+        let tasks = [
+            task("1.1", 0, &["hoa"], true, false),
+            task("1.2", 0, &["hoa", "trang"], false, true),
+            task("2.1", 1, &["trang"], true, false),
+            task("1.3", 0, &["hoa"], false, false),
+        ];
+        let rows = |p: Vec<Progress>| -> Vec<(String, usize, usize, usize, String)> {
+            p.into_iter()
+                .map(|g| (g.name, g.done, g.total, g.late, g.share))
+                .collect()
+        };
+        let by_area = progress(&tasks, |t| {
+            vec![(t.groups.area.to_string(), t.area.clone())]
+        });
+        assert_eq!(
+            rows(by_area),
+            [
+                ("Lĩnh vực 0".into(), 1, 3, 1, "33".into()),
+                ("Lĩnh vực 1".into(), 1, 1, 0, "100".into()),
+            ]
+        );
+        let by_official = progress(&tasks, |t| {
+            t.groups
+                .staff
+                .iter()
+                .cloned()
+                .zip(t.staff.iter().cloned())
+                .collect()
+        });
+        assert_eq!(
+            rows(by_official),
+            [
+                ("Name of hoa".into(), 1, 3, 1, "33".into()),
+                ("Name of trang".into(), 1, 2, 1, "50".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn form06_is_printed_a_line_per_area_and_a_total() {
+        let mut results = results();
+        let row = |area: &str, online, carried, early| crate::results::Form06Row {
+            area: area.into(),
+            online,
+            direct: 1000,
+            carried,
+            early,
+            on_time: 5,
+            late: 1,
+            pending_on_time: 2,
+            pending_late: 0,
+        };
+        // Each row balances as loading requires: nhận = đã + đang giải quyết.
+        results.periods[3].form06 =
+            vec![row("Hộ tịch", 40, 0, 1032), row("Chứng thực", 60, 4, 1056)];
+        let view = period_view(&results, &results.periods[3], &[]);
+        let cells: Vec<(&str, Vec<&str>)> = view
+            .form06
+            .iter()
+            .chain(view.form06_total.as_ref())
+            .map(|l| {
+                (
+                    l.area.as_str(),
+                    l.cells.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (
+                    "Hộ tịch",
+                    vec![
+                        "1.040", "40", "1.000", "0", "1.038", "1.032", "5", "1", "2", "2", "0"
+                    ]
+                ),
+                (
+                    "Chứng thực",
+                    vec![
+                        "1.064", "60", "1.000", "4", "1.062", "1.056", "5", "1", "2", "2", "0"
+                    ]
+                ),
+                (
+                    "Tổng cộng",
+                    vec![
+                        "2.104", "100", "2.000", "4", "2.100", "2.088", "10", "2", "4", "4", "0"
+                    ]
+                ),
+            ]
+        );
+        assert!(
+            period_view(&results, &results.periods[1], &[])
+                .form06_total
+                .is_none()
+        );
     }
 
     #[test]
