@@ -7,7 +7,7 @@ use super::SourceFile;
 use super::cx::{Coverage, Cx, pos_of};
 use super::raw::{self, S};
 use super::yaml;
-use crate::diag::{Code, Diagnostic, Diagnostics, Pos, Text};
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos, Severity, Text};
 use crate::model::{Document, Issuer, Kind};
 use crate::results::{
     Form06Row, Indicator, MAX_COUNT, ONE_FILE_SUFFIX, Period, Results, Task, TaskStatus, score,
@@ -106,22 +106,22 @@ pub(super) fn results(
 }
 
 /// The 766 profile: the office's own (`thang-diem-766.yaml`) when it has no errors, else the
-/// decision's.
+/// decision's, so that the periods are checked against a profile that holds together rather
+/// than one with a refused figure set to 0.
 fn load_profile(files: &Files, coverage: &Coverage, diags: &mut Diagnostics) -> score::Profile {
-    match files.profile {
-        None => score::Profile::default_profile(),
-        Some(f) => {
-            let parsed = yaml::parse::<raw::ProfileRaw>(f);
-            let had_errors = !parsed.diags.is_empty();
-            parsed.diags.into_iter().for_each(|d| diags.push(d));
-            let mut cx = Cx::new(f, coverage);
-            let p = parsed.value.map(|raw| profile(&mut cx, raw));
-            diags.extend(cx.diags);
-            match p {
-                Some(p) if !had_errors => p,
-                _ => score::Profile::default_profile(),
-            }
-        }
+    let Some(f) = files.profile else {
+        return score::Profile::default_profile();
+    };
+    let parsed = yaml::parse::<raw::ProfileRaw>(f);
+    let mut cx = Cx::new(f, coverage);
+    let p = parsed.value.map(|raw| profile(&mut cx, raw));
+    let holds =
+        !parsed.diags.iter().any(|d| d.severity == Severity::Error) && !cx.diags.has_errors();
+    parsed.diags.into_iter().for_each(|d| diags.push(d));
+    diags.extend(cx.diags);
+    match p {
+        Some(p) if holds => p,
+        _ => score::Profile::default_profile(),
     }
 }
 

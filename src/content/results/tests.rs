@@ -45,3 +45,488 @@ fn suggested_period_file_names() {
     );
     assert_eq!(suggested_name(None), "2026-q1.yaml");
 }
+
+use crate::diag::Lang;
+
+const TARGETS: &str = r#"chi_tieu:
+  - ma: dung-han
+    ten: Tỷ lệ hồ sơ giải quyết đúng hạn
+    don_vi: "%"
+    chieu: ">="
+    ke_hoach: 99
+    cong_thuc: { tu_so: b06_dung_han, mau_so: b06_nhan }
+  - ma: ky-luat
+    ten: Cán bộ bị kỷ luật
+    don_vi: người
+    chieu: "<="
+    ke_hoach: 0
+"#;
+
+/// A quarter whose one Biểu 06 row balances: 120 received (50 online, 60 in person, 10
+/// carried), 110 resolved (100 early, 8 on time, 2 late), 10 pending (9 in time, 1 late).
+const QUARTER: &str = r#"ten: Quý I/2026
+tu_ngay: 2026-01-01
+den_ngay: 2026-03-31
+gia_tri:
+  ky-luat: 0
+bieu_06:
+  - linh_vuc: Chứng thực
+    nhan_tong: 120
+    nhan_truc_tuyen: 50
+    nhan_truc_tiep: 60
+    nhan_ky_truoc: 10
+    da_giai_quyet: 110
+    truoc_han: 100
+    dung_han: 8
+    qua_han: 2
+    dang_giai_quyet: 10
+    dang_trong_han: 9
+    dang_qua_han: 1
+"#;
+
+const Q1_FILE: &str = "ket-qua/2026-q1.yaml";
+
+fn source(rel: &str, text: &str) -> SourceFile {
+    SourceFile {
+        rel: rel.into(),
+        text: text.into(),
+    }
+}
+
+fn issuer() -> Issuer {
+    Issuer {
+        parent_line: None,
+        name_lines: vec![],
+        full_name: String::new(),
+        short_name: String::new(),
+        code: "UBND".into(),
+        place: String::new(),
+        superior: None,
+        units: vec![],
+        staff: vec![],
+        website_title: String::new(),
+        base_url: None,
+        contact: vec![],
+    }
+}
+
+/// The results folder with the targets above, `periods` (file name under ket-qua/, text)
+/// and an office 766 profile if given: what loading makes of it, and every message as the
+/// clerk reads it in Vietnamese.
+fn load(periods: &[(&str, &str)], profile: Option<&str>) -> (Option<Results>, Vec<String>) {
+    let targets = source(&format!("{RESULTS_DIR}/{INDICATORS_FILE}"), TARGETS);
+    let profile = profile.map(|p| source(&format!("{RESULTS_DIR}/{PROFILE_FILE}"), p));
+    let periods: Vec<SourceFile> = periods
+        .iter()
+        .map(|(name, text)| source(&format!("{RESULTS_DIR}/{name}"), text))
+        .collect();
+    let files = Files {
+        indicators: Some(&targets),
+        profile: profile.as_ref(),
+        periods: periods.iter().collect(),
+        document_paths: vec![],
+    };
+    let (results, diags) = results(&files, &[], &issuer(), &Coverage::any());
+    let messages = diags.iter().map(|d| d.render(Lang::Vi, None)).collect();
+    (results, messages)
+}
+
+/// Exactly these messages, each starting at its place with its words.
+fn said(messages: &[String], expected: &[(&str, &str)]) {
+    assert_eq!(messages.len(), expected.len(), "{messages:#?}");
+    for (place, words) in expected {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(&format!("{place}: ")) && m.contains(words)),
+            "{place}: {words:?} in {messages:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_balanced_form06_row_loads_and_its_totals_become_counts() {
+    let (results, messages) = load(&[("2026-q1.yaml", QUARTER)], None);
+    said(&messages, &[]);
+    let p = &results.expect("loads").periods[0];
+    let counts: Vec<(&str, f64)> = p.counts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        counts,
+        [
+            ("b06_da_giai_quyet", 110.0),
+            ("b06_dung_han", 117.0),
+            ("b06_ky_truoc", 10.0),
+            ("b06_nhan", 120.0),
+            ("b06_qua_han", 3.0),
+            ("b06_truc_tiep", 60.0),
+            ("b06_truc_tuyen", 50.0),
+        ]
+    );
+    assert_eq!(p.form06[0].received(), 120);
+}
+
+#[test]
+fn each_form06_total_that_is_not_its_parts_is_named_at_its_own_line() {
+    for (from, to, words) in [
+        (
+            "da_giai_quyet: 110",
+            "da_giai_quyet: 111",
+            "đã giải quyết 111 ≠ trước hạn 100 + đúng hạn 8 + quá hạn 2 (= 110).",
+        ),
+        (
+            "dang_giai_quyet: 10",
+            "dang_giai_quyet: 11",
+            "đang giải quyết 11 ≠ trong hạn 9 + quá hạn 1 (= 10).",
+        ),
+    ] {
+        let text = QUARTER.replace(from, to);
+        let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+        said(&messages, &[(&value_at(Q1_FILE, &text, to), words)]);
+    }
+    // A stated received total is what the row must balance to as well.
+    let text = QUARTER.replace("nhan_tong: 120", "nhan_tong: 121");
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[
+            (
+                &value_at(Q1_FILE, &text, "nhan_tong: 121"),
+                "số hồ sơ nhận 121 ≠ trực tuyến 50 + trực tiếp, bưu chính 60 + kỳ trước 10 (= 120).",
+            ),
+            (
+                &value_at(Q1_FILE, &text, "- linh_vuc: Chứng thực"),
+                "số hồ sơ nhận 121 ≠ đã giải quyết 110 + đang giải quyết 10 (= 120).",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_row_whose_parts_do_not_balance_is_named_at_its_area() {
+    // One more resolved early, and the stated total with it: received 120 ≠ 111 + 10.
+    let text = QUARTER
+        .replace("truoc_han: 100", "truoc_han: 101")
+        .replace("da_giai_quyet: 110", "da_giai_quyet: 111");
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "- linh_vuc: Chứng thực"),
+            "Biểu 06, lĩnh vực \"Chứng thực\": số hồ sơ nhận 120 ≠ đã giải quyết 111 + đang giải quyết 10 (= 121).",
+        )],
+    );
+    // Without the stated total, received is the sum of its parts.
+    let text = text.replace("    nhan_tong: 120\n", "");
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "- linh_vuc: Chứng thực"),
+            "số hồ sơ nhận 120 ≠ đã giải quyết 111 + đang giải quyết 10 (= 121).",
+        )],
+    );
+}
+
+/// "file:line:col" of the value on the line that reads `line` (after its indent).
+fn value_at(file: &str, text: &str, line: &str) -> String {
+    let (i, l) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start() == line)
+        .unwrap_or_else(|| panic!("{line:?} in fixture"));
+    let value = l.find(": ").map(|b| b + 2).expect("a key and its value");
+    format!("{file}:{}:{}", i + 1, l[..value].chars().count() + 1)
+}
+
+/// The quarter with `so_lieu: { ho_so: <typed> }`: every message.
+fn with_count(typed: &str) -> (String, Vec<String>) {
+    let text = QUARTER.replace("gia_tri:", &format!("so_lieu:\n  ho_so: {typed}\ngia_tri:"));
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    (
+        value_at(Q1_FILE, &text, &format!("ho_so: {typed}")),
+        messages,
+    )
+}
+
+#[test]
+fn a_count_that_is_not_a_count_is_refused_with_what_to_write() {
+    for (typed, words, hint) in [
+        (
+            ".nan",
+            "Số liệu `ho_so` là .nan, không phải một số.",
+            "ví dụ `2150`",
+        ),
+        (
+            ".inf",
+            "Số liệu `ho_so` là .inf, không phải một số.",
+            "ví dụ `2150`",
+        ),
+        (
+            "-.inf",
+            "Số liệu `ho_so` là -.inf, không phải một số.",
+            "ví dụ `2150`",
+        ),
+        ("-3", "Số liệu `ho_so` là số âm (-3).", "viết số không âm"),
+        // "2.150" as the office writes two thousand one hundred and fifty.
+        (
+            "2.150",
+            "Số liệu `ho_so` là 2.15, không phải số nguyên.",
+            "(nếu là 2.150 thì viết `2150`)",
+        ),
+        (
+            "2.1234",
+            "Số liệu `ho_so` là 2.1234, không phải số nguyên.",
+            "viết số nguyên, ví dụ `2150`",
+        ),
+        // A thousand times 1,000,000,000.5 is no whole count either.
+        (
+            "1000000000.5",
+            "Số liệu `ho_so` là 1000000000.5, không phải số nguyên.",
+            "viết số nguyên, ví dụ `2150`",
+        ),
+        (
+            "1000000000001",
+            "Số liệu `ho_so` là 1.000.000.000.001, vượt quá giới hạn 1.000.000.000.000.",
+            "có thể gõ thừa chữ số",
+        ),
+        (
+            "1000000000000000",
+            "Số liệu `ho_so` là 1000000000000000, vượt quá giới hạn 1.000.000.000.000.",
+            "có thể gõ thừa chữ số",
+        ),
+    ] {
+        let (place, messages) = with_count(typed);
+        said(&messages, &[(&place, words)]);
+        assert!(
+            messages[0].contains(hint),
+            "{typed}: {hint:?} in {messages:#?}"
+        );
+    }
+    // The limit itself is a count.
+    let (_, messages) = with_count("1000000000000");
+    said(&messages, &[]);
+}
+
+#[test]
+fn periods_sharing_a_day_are_refused_and_periods_that_follow_each_other_are_not() {
+    let q2 = |from: &str| {
+        QUARTER
+            .replace("Quý I/2026", "Quý II/2026")
+            .replace("2026-03-31", "2026-06-30")
+            .replace("2026-01-01", from)
+    };
+    let (results, messages) = load(
+        &[
+            ("2026-q1.yaml", QUARTER),
+            ("2026-q2.yaml", &q2("2026-04-01")),
+        ],
+        None,
+    );
+    said(&messages, &[]);
+    assert_eq!(results.expect("loads").periods.len(), 2);
+    let shared = q2("2026-03-31");
+    let (_, messages) = load(
+        &[("2026-q1.yaml", QUARTER), ("2026-q2.yaml", &shared)],
+        None,
+    );
+    said(
+        &messages,
+        &[(
+            &value_at("ket-qua/2026-q2.yaml", &shared, "tu_ngay: 2026-03-31"),
+            "Kỳ báo cáo này (31/03/2026 – 30/06/2026) trùng thời gian với kỳ trong tệp ket-qua/2026-q1.yaml (01/01/2026 – 31/03/2026)",
+        )],
+    );
+}
+
+#[test]
+fn a_period_file_name_must_give_a_page_of_its_own() {
+    let (_, messages) = load(&[("!!!.yaml", QUARTER)], None);
+    said(
+        &messages,
+        &[(
+            "ket-qua/!!!.yaml:1:1",
+            "Tên tệp \"!!!.yaml\" không cho ra được tên trang của kỳ báo cáo",
+        )],
+    );
+    assert!(
+        messages[0].contains("ví dụ `2026-q1.yaml`; trang của kỳ sẽ là `ket-qua/2026-q1.html`"),
+        "{messages:#?}"
+    );
+    let (_, messages) = load(&[("2026-q1-mot-tep.yaml", QUARTER)], None);
+    said(
+        &messages,
+        &[(
+            "ket-qua/2026-q1-mot-tep.yaml:1:1",
+            "Tên tệp \"2026-q1-mot-tep.yaml\" kết thúc bằng `-mot-tep`",
+        )],
+    );
+    let (_, messages) = load(
+        &[("2026-Q1.yaml", QUARTER), ("2026-q1.yaml", QUARTER)],
+        None,
+    );
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "ket-qua/2026-q1.yaml:1:1: Tệp này và tệp ket-qua/2026-Q1.yaml cùng thành trang `ket-qua/2026-q1.html`"
+        )),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn an_office_766_profile_with_errors_gives_way_to_the_decisions() {
+    let shipped = serde_json::to_string(&score::Profile::default_profile()).unwrap();
+    let own = score::DEFAULT_PROFILE.replace("toi_da: 20,", "toi_da: 19,");
+    assert_ne!(own, score::DEFAULT_PROFILE);
+    let (results, messages) = load(&[], Some(&own));
+    said(&messages, &[]);
+    let used = serde_json::to_string(&results.expect("loads").profile).unwrap();
+    assert_ne!(used, shipped, "the office's own profile is used");
+    // An error in the checks, or one in the YAML itself: the decision's profile.
+    for broken in [
+        score::DEFAULT_PROFILE.replace("toi_da: 20,", "toi_da: -20,"),
+        score::DEFAULT_PROFILE.replace("toi_da: 20,", "toi_da: 19, thua: 1,"),
+    ] {
+        let (results, messages) = load(&[], Some(&broken));
+        assert_eq!(messages.len(), 1, "{messages:#?}");
+        let used = serde_json::to_string(&results.expect("loads").profile).unwrap();
+        assert_eq!(used, shipped);
+    }
+}
+
+#[test]
+fn a_period_needs_whole_dates_in_order() {
+    let text = QUARTER.replace("den_ngay: 2026-03-31", "den_ngay: 2025-12-31");
+    let (results, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "den_ngay: 2025-12-31"),
+            "Ngày cuối kỳ (31/12/2025) trước ngày đầu kỳ (01/01/2026).",
+        )],
+    );
+    // The period is still loaded for the checks across periods; the build stops on the error.
+    assert_eq!(results.expect("loads").periods.len(), 1);
+    // One day is a period.
+    let text = QUARTER.replace("den_ngay: 2026-03-31", "den_ngay: 2026-01-01");
+    said(&load(&[("2026-q1.yaml", &text)], None).1, &[]);
+    // A month without its day is a draft's date, not a period's.
+    let text = QUARTER.replace("tu_ngay: 2026-01-01", "tu_ngay: 2026-01");
+    let (results, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "tu_ngay: 2026-01"),
+            "Ngày đầu và ngày cuối của kỳ báo cáo phải có đủ ngày, tháng, năm.",
+        )],
+    );
+    assert!(results.expect("loads").periods.is_empty());
+}
+
+#[test]
+fn values_are_for_targets_without_a_formula_and_named_as_in_the_targets() {
+    let text = QUARTER.replace("  ky-luat: 0", "  ky-luat: 0\n  dung-han: 99\n  ky-luut: 1");
+    let (results, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[
+            (
+                &value_at(Q1_FILE, &text, "dung-han: 99"),
+                "Chỉ tiêu `dung-han` được tính theo công thức từ số liệu, không nhập giá trị trực tiếp.",
+            ),
+            (
+                &value_at(Q1_FILE, &text, "ky-luut: 1"),
+                "Không có chỉ tiêu nào mang mã `ky-luut` trong chi-tieu.yaml.",
+            ),
+        ],
+    );
+    assert!(
+        messages[1].contains("Có phải ý bạn là `ky-luat`?"),
+        "{messages:#?}"
+    );
+    let values = &results.expect("loads").periods[0].values;
+    assert_eq!(values.keys().collect::<Vec<_>>(), ["ky-luat"]);
+    // A value that is no number is refused and not kept; a fraction is a value.
+    let text = QUARTER.replace("  ky-luat: 0", "  ky-luat: -1");
+    let (results, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "ky-luat: -1"),
+            "Giá trị của chỉ tiêu `ky-luat` là số âm (-1).",
+        )],
+    );
+    assert!(results.expect("loads").periods[0].values.is_empty());
+    let text = QUARTER.replace("  ky-luat: 0", "  ky-luat: 0.5");
+    let (results, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(&messages, &[]);
+    assert_eq!(results.expect("loads").periods[0].values["ky-luat"], 0.5);
+}
+
+#[test]
+fn counts_a_formula_needs_but_the_period_lacks_are_named_in_one_warning() {
+    // Without Biểu 06 the on-time rate has neither of its counts.
+    let text = QUARTER[..QUARTER.find("bieu_06:").unwrap()].to_string();
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "ten: Quý I/2026"),
+            "Kỳ này chưa có số liệu: b06_dung_han, b06_nhan. Các chỉ tiêu dùng chúng sẽ ghi \"chưa có số liệu\".",
+        )],
+    );
+    assert!(messages[0].starts_with("cảnh báo"), "{messages:#?}");
+}
+
+#[test]
+fn a_count_may_not_take_the_name_of_a_form06_total() {
+    let text = QUARTER.replace("gia_tri:", "so_lieu:\n  b06_nhan: 120\ngia_tri:");
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "b06_nhan: 120"),
+            "Số liệu `b06_nhan` trùng tên với tổng Biểu 06 tính từ bảng `bieu_06` (dòng 9): không biết dùng số nào.",
+        )],
+    );
+}
+
+#[test]
+fn a_form06_figure_beyond_any_commune_is_named_alone_and_so_is_a_column_total() {
+    let text = QUARTER.replace("nhan_truc_tuyen: 50", "nhan_truc_tuyen: 1000000000001");
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    // The sums it is part of say no more.
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "nhan_truc_tuyen: 1000000000001"),
+            "Biểu 06, lĩnh vực \"Chứng thực\": `nhan_truc_tuyen` là 1000000000001, vượt quá giới hạn 1.000.000.000.000.",
+        )],
+    );
+    // At the limit each, two areas add up to more than any column may hold.
+    let row = |area: &str| {
+        format!(
+            "  - linh_vuc: {area}\n    nhan_truc_tuyen: 1000000000000\n    nhan_truc_tiep: 0\n    nhan_ky_truoc: 0\n    truoc_han: 1000000000000\n    dung_han: 0\n    qua_han: 0\n    dang_trong_han: 0\n    dang_qua_han: 0\n"
+        )
+    };
+    let text = format!(
+        "{}{}{}",
+        &QUARTER[..QUARTER.find("  - linh_vuc").unwrap()],
+        row("Hộ tịch"),
+        row("Chứng thực")
+    );
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    let first = value_at(Q1_FILE, &text, "- linh_vuc: Hộ tịch");
+    said(
+        &messages,
+        &[
+            (
+                &first,
+                "Biểu 06: tổng cột `nhan_truc_tuyen` của các lĩnh vực vượt quá giới hạn 1.000.000.000.000.",
+            ),
+            (
+                &first,
+                "Biểu 06: tổng cột `truoc_han` của các lĩnh vực vượt quá giới hạn 1.000.000.000.000.",
+            ),
+        ],
+    );
+}
