@@ -10,6 +10,8 @@
 mod appendix;
 mod cx;
 pub(crate) mod deadline;
+#[cfg(test)]
+mod fixtures;
 pub mod raw;
 mod results;
 mod validate;

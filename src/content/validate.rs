@@ -978,64 +978,7 @@ impl<'a> Cx<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Lang;
-
-    const ISSUER: &str = r#"ten_in:
-  - ỦY BAN NHÂN DÂN
-  - XÃ THỬ NGHIỆM
-ten_day_du: Ủy ban nhân dân xã Thử Nghiệm
-ma: UBND
-dia_danh: Thử Nghiệm
-don_vi:
-  - ma: VP
-    ten: Văn phòng HĐND và UBND
-can_bo:
-  - ma: chu-tich
-    ho_ten: Nguyễn Văn An
-    chuc_vu: Chủ tịch UBND xã
-"#;
-
-    const DISPATCH: &str = r#"loai: cong-van
-don_vi_soan_thao: VP
-so: 7
-ngay: 2026-03-05
-trich_yeu: Đôn đốc cải cách hành chính
-kinh_gui:
-  - Các thôn
-noi_dung: |
-  Đề nghị các thôn thực hiện.
-noi_nhan:
-  - Như trên
-  - "Lưu: VT, VP"
-nguoi_ky:
-  chuc_danh: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-  can_bo: chu-tich
-"#;
-
-    /// Checks `co_quan.yaml` and the documents (file name under van-ban/, text): the site,
-    /// and every message as the clerk reads it in Vietnamese.
-    fn check(issuer: &str, docs: &[(&str, &str)]) -> (Option<Site>, Vec<String>) {
-        let issuer = SourceFile {
-            rel: crate::content::ISSUER_FILE.into(),
-            text: issuer.into(),
-        };
-        let docs: Vec<SourceFile> = docs
-            .iter()
-            .map(|(name, text)| SourceFile {
-                rel: Path::new(crate::content::DOCUMENTS_DIR).join(name),
-                text: text.to_string(),
-            })
-            .collect();
-        let results = super::super::results::Files {
-            indicators: None,
-            profile: None,
-            periods: vec![],
-            document_paths: vec![],
-        };
-        let r = site(&issuer, &docs, &results, &Coverage::any());
-        let messages = r.diags.iter().map(|d| d.render(Lang::Vi, None)).collect();
-        (r.site, messages)
-    }
+    use crate::content::fixtures::{DISPATCH, ISSUER, check};
 
     /// "file:line:col" of the first `needle` in `text`, columns in characters.
     fn at(file: &str, text: &str, needle: &str) -> String {

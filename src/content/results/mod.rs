@@ -560,7 +560,25 @@ fn plan<'a>(cx: &mut Cx, raw: &raw::PeriodFile, documents: &'a [Document]) -> Op
                     .filter(|d| d.kind == Kind::Plan)
                     .map(|d| d.slug.as_str())
                     .collect();
-                cx.unknown_ref(pos_of(p), &slug, &known, "kế hoạch", "plan", "van-ban/");
+                // Plans are files, not ids of co_quan.yaml: named by file, listed by file.
+                let list = if known.is_empty() {
+                    "(chưa có)".to_string()
+                } else {
+                    known.join(", ")
+                };
+                let (guess_vi, guess_en) = suggest::closest(&slug, known.iter().copied())
+                    .map(|g| (format!("Có phải ý bạn là `{g}`? "), format!("Did you mean `{g}`? ")))
+                    .unwrap_or_default();
+                cx.error(
+                    Code::UnknownId,
+                    pos_of(p),
+                    format!("Không có kế hoạch nào là tệp `van-ban/{slug}.yaml`."),
+                    format!("No plan is the file `van-ban/{slug}.yaml`."),
+                    Some((
+                        format!("{guess_vi}Các kế hoạch trong van-ban/ (tên tệp, không có .yaml): {list}."),
+                        format!("{guess_en}The plans in van-ban/ (file names without .yaml): {list}."),
+                    )),
+                );
                 None
             }
         }
@@ -605,7 +623,7 @@ fn task_statuses(
                     Code::UnknownId,
                     value.and_then(|v| cx.key_written_before(v, code)).or(value),
                     format!(
-                        "Kế hoạch {} không có nhiệm vụ mã \"{code}\".",
+                        "Kế hoạch số {} không có nhiệm vụ mã \"{code}\".",
                         plan.reference
                     ),
                     format!("Plan {} has no task \"{code}\".", plan.reference),

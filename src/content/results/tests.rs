@@ -114,7 +114,25 @@ fn issuer() -> Issuer {
 /// and an office 766 profile if given: what loading makes of it, and every message as the
 /// clerk reads it in Vietnamese.
 fn load(periods: &[(&str, &str)], profile: Option<&str>) -> (Option<Results>, Vec<String>) {
-    let targets = source(&format!("{RESULTS_DIR}/{INDICATORS_FILE}"), TARGETS);
+    load_beside(periods, profile, &[])
+}
+
+/// The same beside the site's documents.
+fn load_beside(
+    periods: &[(&str, &str)],
+    profile: Option<&str>,
+    documents: &[Document],
+) -> (Option<Results>, Vec<String>) {
+    load_all(TARGETS, periods, profile, documents)
+}
+
+fn load_all(
+    targets: &str,
+    periods: &[(&str, &str)],
+    profile: Option<&str>,
+    documents: &[Document],
+) -> (Option<Results>, Vec<String>) {
+    let targets = source(&format!("{RESULTS_DIR}/{INDICATORS_FILE}"), targets);
     let profile = profile.map(|p| source(&format!("{RESULTS_DIR}/{PROFILE_FILE}"), p));
     let periods: Vec<SourceFile> = periods
         .iter()
@@ -124,9 +142,17 @@ fn load(periods: &[(&str, &str)], profile: Option<&str>) -> (Option<Results>, Ve
         indicators: Some(&targets),
         profile: profile.as_ref(),
         periods: periods.iter().collect(),
-        document_paths: vec![],
+        document_paths: documents
+            .iter()
+            .flat_map(|d| {
+                [
+                    format!("van-ban/{}.html", d.slug),
+                    format!("van-ban/{}.pdf", d.slug),
+                ]
+            })
+            .collect(),
     };
-    let (results, diags) = results(&files, &[], &issuer(), &Coverage::any());
+    let (results, diags) = results(&files, documents, &issuer(), &Coverage::any());
     let messages = diags.iter().map(|d| d.render(Lang::Vi, None)).collect();
     (results, messages)
 }
@@ -529,4 +555,183 @@ fn a_form06_figure_beyond_any_commune_is_named_alone_and_so_is_a_column_total() 
             ),
         ],
     );
+}
+
+/// The plan of the fixtures (`kh`, tasks 1.1–1.3) and a công văn beside it.
+fn documents() -> Vec<Document> {
+    use crate::content::fixtures::{DISPATCH, ISSUER, PLAN, check};
+    let (site, messages) = check(ISSUER, &[("cv.yaml", DISPATCH), ("kh.yaml", PLAN)]);
+    assert!(messages.is_empty(), "{messages:#?}");
+    site.expect("loads").documents
+}
+
+/// The quarter reporting on `ke_hoach: kh` with these `nhiem_vu` lines.
+fn reporting(tasks: &str) -> String {
+    QUARTER.replace(
+        "gia_tri:",
+        &format!("ke_hoach: kh\nnhiem_vu:\n{tasks}gia_tri:"),
+    )
+}
+
+#[test]
+fn task_statuses_are_read_against_the_plan_the_period_names() {
+    let docs = documents();
+    let text = reporting(concat!(
+        "  \"1.1\": { tinh_trang: hoan-thanh, ghi_chu: \" Xong \", minh_chung: van-ban/kh.pdf }\n",
+        "  \"1.2\": { tinh_trang: dang-thuc-hien, minh_chung: \"https://dichvucong.gov.vn/a\" }\n",
+        "  \"1.3\": { tinh_trang: chua-den-han }\n",
+    ));
+    let (results, messages) = load_beside(&[("2026-q1.yaml", &text)], None, &docs);
+    said(&messages, &[]);
+    let p = &results.expect("loads").periods[0];
+    assert_eq!(p.plan.as_deref(), Some("kh"));
+    let tasks: Vec<(&str, TaskStatus, Option<&str>, Option<&str>)> = p
+        .tasks
+        .iter()
+        .map(|(k, t)| {
+            (
+                k.as_str(),
+                t.status,
+                t.note.as_deref(),
+                t.evidence.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "1.1",
+                TaskStatus::Done,
+                Some("Xong"),
+                Some("van-ban/kh.pdf")
+            ),
+            (
+                "1.2",
+                TaskStatus::InProgress,
+                None,
+                Some("https://dichvucong.gov.vn/a")
+            ),
+            ("1.3", TaskStatus::NotDue, None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_task_status_needs_its_plan_its_code_and_a_known_word() {
+    let docs = documents();
+    // A plan named that is a công văn, or no plan at all.
+    let text = reporting("  \"1.1\": { tinh_trang: hoan-thanh }\n")
+        .replace("ke_hoach: kh", "ke_hoach: cv");
+    let (results, messages) = load_beside(&[("2026-q1.yaml", &text)], None, &docs);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "ke_hoach: cv"),
+            "Không có kế hoạch nào là tệp `van-ban/cv.yaml`.\n  cách sửa: Các kế hoạch trong van-ban/ (tên tệp, không có .yaml): kh.",
+        )],
+    );
+    let typo = text.replace("ke_hoach: cv", "ke_hoach: KH");
+    let (_, messages) = load_beside(&[("2026-q1.yaml", &typo)], None, &docs);
+    assert!(
+        messages[0].contains("cách sửa: Có phải ý bạn là `kh`? Các kế hoạch trong van-ban/"),
+        "{messages:#?}"
+    );
+    assert!(results.expect("loads").periods[0].tasks.is_empty());
+    let text = reporting("  \"1.1\": { tinh_trang: hoan-thanh }\n").replace("ke_hoach: kh\n", "");
+    let (_, messages) = load_beside(&[("2026-q1.yaml", &text)], None, &docs);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "ten: Quý I/2026"),
+            "Có tình trạng nhiệm vụ (`nhiem_vu`) nhưng chưa chỉ rõ kế hoạch (`ke_hoach`).",
+        )],
+    );
+    // A code the plan lacks (its group heading "1" is no task), a status no one knows, an
+    // evidence path inside the site that leads nowhere, and the tasks left unreported.
+    let text = reporting(concat!(
+        "  \"1\": { tinh_trang: hoan-thanh }\n",
+        "  \"1.1\": { tinh_trang: xong }\n",
+        "  \"1.2\": { tinh_trang: dang-thuc-hien, minh_chung: van-ban/khong-co.pdf }\n",
+    ));
+    let (results, messages) = load_beside(&[("2026-q1.yaml", &text)], None, &docs);
+    said(
+        &messages,
+        &[
+            (
+                &place(&text, "\"1\":", "\"1\""),
+                "Kế hoạch số 03/KH-UBND không có nhiệm vụ mã \"1\".",
+            ),
+            (
+                &place(&text, "\"1.1\":", "xong"),
+                "`tinh_trang: xong` không phải giá trị dùng được.",
+            ),
+            (
+                &place(&text, "khong-co.pdf", "van-ban/khong-co.pdf"),
+                "Minh chứng \"van-ban/khong-co.pdf\" không trỏ tới văn bản nào của trang.",
+            ),
+            (
+                &value_at(Q1_FILE, &text, "ten: Quý I/2026"),
+                "Kỳ này chưa có tình trạng của 1 nhiệm vụ: 1.3.",
+            ),
+        ],
+    );
+    // What could not be read counts as in progress rather than done.
+    let tasks = &results.expect("loads").periods[0].tasks;
+    assert_eq!(tasks["1.1"].status, TaskStatus::InProgress);
+}
+
+/// "file:line:col" of `word` on the first line of the quarter file holding `line_has`.
+fn place(text: &str, line_has: &str, word: &str) -> String {
+    let (i, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(line_has))
+        .unwrap_or_else(|| panic!("{line_has:?} in fixture"));
+    let byte = line
+        .find(word)
+        .unwrap_or_else(|| panic!("{word:?} in {line:?}"));
+    format!("{Q1_FILE}:{}:{}", i + 1, line[..byte].chars().count() + 1)
+}
+
+#[test]
+fn a_ratio_is_refused_when_it_counts_out_of_nothing_or_a_share_exceeds_its_whole() {
+    // Hours per dossier may well exceed 1; a share of dossiers may not exceed its whole.
+    let targets = format!(
+        "{TARGETS}  - ma: gio-xu-ly\n    ten: Thời gian xử lý trung bình\n    don_vi: giờ\n    chieu: \"<=\"\n    ke_hoach: 8\n    cong_thuc: {{ tu_so: tong_gio, mau_so: so_ho_so }}\n"
+    );
+    let with = |counts: &str| QUARTER.replace("gia_tri:", &format!("so_lieu:\n{counts}gia_tri:"));
+    let text = with("  tong_gio: 60\n  so_ho_so: 12\n");
+    said(
+        &load_all(&targets, &[("2026-q1.yaml", &text)], None, &[]).1,
+        &[],
+    );
+    let text = with("  tong_gio: 60\n  so_ho_so: 0\n");
+    let (_, messages) = load_all(&targets, &[("2026-q1.yaml", &text)], None, &[]);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "tong_gio: 60"),
+            "Mẫu số `so_ho_so` bằng 0 nhưng tử số `tong_gio` là 60 (chỉ tiêu `gio-xu-ly`): \"không phát sinh\" chỉ dùng khi cả hai cùng bằng 0.",
+        )],
+    );
+    // Nothing out of nothing is "không phát sinh", not an error.
+    let text = with("  tong_gio: 0\n  so_ho_so: 0\n");
+    said(
+        &load_all(&targets, &[("2026-q1.yaml", &text)], None, &[]).1,
+        &[],
+    );
+    // The 766 profile's components are shares: 2.1 is on time out of received.
+    let text = with("  ho_so_dung_han: 6\n  ho_so_tiep_nhan: 5\n");
+    let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "ho_so_dung_han: 6"),
+            "Tử số `ho_so_dung_han` là 6, lớn hơn mẫu số `ho_so_tiep_nhan` là 5 (thành phần 766 2.1): tỷ lệ sẽ vượt 100 %.",
+        )],
+    );
+    // All of the whole on time is 100 %.
+    let text = with("  ho_so_dung_han: 5\n  ho_so_tiep_nhan: 5\n");
+    said(&load(&[("2026-q1.yaml", &text)], None).1, &[]);
 }
