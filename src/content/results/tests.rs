@@ -47,6 +47,7 @@ fn suggested_period_file_names() {
 }
 
 use crate::diag::Lang;
+use crate::results::Cumulation;
 
 const TARGETS: &str = r#"chi_tieu:
   - ma: dung-han
@@ -102,8 +103,16 @@ fn issuer() -> Issuer {
         code: "UBND".into(),
         place: String::new(),
         superior: None,
-        units: vec![],
-        staff: vec![],
+        units: vec![crate::model::Unit {
+            code: "VP".into(),
+            name: "Văn phòng HĐND và UBND".into(),
+        }],
+        staff: vec![crate::model::Staff {
+            id: "vp-hoa".into(),
+            name: "Trần Thị Hoa".into(),
+            title: "Chánh Văn phòng".into(),
+            unit: Some("VP".into()),
+        }],
         website_title: String::new(),
         base_url: None,
         contact: vec![],
@@ -734,4 +743,184 @@ fn a_ratio_is_refused_when_it_counts_out_of_nothing_or_a_share_exceeds_its_whole
     // All of the whole on time is 100 %.
     let text = with("  ho_so_dung_han: 5\n  ho_so_tiep_nhan: 5\n");
     said(&load(&[("2026-q1.yaml", &text)], None).1, &[]);
+}
+
+/// The targets file with one more target, written as the office would (`ma: thu`).
+fn one_more(target: &str) -> (String, Vec<String>, Option<Results>) {
+    let targets = format!("{TARGETS}  - ma: thu\n    ten: Thử\n{target}");
+    let (results, messages) = load_all(&targets, &[], None, &[]);
+    (targets, messages, results)
+}
+
+fn targets_place(text: &str, line_has: &str, word: &str) -> String {
+    place(text, line_has, word).replace(Q1_FILE, &format!("{RESULTS_DIR}/{INDICATORS_FILE}"))
+}
+
+/// "file:line:col" of the value of `key` in a flow map on the first line holding `line_has`.
+fn flow_value(file: &str, text: &str, line_has: &str, key: &str) -> String {
+    let key = format!("{key}: ");
+    let at = place(text, line_has, &key);
+    let (head, col) = at.rsplit_once(':').expect("line:col");
+    let col: usize = col.parse().expect("a column");
+    format!(
+        "{}:{}",
+        head.replace(Q1_FILE, file),
+        col + key.chars().count()
+    )
+}
+
+#[test]
+fn a_target_adds_up_over_the_year_when_computed_and_keeps_its_last_figure_when_typed() {
+    let (_, messages, results) =
+        one_more("    don_vi: \"%\"\n    chieu: \">=\"\n    ke_hoach: 90\n");
+    said(&messages, &[]);
+    let results = results.expect("loads");
+    let cumulation: Vec<(&str, Cumulation)> = results
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), i.cumulation))
+        .collect();
+    assert_eq!(
+        cumulation,
+        [
+            ("dung-han", Cumulation::Sum),
+            ("ky-luat", Cumulation::Latest),
+            ("thu", Cumulation::Latest)
+        ]
+    );
+    // A percentage is out of 100, anything else out of 1.
+    let scales: Vec<f64> = results
+        .indicators
+        .iter()
+        .filter_map(|i| i.formula.as_ref().map(|f| f.scale))
+        .collect();
+    assert_eq!(scales, [100.0]);
+    let (_, messages, results) = one_more(
+        "    don_vi: giờ\n    chieu: \"<=\"\n    ke_hoach: 8\n    cong_thuc: { tu_so: tong_gio, mau_so: so_ho_so }\n",
+    );
+    said(&messages, &[]);
+    let thu = &results.expect("loads").indicators[2];
+    assert_eq!(thu.formula.as_ref().map(|f| f.scale), Some(1.0));
+    assert_eq!(thu.cumulation, Cumulation::Sum);
+}
+
+#[test]
+fn a_coefficient_is_a_positive_number_no_larger_than_any_count() {
+    for he_so in ["1000000000000", "0.5"] {
+        let (_, messages, results) = one_more(&format!(
+            "    don_vi: \"%\"\n    chieu: \">=\"\n    ke_hoach: 90\n    cong_thuc: {{ tu_so: a, mau_so: b, he_so: {he_so} }}\n"
+        ));
+        said(&messages, &[]);
+        let scale = results.expect("loads").indicators[2]
+            .formula
+            .as_ref()
+            .map(|f| f.scale);
+        assert_eq!(scale, Some(he_so.parse().unwrap()));
+    }
+    for he_so in ["0", "-100", ".nan", ".inf", "1000000000001"] {
+        let (targets, messages, _) = one_more(&format!(
+            "    don_vi: \"%\"\n    chieu: \">=\"\n    ke_hoach: 90\n    cong_thuc: {{ tu_so: a, mau_so: b, he_so: {he_so} }}\n"
+        ));
+        said(
+            &messages,
+            &[(
+                &targets_place(&targets, "he_so", he_so),
+                "Hệ số (`he_so`) của chỉ tiêu `thu` là",
+            )],
+        );
+    }
+}
+
+#[test]
+fn count_names_in_a_formula_are_plain_lower_case_with_a_fix_offered() {
+    let (targets, messages, _) = one_more(
+        "    don_vi: \"%\"\n    chieu: \">=\"\n    ke_hoach: 90\n    cong_thuc: { tu_so: Hồ-sơ đúng hạn, mau_so: \" \" }\n",
+    );
+    said(
+        &messages,
+        &[
+            (
+                &targets_place(&targets, "Hồ-sơ", "Hồ-sơ"),
+                "Tên số liệu \"Hồ-sơ đúng hạn\" không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới.",
+            ),
+            (
+                &targets_place(&targets, "Hồ-sơ", "\" \""),
+                "Tên số liệu \"\" không hợp lệ",
+            ),
+        ],
+    );
+    assert!(
+        messages[0].contains("Ví dụ: `ho_so_dung_han`."),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn who_answers_for_a_target_is_named_from_the_staff_and_units() {
+    for (written, name) in [
+        ("vp-hoa", "Trần Thị Hoa"),
+        ("VP", "Văn phòng HĐND và UBND"),
+        ("Các thôn, tổ dân phố", "Các thôn, tổ dân phố"),
+    ] {
+        let (_, messages, results) = one_more(&format!(
+            "    don_vi: \"%\"\n    chieu: \">=\"\n    ke_hoach: 90\n    phu_trach: {written}\n"
+        ));
+        said(&messages, &[]);
+        let thu = &results.expect("loads").indicators[2];
+        assert_eq!(thu.responsible.as_deref(), Some(name));
+    }
+    // Shaped like an id or a unit code, but none of them: a typo to point at.
+    for written in ["vp-hao", "VPP"] {
+        let (targets, messages, _) = one_more(&format!(
+            "    don_vi: \"%\"\n    chieu: \">=\"\n    ke_hoach: 90\n    phu_trach: {written}\n"
+        ));
+        said(
+            &messages,
+            &[(
+                &targets_place(&targets, "phu_trach", written),
+                &format!("Không có cán bộ hoặc đơn vị nào mang mã `{written}`."),
+            )],
+        );
+    }
+}
+
+#[test]
+fn an_office_766_profile_keeps_within_100_points_and_sensible_thresholds() {
+    let profile = |max: &str, full_at: &str| {
+        format!(
+            "nhom:\n  - ma: \"2\"\n    ten: Tiến độ\n    thanh_phan:\n      - {{ ma: \"2.1\", ten: Đúng hạn, toi_da: {max}, tu_so: a, mau_so: b, khi_rong: khong }}\n      - {{ ma: \"2.2\", ten: Khác, toi_da: 50, tu_so: c, mau_so: d{full_at}, khi_rong: du }}\n"
+        )
+    };
+    let file = format!("{RESULTS_DIR}/{PROFILE_FILE}");
+    // 50 + 50 is the whole 100; a threshold of 1 and one just above 0 are thresholds.
+    for full_at in ["", ", dat_toi_da: 1", ", dat_toi_da: 0.01"] {
+        said(&load(&[], Some(&profile("50", full_at))).1, &[]);
+    }
+    said(
+        &load(&[], Some(&profile("50.5", ""))).1,
+        &[(
+            &format!("{file}:1:1"),
+            "Tổng điểm tối đa của các thành phần là 100,5, quá 100 điểm của Bộ chỉ số 766.",
+        )],
+    );
+    let text = profile("0", "");
+    said(
+        &load(&[], Some(&text)).1,
+        &[(
+            &flow_value(&file, &text, "\"2.1\"", "toi_da"),
+            "Điểm tối đa (`toi_da`) của thành phần 2.1 bằng 0.",
+        )],
+    );
+    for full_at in ["0", "1.01", "-0.5", ".nan"] {
+        let text = profile("50", &format!(", dat_toi_da: {full_at}"));
+        said(
+            &load(&[], Some(&text)).1,
+            &[(
+                &flow_value(&file, &text, "\"2.2\"", "dat_toi_da"),
+                &format!(
+                    "Ngưỡng đạt điểm tối đa (`dat_toi_da`) của thành phần 2.2 là {full_at}, phải lớn hơn 0 và không quá 1."
+                ),
+            )],
+        );
+    }
 }
