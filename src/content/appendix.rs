@@ -475,7 +475,285 @@ pub fn authority_name(authority: &str, full_name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::authority_name;
+    use super::*;
+    use crate::content::fixtures::{ISSUER, PLAN, check};
+
+    /// The fixture plan with its phụ lục replaced by `appendices` (YAML under `phu_luc:`):
+    /// its appendices, and every message.
+    fn appendices(appendices: &str) -> (Vec<Appendix>, Vec<String>) {
+        let head = &PLAN[..PLAN.find("phu_luc:").expect("the plan has phụ lục")];
+        let text = format!("{head}phu_luc:\n{appendices}");
+        let (site, messages) = check(ISSUER, &[("kh.yaml", &text)]);
+        let docs = site.map(|s| s.documents).unwrap_or_default();
+        (
+            docs.into_iter().flat_map(|d| d.appendices).collect(),
+            messages,
+        )
+    }
+
+    /// Appendices of the fixture plan's table with `rows` (YAML lines under `tieu_chi:`).
+    fn assignment_rows(rows: &str) -> (Vec<Assignment>, Vec<String>) {
+        let (apps, messages) = appendices(&format!(
+            "  - tieu_de: Phân công\n    bang_phan_cong:\n      linh_vuc:\n        - ten: Chỉ đạo\n          tieu_chi:\n{rows}"
+        ));
+        let rows = apps
+            .into_iter()
+            .filter_map(|a| match a.content {
+                AppendixContent::Assignments { table } => Some(table),
+                _ => None,
+            })
+            .flat_map(|t| t.areas)
+            .flat_map(|a| a.rows)
+            .collect();
+        (rows, messages)
+    }
+
+    fn table(a: &Appendix) -> &Table {
+        match &a.content {
+            AppendixContent::Table { table } => table,
+            _ => panic!("not a table: {}", a.title),
+        }
+    }
+
+    #[test]
+    fn a_figure_is_a_number_however_the_office_writes_it() {
+        for figure in ["12", "1.250", "3,5", "85%", "85 %", "-4", " 7 "] {
+            assert!(is_number(figure), "{figure}");
+        }
+        for words in ["", "%", "-", "x1", "1a", ".5", "1/2", "Quý I"] {
+            assert!(!is_number(words), "{words}");
+        }
+    }
+
+    #[test]
+    fn appendices_are_numbered_when_there_are_several_and_turned_for_wide_tables() {
+        let row = |n: usize| format!("[{}]", vec!["\"1\""; n].join(", "));
+        let bang = |n: usize, extra: &str| {
+            format!(
+                "  - tieu_de: Bảng {n} cột\n{extra}    bang:\n      cot: [{}]\n      dong:\n        - {}\n",
+                (1..=n)
+                    .map(|i| format!("\"Cột {i}\""))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                row(n)
+            )
+        };
+        let (apps, _) = appendices(&bang(4, ""));
+        let shown: Vec<(&str, bool)> = apps
+            .iter()
+            .map(|a| (a.label.as_str(), a.landscape))
+            .collect();
+        assert_eq!(shown, [("Phụ lục", false)]);
+        let (apps, _) = appendices(&format!(
+            "{}{}{}{}",
+            bang(4, ""),
+            bang(5, ""),
+            bang(5, "    huong: doc\n"),
+            "  - tieu_de: Ghi chú\n    noi_dung: |\n      | a | b | c | d | e |\n      |---|---|---|---|---|\n      | 1 | 2 | 3 | 4 | 5 |\n"
+        ));
+        let shown: Vec<(&str, &str, bool)> = apps
+            .iter()
+            .map(|a| (a.label.as_str(), a.title.as_str(), a.landscape))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Phụ lục I", "BẢNG 4 CỘT", false),
+                ("Phụ lục II", "BẢNG 5 CỘT", true),
+                ("Phụ lục III", "BẢNG 5 CỘT", false),
+                ("Phụ lục IV", "GHI CHÚ", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_row_or_width_list_of_the_wrong_length_is_named_where_it_is() {
+        let text = "  - tieu_de: Số liệu\n    bang:\n      cot: [STT, Nội dung, Số lượng]\n      rong_cot: [40, 0]\n      dong:\n        - [\"1\", Hồ sơ, \"12\"]\n        - [\"2\", Văn bản]\n";
+        let (apps, messages) = appendices(text);
+        assert_eq!(
+            messages,
+            [
+                "lỗi[E0411]: van-ban/kh.yaml:20:11: Dòng này có 2 ô nhưng bảng có 3 cột.\n  cách sửa: Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".",
+                "lỗi[E0411]: van-ban/kh.yaml:17:17: Dòng này có 2 ô nhưng bảng có 3 cột.\n  cách sửa: Thêm hoặc bớt ô cho đủ số cột; ô trống viết \"\".",
+            ]
+        );
+        // A list of the wrong length is set aside: STT is sized by its content, not 40 mm.
+        let mm40 = 40.0 * 72.0 / 25.4;
+        assert!(
+            table(&apps[0]).widths[0] < mm40 / 2.0,
+            "{:?}",
+            table(&apps[0]).widths
+        );
+        let (apps, _) = appendices(&text.replace("rong_cot: [40, 0]", "rong_cot: [40, 0, 0]"));
+        assert!((table(&apps[0]).widths[0] - mm40).abs() < 0.01);
+    }
+
+    #[test]
+    fn only_columns_of_figures_are_numeric_and_markdown_is_kept_only_where_written() {
+        let text = "  - tieu_de: Số liệu\n    bang:\n      cot: [STT, Nội dung, Số lượng, Tỷ lệ, Ghi chú, Trống]\n      dong:\n        - [\"1\", Hồ sơ, \"1.250\", \"85%\", \"12\", \"\"]\n        - [\"2\", Văn bản, \"\", \"3,5\", Xong, \"\"]\n";
+        let (apps, messages) = appendices(text);
+        assert!(messages.is_empty(), "{messages:#?}");
+        let t = table(&apps[0]);
+        assert_eq!(t.numeric, [false, false, true, true, false, false]);
+        assert!(t.styled.is_empty(), "plain cells print as they are");
+        let text = text.replace("Văn bản", "\"**Văn bản**\"");
+        let (apps, _) = appendices(&text);
+        let t = table(&apps[0]);
+        assert_eq!(t.styled.len(), 2);
+        assert_eq!(t.rows[1][1], "Văn bản");
+    }
+
+    #[test]
+    fn criterion_codes_follow_their_area_and_each_other() {
+        let row = |code: &str| {
+            format!(
+                "            - ma: \"{code}\"\n              noi_dung: Việc {code}\n              yeu_cau: Xong\n"
+            )
+        };
+        let rows = [row("1.1"), row("1.3"), row("2.1"), row("1.3"), row("x.1")].concat();
+        let (got, messages) = assignment_rows(&rows);
+        assert_eq!(got.len(), 5);
+        let line = |n: usize| 19 + 3 * n;
+        assert_eq!(
+            messages,
+            [
+                format!(
+                    "cảnh báo[W0404]: van-ban/kh.yaml:{}:19: Mã \"1.3\" nhảy số: không có 1.2.",
+                    line(1)
+                ),
+                format!(
+                    "cảnh báo[W0404]: van-ban/kh.yaml:{}:19: Mã \"2.1\" nằm trong lĩnh vực I, nhưng bắt đầu bằng 2 thay vì 1.",
+                    line(2)
+                ),
+                format!(
+                    "lỗi[E0303]: van-ban/kh.yaml:{}:19: Mã tiêu chí \"1.3\" bị trùng (đã dùng ở dòng {}).\n  cách sửa: Mỗi tiêu chí một mã riêng; kiểm tra lại số thứ tự.",
+                    line(3),
+                    line(1)
+                ),
+                format!(
+                    "lỗi[E0302]: van-ban/kh.yaml:{}:19: Mã tiêu chí \"x.1\" không hợp lệ.\n  cách sửa: Viết các số cách nhau bằng dấu chấm, đặt trong ngoặc kép: `ma: \"3.2.2\"`.",
+                    line(4)
+                ),
+            ]
+        );
+        // A heading row (no yêu cầu) is no task; numbering restarts under each parent.
+        let rows = "            - ma: \"1\"\n              noi_dung: Nhóm\n".to_string()
+            + &row("1.1")
+            + &row("1.1.1")
+            + &row("1.1.2")
+            + &row("1.2");
+        let (got, messages) = assignment_rows(&rows);
+        assert!(messages.is_empty(), "{messages:#?}");
+        let heads: Vec<bool> = got.iter().map(|r| r.header_only).collect();
+        assert_eq!(heads, [true, false, false, false, false]);
+    }
+
+    #[test]
+    fn deadlines_leads_and_staff_are_read_as_the_office_writes_them() {
+        let row = |code: &str, cells: &str| {
+            format!(
+                "            - ma: \"{code}\"\n              noi_dung: Việc\n              yeu_cau: Xong\n{cells}"
+            )
+        };
+        let rows = [
+            row("1.1", "              thoi_han: 2026-02-15\n              chu_tri: VP\n              tham_muu: [vp-hoa, Các thôn]\n"),
+            row("1.2", "              thoi_han: Quý II/2026\n              chu_tri: UBND\n"),
+            row("1.3", "              thoi_han: Thường xuyên\n              chu_tri: Công an xã\n"),
+            row("1.4", "              thoi_han: 15/3/2026\n              chu_tri: HOIDONGXAX\n"),
+        ]
+        .concat();
+        let (got, messages) = assignment_rows(&rows);
+        assert!(messages.is_empty(), "{messages:#?}");
+        let d = |s: &str| crate::vn::Date::parse(s).ok();
+        let seen: Vec<(Option<(String, Option<crate::vn::Date>)>, Option<String>)> = got
+            .iter()
+            .map(|r| {
+                (
+                    r.deadline.as_ref().map(|d| (d.text.clone(), d.due)),
+                    r.lead.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    Some(("15/02/2026".into(), d("2026-02-15"))),
+                    Some("Văn phòng HĐND và UBND".into())
+                ),
+                (
+                    Some(("Quý II/2026".into(), d("2026-06-30"))),
+                    Some("Ủy ban nhân dân xã Thử Nghiệm".into())
+                ),
+                (
+                    Some(("Thường xuyên".into(), None)),
+                    Some("Công an xã".into())
+                ),
+                (
+                    Some(("15/03/2026".into(), d("2026-03-15"))),
+                    Some("HOIDONGXAX".into())
+                ),
+            ]
+        );
+        let staff: Vec<(Option<&str>, &str)> = got[0]
+            .staff
+            .iter()
+            .map(|s| (s.id.as_deref(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            staff,
+            [
+                (
+                    Some("vp-hoa"),
+                    "Trần Thị Hoa (Chánh Văn phòng HĐND và UBND)"
+                ),
+                (None, "Các thôn")
+            ]
+        );
+        // Written like codes and ids, but none the issuer has; and dates that are none.
+        let rows = [
+            row("1.1", "              thoi_han: 2026-02-30\n              chu_tri: VPP\n              tham_muu: [vp-hao]\n"),
+            row("1.2", "              thoi_han: 30/2/2026 hoặc sớm hơn\n"),
+            row("1.3", "              thoi_han: Quý V/2026\n"),
+        ]
+        .concat();
+        let (got, messages) = assignment_rows(&rows);
+        let words: Vec<&str> = messages
+            .iter()
+            .map(|m| {
+                m.split_once(": ")
+                    .map_or("", |(_, w)| w)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+            })
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "van-ban/kh.yaml:22:25: Ngày \"2026-02-30\" không có thật trên lịch.",
+                "van-ban/kh.yaml:23:24: Không có đơn vị nào mang mã `VPP`.",
+                "van-ban/kh.yaml:24:26: Không có cán bộ nào mang mã `vp-hao`.",
+                "van-ban/kh.yaml:28:25: Thời hạn \"30/2/2026 hoặc sớm hơn\" có ngày \"30/2/2026\" không có thật trên lịch.",
+                "van-ban/kh.yaml:32:25: Thời hạn \"Quý V/2026\" không đọc được thành một ngày cụ thể.",
+            ]
+        );
+        assert!(got.iter().all(|r| r.deadline.is_none()));
+    }
+
+    #[test]
+    fn column_titles_are_the_standard_ones_unless_the_office_gives_its_own() {
+        let (apps, _) = appendices(
+            "  - tieu_de: Phân công\n    bang_phan_cong:\n      tieu_de_cot:\n        thoi_han: Thời gian hoàn thành\n      linh_vuc:\n        - ten: Chỉ đạo\n          tieu_chi:\n            - ma: \"1.1\"\n              noi_dung: Việc\n              yeu_cau: Xong\n",
+        );
+        let AppendixContent::Assignments { table } = &apps[0].content else {
+            panic!("an assignment table")
+        };
+        let standard = Columns::default();
+        assert_eq!(table.columns.deadline, "Thời gian hoàn thành");
+        assert_eq!(table.columns.criterion, standard.criterion);
+        assert_eq!(table.columns.lead, standard.lead);
+    }
 
     #[test]
     fn a_chu_tich_decision_names_the_chu_tich() {
