@@ -665,34 +665,28 @@ mod tests {
         let (got, messages) = assignment_rows(&rows);
         assert!(messages.is_empty(), "{messages:#?}");
         let d = |s: &str| crate::vn::Date::parse(s).ok();
-        let seen: Vec<(Option<(String, Option<crate::vn::Date>)>, Option<String>)> = got
+        let seen: Vec<(&str, Option<crate::vn::Date>, &str)> = got
             .iter()
             .map(|r| {
+                let deadline = r.deadline.as_ref().expect("a deadline");
                 (
-                    r.deadline.as_ref().map(|d| (d.text.clone(), d.due)),
-                    r.lead.clone(),
+                    deadline.text.as_str(),
+                    deadline.due,
+                    r.lead.as_deref().expect("a lead"),
                 )
             })
             .collect();
         assert_eq!(
             seen,
             [
+                ("15/02/2026", d("2026-02-15"), "Văn phòng HĐND và UBND"),
                 (
-                    Some(("15/02/2026".into(), d("2026-02-15"))),
-                    Some("Văn phòng HĐND và UBND".into())
+                    "Quý II/2026",
+                    d("2026-06-30"),
+                    "Ủy ban nhân dân xã Thử Nghiệm"
                 ),
-                (
-                    Some(("Quý II/2026".into(), d("2026-06-30"))),
-                    Some("Ủy ban nhân dân xã Thử Nghiệm".into())
-                ),
-                (
-                    Some(("Thường xuyên".into(), None)),
-                    Some("Công an xã".into())
-                ),
-                (
-                    Some(("15/03/2026".into(), d("2026-03-15"))),
-                    Some("HOIDONGXAX".into())
-                ),
+                ("Thường xuyên", None, "Công an xã"),
+                ("15/03/2026", d("2026-03-15"), "HOIDONGXAX"),
             ]
         );
         let staff: Vec<(Option<&str>, &str)> = got[0]
