@@ -175,6 +175,7 @@ impl<'a> Cx<'a> {
         value
     }
 
+    /// Where `needle` first stands in the source at or after `at`.
     pub(super) fn find_str_in_source(&self, at: Pos, needle: &str) -> Option<Pos> {
         let first = at.line as usize - 1;
         for (i, line) in self.lines.iter().enumerate().skip(first) {
@@ -190,9 +191,6 @@ impl<'a> Cx<'a> {
         None
     }
 
-    /// Where `c` first stands in the source at or after the start of a value. Searching
-    /// the source, not counting the value's lines, keeps the line right in folded (`>`),
-    /// quoted and multi-line values, whose lines do not map one to one.
     /// Where the map key `key` whose value is at `at` is written: on that line before the
     /// value, or on a line above it. Serde keeps no position for a map's keys.
     pub(super) fn key_written_before(&self, at: Pos, key: &str) -> Option<Pos> {
@@ -222,6 +220,9 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// Where `c` first stands in the source at or after the start of a value. Searching
+    /// the source, not counting the value's lines, keeps the line right in folded (`>`),
+    /// quoted and multi-line values, whose lines do not map one to one.
     pub(super) fn find_in_source(&self, at: Pos, c: char) -> Option<Pos> {
         self.find_str_in_source(at, c.encode_utf8(&mut [0; 4]))
     }
@@ -391,8 +392,6 @@ impl<'a> Cx<'a> {
     }
 }
 
-/// Characters that print nothing: controls (but tab and carriage return) and invisible
-/// format characters.
 /// "abstract" → "Abstract", for an English message that starts with a field's name.
 fn capitalized(s: &str) -> String {
     let mut c = s.chars();
@@ -401,6 +400,8 @@ fn capitalized(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Characters that print nothing: controls (but tab, line feed and carriage return) and
+/// invisible format characters.
 pub(super) fn is_hidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
@@ -447,4 +448,160 @@ pub(crate) fn slug(s: &str) -> String {
         }
     }
     out.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::fixtures::{DISPATCH, ISSUER, check_drawn};
+
+    /// The fixture công văn with `from` replaced by `to`, with fonts that draw everything
+    /// below the emoji: every message, in Vietnamese.
+    fn dispatch(from: &str, to: &str) -> Vec<String> {
+        assert!(DISPATCH.contains(from), "{from:?}");
+        let fonts = Coverage::new(|c| (c as u32) < 0x1F000);
+        check_drawn(
+            &fonts,
+            ISSUER,
+            &[("cv.yaml", &DISPATCH.replacen(from, to, 1))],
+        )
+        .1
+    }
+
+    /// "van-ban/cv.yaml:line:col" of the `nth` (from 0) `word` in the công văn `text`.
+    fn at(text: &str, word: &str, nth: usize) -> String {
+        let (line, col) = text
+            .lines()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                l.match_indices(word)
+                    .map(move |(b, _)| (i + 1, l[..b].chars().count() + 1))
+            })
+            .nth(nth)
+            .unwrap_or_else(|| panic!("{word:?} #{nth}"));
+        format!("van-ban/cv.yaml:{line}:{col}")
+    }
+
+    /// The first line of each message.
+    fn heads(messages: &[String]) -> Vec<&str> {
+        messages
+            .iter()
+            .map(|m| m.lines().next().unwrap_or(""))
+            .collect()
+    }
+
+    #[test]
+    fn a_character_no_font_draws_is_named_once_at_its_first_place() {
+        let (from, to) = (
+            "trich_yeu: Đôn đốc cải cách hành chính",
+            "trich_yeu: Đôn đốc 😀 cải cách 😀😀 hành chính \u{200b}",
+        );
+        let text = DISPATCH.replacen(from, to, 1);
+        assert_eq!(
+            heads(&dispatch(from, to)),
+            [
+                format!(
+                    "lỗi[E0110]: {}: Ký tự «😀» (U+1F600) không in được bằng phông chữ văn bản hành chính (Times New Roman). Ký tự này có 3 lần trong giá trị này.",
+                    at(&text, "😀", 0)
+                ),
+                format!(
+                    "lỗi[E0110]: {}: Có ký tự điều khiển ẩn U+200B trong văn bản.",
+                    at(&text, "\u{200b}", 0)
+                ),
+            ]
+        );
+        // In a block, on its own line; a comment above holding it is not the place.
+        let (from, to) = (
+            "noi_dung: |\n  Đề nghị các thôn thực hiện.",
+            "# ghi chú 😀\nnoi_dung: |\n  Đề nghị các thôn thực hiện.\n  Dòng hai 😀.",
+        );
+        let text = DISPATCH.replacen(from, to, 1);
+        assert_eq!(
+            heads(&dispatch(from, to)),
+            [format!(
+                "lỗi[E0110]: {}: Ký tự «😀» (U+1F600) không in được bằng phông chữ văn bản hành chính (Times New Roman).",
+                at(&text, "😀", 1)
+            )]
+        );
+    }
+
+    #[test]
+    fn a_character_reference_is_checked_for_what_it_prints() {
+        let (from, to) = (
+            "  Đề nghị các thôn thực hiện.",
+            "  Đề nghị &amp; các thôn &#x1F600; thực hiện &#8203;.",
+        );
+        let text = DISPATCH.replacen(from, to, 1);
+        assert_eq!(
+            heads(&dispatch(from, to)),
+            [
+                format!(
+                    "lỗi[E0110]: {}: Mã ký tự `&#x1F600;` in ra U+1F600, ký tự không dùng được trong văn bản hành chính.",
+                    at(&text, "&#x1F600;", 0)
+                ),
+                format!(
+                    "lỗi[E0110]: {}: Mã ký tự `&#8203;` in ra U+200B, ký tự không dùng được trong văn bản hành chính.",
+                    at(&text, "&#8203;", 0)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fixed_word_is_read_whatever_its_case_accents_or_underscores() {
+        for written in ["khan", "Khẩn", "KHẨN", " khẩn "] {
+            let m = dispatch("so: 7", &format!("so: 7\ndo_khan: \"{written}\""));
+            assert!(m.is_empty(), "{written}: {m:#?}");
+        }
+        let m = dispatch("so: 7", "so: 7\ndo_khan: khẩn cấp");
+        assert_eq!(
+            m,
+            [
+                "lỗi[E0111]: van-ban/cv.yaml:4:10: `do_khan: khẩn cấp` không phải giá trị dùng được.\n  cách sửa: Các giá trị dùng được: `do_khan: khan`, `do_khan: thuong-khan`, `do_khan: hoa-toc`."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_or_unit_code_is_letters_only_starting_with_a_capital() {
+        for (from, bad, what) in [
+            ("ma: UBND", "ubnd", "Mã cơ quan"),
+            ("  - ma: VP", "V1", "Mã đơn vị"),
+            ("  - ma: VP", "Vp-1", "Mã đơn vị"),
+        ] {
+            let to = from.replace(if from.contains("UBND") { "UBND" } else { "VP" }, bad);
+            let issuer = ISSUER.replacen(from, &to, 1);
+            let fonts = Coverage::any();
+            let (_, m) = check_drawn(&fonts, &issuer, &[]);
+            let col = to.find(bad).expect("the code") + 1;
+            let line = issuer.lines().position(|l| l == to).expect("the line") + 1;
+            assert!(
+                m.iter().any(|m| m.starts_with(&format!(
+                    "lỗi[E0302]: co_quan.yaml:{line}:{col}: {what} \"{bad}\" không hợp lệ: chỉ gồm chữ cái, bắt đầu bằng chữ in hoa."
+                ))),
+                "{bad}: {m:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_and_characters() {
+        assert_eq!(capitalized("abstract"), "Abstract");
+        assert_eq!(capitalized("đơn vị"), "Đơn vị");
+        assert_eq!(capitalized(""), "");
+        for c in [
+            '\u{7}', '\u{200b}', '\u{200f}', '\u{202a}', '\u{202e}', '\u{2060}', '\u{2064}',
+            '\u{feff}',
+        ] {
+            assert!(is_hidden(c), "{:04X}", c as u32);
+        }
+        for c in ['\t', '\n', '\r', ' ', 'a', 'đ', '\u{2010}', '\u{2065}'] {
+            assert!(!is_hidden(c), "{:04X}", c as u32);
+        }
+        assert!(slug_problem("").is_some());
+        for reserved in RESERVED_SLUGS {
+            assert!(slug_problem(reserved).is_some(), "{reserved}");
+        }
+        assert!(slug_problem("ke-hoach").is_none());
+    }
 }

@@ -87,6 +87,15 @@ phu_luc:
 /// Checks `co_quan.yaml` and the documents (file name under van-ban/, text): the site,
 /// and every message as the clerk reads it in Vietnamese.
 pub fn check(issuer: &str, docs: &[(&str, &str)]) -> (Option<Site>, Vec<String>) {
+    check_drawn(&Coverage::any(), issuer, docs)
+}
+
+/// The same with fonts that draw only what `coverage` says.
+pub fn check_drawn(
+    coverage: &Coverage,
+    issuer: &str,
+    docs: &[(&str, &str)],
+) -> (Option<Site>, Vec<String>) {
     let issuer = SourceFile {
         rel: super::ISSUER_FILE.into(),
         text: issuer.into(),
@@ -104,7 +113,7 @@ pub fn check(issuer: &str, docs: &[(&str, &str)]) -> (Option<Site>, Vec<String>)
         periods: vec![],
         document_paths: vec![],
     };
-    let r = super::validate::site(&issuer, &docs, &results, &Coverage::any());
+    let r = super::validate::site(&issuer, &docs, &results, coverage);
     let messages = r.diags.iter().map(|d| d.render(Lang::Vi, None)).collect();
     (r.site, messages)
 }

@@ -924,3 +924,39 @@ fn an_office_766_profile_keeps_within_100_points_and_sensible_thresholds() {
         );
     }
 }
+
+#[test]
+fn an_unknown_task_code_is_pointed_at_however_its_key_is_written() {
+    let docs = documents();
+    let text = reporting(concat!(
+        "  '1.7': { tinh_trang: hoan-thanh }\n",
+        "  1.8: { tinh_trang: hoan-thanh }\n",
+        "  \"1.9\":\n",
+        "    tinh_trang: hoan-thanh\n",
+        "  \"1.1\": { tinh_trang: hoan-thanh }\n",
+        "  \"1.2\": { tinh_trang: hoan-thanh }\n",
+        "  \"1.3\": { tinh_trang: hoan-thanh, ghi_chu: \"1.6: chưa có\" }\n",
+    ));
+    let (_, messages) = load_beside(&[("2026-q1.yaml", &text)], None, &docs);
+    let heads: Vec<&str> = messages
+        .iter()
+        .map(|m| m.lines().next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            format!(
+                "lỗi[E0304]: {}: Kế hoạch số 03/KH-UBND không có nhiệm vụ mã \"1.7\".",
+                place(&text, "'1.7'", "'1.7'")
+            ),
+            format!(
+                "lỗi[E0304]: {}: Kế hoạch số 03/KH-UBND không có nhiệm vụ mã \"1.8\".",
+                place(&text, "1.8:", "1.8")
+            ),
+            format!(
+                "lỗi[E0304]: {}: Kế hoạch số 03/KH-UBND không có nhiệm vụ mã \"1.9\".",
+                place(&text, "\"1.9\"", "\"1.9\"")
+            ),
+        ]
+    );
+}
