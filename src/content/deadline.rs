@@ -189,8 +189,9 @@ fn month(toks: &[&str], i: usize) -> Result<Found, Problem> {
     Ok(match toks.get(i + 1).copied() {
         Some(n) if is_number(n) => {
             let m: u8 = n.parse().unwrap_or(0);
+            // Month 0 or 13 has no last day, which the caller reads as unreadable.
             match (sep(toks, i + 2), year_of(toks.get(i + 3))) {
-                (true, Some(y)) if (1..=12).contains(&m) => Some((last_day(y, m), 4)),
+                (true, Some(y)) => Some((last_day(y, m), 4)),
                 _ => return Err(Problem::Unreadable),
             }
         }
