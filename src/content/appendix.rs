@@ -226,65 +226,10 @@ impl Cx<'_> {
             let name = vn::upper(&self.nonempty(&area.ten, "Tên lĩnh vực", "Area name"));
             let mut rows = Vec::new();
             // Last code seen under each parent, to spot gaps in numbering.
-            let mut last_child: HashMap<Vec<u32>, (u32, String)> = HashMap::new();
+            let mut last_child: HashMap<Vec<u32>, u32> = HashMap::new();
             for row in &area.tieu_chi {
                 let code = self.text(&row.ma).trim().to_string();
-                let at = pos_of(&row.ma);
-                let segments: Option<Vec<u32>> =
-                    code.split('.').map(|p| p.parse::<u32>().ok()).collect();
-                match segments {
-                    None => self.error(Code::BadId,
-                        at,
-                        format!("Mã tiêu chí \"{code}\" không hợp lệ."),
-                        format!("Criterion code \"{code}\" is invalid."),
-                        Some(("Viết các số cách nhau bằng dấu chấm, đặt trong ngoặc kép: `ma: \"3.2.2\"`.".into(), "Write numbers separated by dots, quoted: `ma: \"3.2.2\"`.".into())),
-                    ),
-                    Some(seg) => {
-                        if seg[0] != ai as u32 + 1 {
-                            self.warn(Code::CriterionOrder,
-                                at,
-                                format!("Mã \"{code}\" nằm trong lĩnh vực {numeral}, nhưng bắt đầu bằng {} thay vì {}.", seg[0], ai + 1),
-                                format!("Code \"{code}\" is under area {numeral} but starts with {} instead of {}.", seg[0], ai + 1),
-                                None,
-                            );
-                        }
-                        let parent = seg[..seg.len() - 1].to_vec();
-                        let last = *seg.last().unwrap_or(&0);
-                        let expected = last_child.get(&parent).map_or(1, |(n, _)| n + 1);
-                        if seg.len() > 1 && last > expected {
-                            let missing: Vec<String> = (expected..last)
-                                .map(|n| {
-                                    let mut s: Vec<String> = parent.iter().map(u32::to_string).collect();
-                                    s.push(n.to_string());
-                                    s.join(".")
-                                })
-                                .collect();
-                            self.warn(Code::CriterionOrder,
-                                at,
-                                format!("Mã \"{code}\" nhảy số: không có {}.", missing.join(", ")),
-                                format!("Code \"{code}\" skips {}.", missing.join(", ")),
-                                None,
-                            );
-                        }
-                        last_child.insert(parent, (last, code.clone()));
-                    }
-                }
-                if let Some(first) = seen.get(&code) {
-                    self.error(
-                        Code::DuplicateId,
-                        at,
-                        format!("Mã tiêu chí \"{code}\" bị trùng (đã dùng ở dòng {first})."),
-                        format!(
-                            "Criterion code \"{code}\" is duplicated (first used on line {first})."
-                        ),
-                        Some((
-                            "Mỗi tiêu chí một mã riêng; kiểm tra lại số thứ tự.".into(),
-                            "Give each criterion its own code.".into(),
-                        )),
-                    );
-                } else {
-                    seen.insert(code.clone(), at.map_or(0, |p| p.line));
-                }
+                self.criterion_code(&code, pos_of(&row.ma), ai, &mut last_child, &mut seen);
 
                 let criterion = self.nonempty(&row.noi_dung, "Nội dung tiêu chí", "Criterion text");
                 let header_only = row.yeu_cau.is_none();
@@ -320,6 +265,80 @@ impl Cx<'_> {
             columns,
             areas,
             widths: Vec::new(),
+        }
+    }
+
+    /// A criterion code checked where it is written: numbers and dots, under its own area,
+    /// following the code before it under the same parent, and used once in the table.
+    /// `last_child` holds the last code under each parent in this area, `seen` the line of
+    /// each code's first use in the whole table.
+    fn criterion_code(
+        &mut self,
+        code: &str,
+        at: Option<crate::diag::Pos>,
+        area_index: usize,
+        last_child: &mut HashMap<Vec<u32>, u32>,
+        seen: &mut BTreeMap<String, u32>,
+    ) {
+        let ai = area_index;
+        let numeral = vn::roman(ai as u32 + 1);
+        let segments: Option<Vec<u32>> = code.split('.').map(|p| p.parse::<u32>().ok()).collect();
+        match segments {
+            None => self.error(
+                Code::BadId,
+                at,
+                format!("Mã tiêu chí \"{code}\" không hợp lệ."),
+                format!("Criterion code \"{code}\" is invalid."),
+                Some((
+                    "Viết các số cách nhau bằng dấu chấm, đặt trong ngoặc kép: `ma: \"3.2.2\"`."
+                        .into(),
+                    "Write numbers separated by dots, quoted: `ma: \"3.2.2\"`.".into(),
+                )),
+            ),
+            Some(seg) => {
+                if seg[0] != ai as u32 + 1 {
+                    self.warn(Code::CriterionOrder,
+                        at,
+                        format!("Mã \"{code}\" nằm trong lĩnh vực {numeral}, nhưng bắt đầu bằng {} thay vì {}.", seg[0], ai + 1),
+                        format!("Code \"{code}\" is under area {numeral} but starts with {} instead of {}.", seg[0], ai + 1),
+                        None,
+                    );
+                }
+                let parent = seg[..seg.len() - 1].to_vec();
+                let last = *seg.last().unwrap_or(&0);
+                let expected = last_child.get(&parent).map_or(1, |n| n + 1);
+                if seg.len() > 1 && last > expected {
+                    let missing: Vec<String> = (expected..last)
+                        .map(|n| {
+                            let mut s: Vec<String> = parent.iter().map(u32::to_string).collect();
+                            s.push(n.to_string());
+                            s.join(".")
+                        })
+                        .collect();
+                    self.warn(
+                        Code::CriterionOrder,
+                        at,
+                        format!("Mã \"{code}\" nhảy số: không có {}.", missing.join(", ")),
+                        format!("Code \"{code}\" skips {}.", missing.join(", ")),
+                        None,
+                    );
+                }
+                last_child.insert(parent, last);
+            }
+        }
+        if let Some(first) = seen.get(code) {
+            self.error(
+                Code::DuplicateId,
+                at,
+                format!("Mã tiêu chí \"{code}\" bị trùng (đã dùng ở dòng {first})."),
+                format!("Criterion code \"{code}\" is duplicated (first used on line {first})."),
+                Some((
+                    "Mỗi tiêu chí một mã riêng; kiểm tra lại số thứ tự.".into(),
+                    "Give each criterion its own code.".into(),
+                )),
+            );
+        } else {
+            seen.insert(code.to_string(), at.map_or(0, |p| p.line));
         }
     }
 
