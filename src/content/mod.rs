@@ -11,7 +11,7 @@ mod appendix;
 mod cx;
 pub(crate) mod deadline;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod raw;
 mod results;
 mod validate;

@@ -818,6 +818,59 @@ mod tests {
     }
 
     #[test]
+    fn the_tasks_are_those_of_the_plan_the_period_names_done_late_or_unreported() {
+        use crate::content::fixtures::{ISSUER, PLAN, check};
+        // An older plan first, its task 1.1 another task; the period reports on `kh`.
+        let old = PLAN
+            .replace("so: 3", "so: 1")
+            .replace("ngay: 2026-01-05", "ngay: 2025-01-10")
+            .replace("noi_dung: Ban hành kế hoạch", "noi_dung: Việc năm trước");
+        let (site, messages) = check(ISSUER, &[("a-cu.yaml", &old), ("kh.yaml", PLAN)]);
+        assert!(messages.is_empty(), "{messages:#?}");
+        let mut docs = site.expect("loads").documents;
+        docs.sort_by(|a, b| a.slug.cmp(&b.slug));
+        assert_eq!(docs[0].slug, "a-cu");
+        let mut results = results();
+        let q3 = &mut results.periods[4];
+        q3.plan = Some("kh".into());
+        // At 30/09: 1.1 was due on 15/02 and is still in progress, late; 1.2 was due by
+        // 30/06 but nobody reported on it, which is not lateness; 1.3 is done.
+        for (code, status) in [("1.1", TaskStatus::InProgress), ("1.3", TaskStatus::Done)] {
+            q3.tasks.insert(
+                code.into(),
+                crate::results::Task {
+                    status,
+                    note: None,
+                    evidence: None,
+                },
+            );
+        }
+        let view = period_view(&results, &results.periods[4], &docs);
+        let rows: Vec<(&str, &str, bool, bool)> = view
+            .tasks
+            .iter()
+            .map(|t| (t.code.as_str(), t.status, t.done, t.late))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("1.1", "Chậm", false, true),
+                ("1.2", "Chưa báo cáo", false, false),
+                ("1.3", "Hoàn thành", true, false),
+            ]
+        );
+        assert_eq!(view.tasks[0].criterion, "Ban hành kế hoạch");
+        assert_eq!(view.plan.map(|p| p.reference), Some("03/KH-UBND".into()));
+        // A period that names no plan has no tasks to show.
+        results.periods[4].plan = None;
+        assert!(
+            period_view(&results, &results.periods[4], &docs)
+                .tasks
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_lone_figure_on_its_target_sits_in_the_middle_of_its_chart() {
         let results = Results {
             indicators: vec![indicator("dung-han", "%", Direction::AtLeast, 100.0)],
