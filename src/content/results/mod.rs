@@ -215,14 +215,14 @@ fn suggested_name(p: Option<&Period>) -> String {
     let Some(p) = p else {
         return "2026-q1.yaml".into();
     };
-    let quarter = (p.from.month - 1) / 3 + 1;
     let is_quarter = p.from.day == Some(1)
         && p.from.month % 3 == 1
         && p.to.year == p.from.year
         && p.to.month == p.from.month + 2
         && p.to.day == Some(vn::days_in_month(p.to.year, p.to.month));
     if is_quarter {
-        format!("{}-q{quarter}.yaml", p.from.year)
+        // A quarter starts in month 1, 4, 7 or 10.
+        format!("{}-q{}.yaml", p.from.year, p.from.month / 3 + 1)
     } else {
         format!("{}-den-{}.yaml", p.from.iso(), p.to.iso())
     }
@@ -267,7 +267,11 @@ pub(super) fn shown(v: f64) -> (String, String) {
         return (".nan".into(), ".nan".into());
     }
     if v.is_infinite() {
-        let t = if v > 0.0 { ".inf" } else { "-.inf" };
+        let t = if v.is_sign_negative() {
+            "-.inf"
+        } else {
+            ".inf"
+        };
         return (t.into(), t.into());
     }
     if v.fract() == 0.0 && v.abs() < 1e15 {

@@ -35,10 +35,14 @@ fn suggested_period_file_names() {
         plan: None,
         tasks: BTreeMap::new(),
     };
-    assert_eq!(
-        suggested_name(Some(&p("2026-07-01", "2026-09-30"))),
-        "2026-q3.yaml"
-    );
+    for (from, to, name) in [
+        ("2026-01-01", "2026-03-31", "2026-q1.yaml"),
+        ("2026-04-01", "2026-06-30", "2026-q2.yaml"),
+        ("2026-07-01", "2026-09-30", "2026-q3.yaml"),
+        ("2026-10-01", "2026-12-31", "2026-q4.yaml"),
+    ] {
+        assert_eq!(suggested_name(Some(&p(from, to))), name);
+    }
     assert_eq!(
         suggested_name(Some(&p("2026-01-01", "2026-06-30"))),
         "2026-01-01-den-2026-06-30.yaml"
@@ -420,6 +424,11 @@ fn an_office_766_profile_with_errors_gives_way_to_the_decisions() {
     for broken in [
         score::DEFAULT_PROFILE.replace("toi_da: 20,", "toi_da: -20,"),
         score::DEFAULT_PROFILE.replace("toi_da: 20,", "toi_da: 19, thua: 1,"),
+        // A key YAML sets aside and reads on without: the profile read is still refused.
+        format!(
+            "{}ghi_chu_them: x\n",
+            score::DEFAULT_PROFILE.replace("toi_da: 20,", "toi_da: 19,")
+        ),
     ] {
         let (results, messages) = load(&[], Some(&broken));
         assert_eq!(messages.len(), 1, "{messages:#?}");
