@@ -755,6 +755,47 @@ mod tests {
     }
 
     #[test]
+    fn the_appendix_line_names_who_signs_the_decision() {
+        use crate::content::fixtures::DECISION;
+        let by = |text: &str| {
+            let (site, messages) = check(ISSUER, &[("qd.yaml", text)]);
+            assert!(messages.is_empty(), "{messages:#?}");
+            match &site.expect("loads").documents[0].attached {
+                Attached::Composed { by, .. } => by.clone(),
+                Attached::Written { line } => panic!("written: {line}"),
+            }
+        };
+        // In the Chủ tịch's own name: the Chủ tịch's decision.
+        assert_eq!(by(DECISION), "Chủ tịch Ủy ban nhân dân xã Thử Nghiệm");
+        // Signed on behalf of the committee (TM.): the committee's, whatever the line above.
+        let collective = DECISION.replace(
+            "  chuc_danh:\n    - CHỦ TỊCH",
+            "  chuc_danh:\n    - TM. ỦY BAN NHÂN DÂN\n    - CHỦ TỊCH",
+        );
+        assert_ne!(collective, DECISION);
+        assert_eq!(by(&collective), "Ủy ban nhân dân xã Thử Nghiệm");
+    }
+
+    #[test]
+    fn each_area_numbers_its_headings_from_its_own_numeral() {
+        let (apps, messages) = appendices(concat!(
+            "  - tieu_de: Phân công\n    bang_phan_cong:\n      linh_vuc:\n",
+            "        - ten: Chỉ đạo\n          tieu_chi:\n",
+            "            - ma: \"1\"\n              noi_dung: Nhóm một\n",
+            "            - ma: \"1.1\"\n              noi_dung: Việc\n              yeu_cau: Xong\n",
+            "        - ten: Thể chế\n          tieu_chi:\n",
+            "            - ma: \"2\"\n              noi_dung: Nhóm hai\n",
+            "            - ma: \"2.1\"\n              noi_dung: Việc\n              yeu_cau: Xong\n",
+        ));
+        assert!(messages.is_empty(), "{messages:#?}");
+        let AppendixContent::Assignments { table } = &apps[0].content else {
+            panic!("an assignment table")
+        };
+        let numerals: Vec<&str> = table.areas.iter().map(|a| a.numeral.as_str()).collect();
+        assert_eq!(numerals, ["I", "II"]);
+    }
+
+    #[test]
     fn column_titles_are_the_standard_ones_unless_the_office_gives_its_own() {
         let (apps, _) = appendices(
             "  - tieu_de: Phân công\n    bang_phan_cong:\n      tieu_de_cot:\n        thoi_han: Thời gian hoàn thành\n      linh_vuc:\n        - ten: Chỉ đạo\n          tieu_chi:\n            - ma: \"1.1\"\n              noi_dung: Việc\n              yeu_cau: Xong\n",

@@ -84,6 +84,34 @@ phu_luc:
               tham_muu: [vp-hoa]
 "#;
 
+/// A quyết định the Chủ tịch signs in his own name, with a phụ lục.
+pub const DECISION: &str = r#"loai: quyet-dinh
+so: 4
+ngay: 2026-03-02
+trich_yeu: Thành lập Tổ kiểm tra cải cách hành chính
+tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM
+can_cu:
+  - Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025
+theo_de_nghi: Theo đề nghị của Chánh Văn phòng HĐND và UBND xã
+noi_dung: |
+  Điều 1. Thành lập Tổ kiểm tra gồm các thành viên tại Phụ lục kèm theo Quyết định này.
+
+  Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+noi_nhan:
+  - Như Điều 2
+  - "Lưu: VT, VP"
+nguoi_ky:
+  chuc_danh:
+    - CHỦ TỊCH
+  can_bo: chu-tich
+phu_luc:
+  - tieu_de: Danh sách thành viên
+    bang:
+      cot: [STT, Họ và tên]
+      dong:
+        - ["1", Trần Thị Hoa]
+"#;
+
 /// Checks `co_quan.yaml` and the documents (file name under van-ban/, text): the site,
 /// and every message as the clerk reads it in Vietnamese.
 pub fn check(issuer: &str, docs: &[(&str, &str)]) -> (Option<Site>, Vec<String>) {
@@ -120,7 +148,14 @@ pub fn check_drawn(
 
 #[test]
 fn the_fixtures_load_without_a_word() {
-    let (site, messages) = check(ISSUER, &[("cv.yaml", DISPATCH), ("kh.yaml", PLAN)]);
+    let (site, messages) = check(
+        ISSUER,
+        &[
+            ("cv.yaml", DISPATCH),
+            ("kh.yaml", PLAN),
+            ("qd.yaml", DECISION),
+        ],
+    );
     assert!(messages.is_empty(), "{messages:#?}");
-    assert_eq!(site.expect("loads").documents.len(), 2);
+    assert_eq!(site.expect("loads").documents.len(), 3);
 }

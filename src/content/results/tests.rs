@@ -546,17 +546,25 @@ fn a_form06_figure_beyond_any_commune_is_named_alone_and_so_is_a_column_total() 
             "Biểu 06, lĩnh vực \"Chứng thực\": `nhan_truc_tuyen` là 1000000000001, vượt quá giới hạn 1.000.000.000.000.",
         )],
     );
-    // At the limit each, two areas add up to more than any column may hold.
-    let row = |area: &str| {
+    // At the limit each, two areas add up to more than any column may hold; one less in
+    // the second, and the columns hold exactly the limit.
+    let row = |area: &str, n: u64| {
         format!(
-            "  - linh_vuc: {area}\n    nhan_truc_tuyen: 1000000000000\n    nhan_truc_tiep: 0\n    nhan_ky_truoc: 0\n    truoc_han: 1000000000000\n    dung_han: 0\n    qua_han: 0\n    dang_trong_han: 0\n    dang_qua_han: 0\n"
+            "  - linh_vuc: {area}\n    nhan_truc_tuyen: {n}\n    nhan_truc_tiep: 0\n    nhan_ky_truoc: 0\n    truoc_han: {n}\n    dung_han: 0\n    qua_han: 0\n    dang_trong_han: 0\n    dang_qua_han: 0\n"
         )
     };
+    let head = &QUARTER[..QUARTER.find("  - linh_vuc").unwrap()];
     let text = format!(
-        "{}{}{}",
-        &QUARTER[..QUARTER.find("  - linh_vuc").unwrap()],
-        row("Hộ tịch"),
-        row("Chứng thực")
+        "{head}{}{}",
+        row("Hộ tịch", 1),
+        row("Chứng thực", 999_999_999_999)
+    );
+    said(&load(&[("2026-q1.yaml", &text)], None).1, &[]);
+    let limit = 1_000_000_000_000;
+    let text = format!(
+        "{head}{}{}",
+        row("Hộ tịch", limit),
+        row("Chứng thực", limit)
     );
     let (_, messages) = load(&[("2026-q1.yaml", &text)], None);
     let first = value_at(Q1_FILE, &text, "- linh_vuc: Hộ tịch");
@@ -719,6 +727,19 @@ fn a_ratio_is_refused_when_it_counts_out_of_nothing_or_a_share_exceeds_its_whole
         "{TARGETS}  - ma: gio-xu-ly\n    ten: Thời gian xử lý trung bình\n    don_vi: giờ\n    chieu: \"<=\"\n    ke_hoach: 8\n    cong_thuc: {{ tu_so: tong_gio, mau_so: so_ho_so }}\n"
     );
     let with = |counts: &str| QUARTER.replace("gia_tri:", &format!("so_lieu:\n{counts}gia_tri:"));
+    // A target in % is a share even when no 766 component uses its counts.
+    let shares = format!(
+        "{TARGETS}  - ma: van-ban-dien-tu\n    ten: Văn bản điện tử\n    don_vi: \"%\"\n    chieu: \">=\"\n    ke_hoach: 90\n    cong_thuc: {{ tu_so: vb_dien_tu, mau_so: vb_di }}\n"
+    );
+    let text = with("  vb_dien_tu: 13\n  vb_di: 12\n");
+    let (_, messages) = load_all(&shares, &[("2026-q1.yaml", &text)], None, &[]);
+    said(
+        &messages,
+        &[(
+            &value_at(Q1_FILE, &text, "vb_dien_tu: 13"),
+            "Tử số `vb_dien_tu` là 13, lớn hơn mẫu số `vb_di` là 12 (chỉ tiêu `van-ban-dien-tu`): tỷ lệ sẽ vượt 100 %.",
+        )],
+    );
     let text = with("  tong_gio: 60\n  so_ho_so: 12\n");
     said(
         &load_all(&targets, &[("2026-q1.yaml", &text)], None, &[]).1,
