@@ -526,6 +526,23 @@ mod tests {
     }
 
     #[test]
+    fn each_value_on_a_line_is_named_at_its_own_character() {
+        // Two recipients on one line, each starting with the same bad character.
+        let (from, to) = (
+            "kinh_gui:\n  - Các thôn",
+            "kinh_gui: [😀 Các thôn, 😀 Tổ dân phố]",
+        );
+        let text = DISPATCH.replacen(from, to, 1);
+        let place = |nth| {
+            format!(
+                "lỗi[E0110]: {}: Ký tự «😀» (U+1F600) không in được bằng phông chữ văn bản hành chính (Times New Roman).",
+                at(&text, "😀", nth)
+            )
+        };
+        assert_eq!(heads(&dispatch(from, to)), [place(0), place(1)]);
+    }
+
+    #[test]
     fn a_character_reference_is_checked_for_what_it_prints() {
         let (from, to) = (
             "  Đề nghị các thôn thực hiện.",

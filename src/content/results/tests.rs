@@ -965,7 +965,9 @@ fn an_unknown_task_code_is_pointed_at_however_its_key_is_written() {
         "    tinh_trang: hoan-thanh\n",
         "  \"1.1\": { tinh_trang: hoan-thanh }\n",
         "  \"1.2\": { tinh_trang: hoan-thanh }\n",
-        "  \"1.3\": { tinh_trang: hoan-thanh, ghi_chu: \"1.6: chưa có\" }\n",
+        "  \"1.3\": { tinh_trang: hoan-thanh }\n",
+        // The key is before its value: the same words later on the line are not the key.
+        "  \"1.6\": { tinh_trang: hoan-thanh, ghi_chu: \"1.6: chưa có\" }\n",
     ));
     let (_, messages) = load_beside(&[("2026-q1.yaml", &text)], None, &docs);
     let heads: Vec<&str> = messages
@@ -975,6 +977,10 @@ fn an_unknown_task_code_is_pointed_at_however_its_key_is_written() {
     assert_eq!(
         heads,
         [
+            format!(
+                "lỗi[E0304]: {}: Kế hoạch số 03/KH-UBND không có nhiệm vụ mã \"1.6\".",
+                place(&text, "\"1.6\":", "\"1.6\"")
+            ),
             format!(
                 "lỗi[E0304]: {}: Kế hoạch số 03/KH-UBND không có nhiệm vụ mã \"1.7\".",
                 place(&text, "'1.7'", "'1.7'")
