@@ -478,3 +478,38 @@ fn tasks_are_those_of_the_named_plan_each_done_late_or_unreported() {
         "{page}"
     );
 }
+
+/// NĐ 09/2019/NĐ-CP cut-off dates: quý I runs 15/12/2025–14/3/2026 and belongs to 2026, so
+/// the year to date of quý II adds both quarters, on the page and in the data files, as it
+/// does for calendar quarters.
+#[test]
+fn a_year_cut_off_on_15_december_adds_up_from_its_first_quarter() {
+    let csv_of = |q1_from: &str, q1_to: &str, q2_from: &str, q2_to: &str| {
+        let q1 = Q1
+            .replace("tu_ngay: 2026-01-01", &format!("tu_ngay: {q1_from}"))
+            .replace("den_ngay: 2026-03-31", &format!("den_ngay: {q1_to}"));
+        let (tmp, content) = site_with(&q1);
+        let q2 = q1
+            .replace("Quý I/2026", "Quý II/2026")
+            .replace(
+                &format!("tu_ngay: {q1_from}"),
+                &format!("tu_ngay: {q2_from}"),
+            )
+            .replace(&format!("den_ngay: {q1_to}"), &format!("den_ngay: {q2_to}"));
+        std::fs::write(content.join("ket-qua/2026-q2.yaml"), q2).unwrap();
+        let out = tmp.path().join("output");
+        build_into(&content, &out).expect("builds");
+        std::fs::read_to_string(out.join("ket-qua/2026-q2/chi-tieu.csv")).unwrap()
+    };
+    let cut_off = csv_of("2025-12-15", "2026-03-14", "2026-03-15", "2026-06-14");
+    // The same Biểu 06 twice. Received in the year: 2 × 2.110 new + the 40 carried into
+    // quý I = 4.260; on time: 2 × 2.082 resolved in time + the 59 still in time at the end
+    // of quý II = 4.223; 4.223 ÷ 4.260 = 99,13 %.
+    assert!(
+        cut_off.contains("\"99,58\",2.141 ÷ 2.150 × 100,\"99,13\""),
+        "{cut_off}"
+    );
+    assert!(!cut_off.contains("chưa có số liệu,"), "{cut_off}");
+    let calendar = csv_of("2026-01-01", "2026-03-31", "2026-04-01", "2026-06-30");
+    assert_eq!(cut_off, calendar);
+}
