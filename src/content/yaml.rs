@@ -582,6 +582,84 @@ mod tests {
     }
 
     #[test]
+    fn a_location_yaml_does_not_know_is_no_place() {
+        assert_eq!(pos(&serde_saphyr::Location::UNKNOWN), None);
+    }
+
+    #[test]
+    fn a_key_set_aside_takes_its_block_and_nothing_else() {
+        let text = "a: 1\nb:\n  c: 2\n\n  d: 3\ne: 4\n";
+        let mut t = text.to_string();
+        assert!(blank_key(&mut t, at(2, 1)));
+        assert_eq!(t, "a: 1\n\n\n\n\ne: 4\n");
+        // A nested key, alone on its line: only it.
+        let mut t = text.to_string();
+        assert!(blank_key(&mut t, at(3, 3)));
+        assert_eq!(t, "a: 1\nb:\n\n\n  d: 3\ne: 4\n");
+        // Inside a flow map, or past the end: left as it is.
+        let mut t = "a: { b: 1, c: 2 }\n".to_string();
+        assert!(!blank_key(&mut t, at(1, 12)));
+        assert_eq!(t, "a: { b: 1, c: 2 }\n");
+        assert!(!blank_key(&mut t, at(3, 1)));
+    }
+
+    #[test]
+    fn every_key_yaml_does_not_know_is_named_in_one_pass() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Doc {
+            trich_yeu: String,
+            so: u32,
+        }
+        let file = SourceFile {
+            rel: "van-ban/a.yaml".into(),
+            text: "so: 3\nghi_chu:\n  - x\ntrichyeu: Đôn đốc\n".into(),
+        };
+        let parsed = parse::<Doc>(&file);
+        let words: Vec<String> = parsed
+            .diags
+            .iter()
+            .map(|d| d.render(crate::diag::Lang::Vi, None))
+            .map(|m| m.lines().next().unwrap_or("").to_string())
+            .collect();
+        // Both keys, each at its place; the missing `trich_yeu` is the misspelt one, not a
+        // third mistake.
+        assert_eq!(words.len(), 2, "{words:#?}");
+        assert!(
+            words[0].contains("van-ban/a.yaml:2:1:") && words[0].contains("ghi_chu"),
+            "{words:#?}"
+        );
+        assert!(
+            words[1].contains("van-ban/a.yaml:4:1:") && words[1].contains("trichyeu"),
+            "{words:#?}"
+        );
+        assert!(parsed.value.is_none());
+        // Without the misspelling, what is left reads.
+        let file = SourceFile {
+            rel: "van-ban/a.yaml".into(),
+            text: "so: 3\nghi_chu:\n  - x\ntrich_yeu: Đôn đốc\n".into(),
+        };
+        let parsed = parse::<Doc>(&file);
+        assert_eq!(parsed.diags.len(), 1);
+        assert_eq!(parsed.value.map(|d| d.so), Some(3));
+        // A key missing with nothing misspelt for it is a mistake of its own.
+        let file = SourceFile {
+            rel: "van-ban/a.yaml".into(),
+            text: "so: 3\n".into(),
+        };
+        let parsed = parse::<Doc>(&file);
+        assert_eq!(parsed.diags.len(), 1);
+        assert!(
+            parsed.diags[0]
+                .render(crate::diag::Lang::Vi, None)
+                .contains("trich_yeu"),
+            "{:?}",
+            parsed.diags
+        );
+    }
+
+    #[test]
     fn the_open_quote_is_the_last_line_with_an_odd_count() {
         let text =
             "a: \"x\"\nb: \"Thử nghiệm\nc: it's \"q\" # \"\nd: 'say \"hi'\ne: |\n  x\nf: \"Lưu\"\n";
