@@ -579,6 +579,12 @@ mod tests {
         assert_eq!(block_start(text, at(8, 5)), at(5, 5), "a list item's keys");
         assert_eq!(block_start(text, at(7, 7)), at(7, 7), "alone in its block");
         assert_eq!(block_start(text, at(3, 4)), at(3, 4), "not a key's column");
+        // Blank lines and comments inside a nested block do not end it.
+        let text = "a:\n  b: 1\n\n  # x\n  c: 2\n";
+        assert_eq!(block_start(text, at(5, 3)), at(2, 3));
+        // A list item's first key may stand further from its dash.
+        let text = "-   b: 1\n    c: 2\n";
+        assert_eq!(block_start(text, at(2, 5)), at(1, 5));
     }
 
     #[test]
