@@ -409,7 +409,8 @@ fn open_quote_before(text: &str, end: Pos) -> Option<Pos> {
             let mut prev = ' ';
             for (col, c) in line.chars().enumerate() {
                 match c {
-                    '#' if open.is_none() && !single && (prev == ' ' || col == 0) => break,
+                    // `prev` starts as a space, so a `#` opening the line is a comment too.
+                    '#' if open.is_none() && !single && prev == ' ' => break,
                     '\'' if open.is_none() => single = !single,
                     // Inside a double-quoted value, \" is a quote of the text.
                     '"' if !(single || open.is_some() && prev == '\\') => {
@@ -542,13 +543,14 @@ fn expected_words(expected: &str) -> (String, String) {
             "một danh sách, mỗi mục một dòng bắt đầu bằng `- `".into(),
             "a list, one item per line starting with `- `".into(),
         )
-    } else if e.contains("string") || e.contains("str") {
-        ("một đoạn văn bản".into(), "text".into())
     } else if e.contains("struct") || e.contains("map") {
+        // Before "str", which "struct" contains.
         (
             "một mục gồm các dòng `khóa: giá trị` thụt vào".into(),
             "a block of indented `key: value` lines".into(),
         )
+    } else if e.contains("string") || e.contains("str") {
+        ("một đoạn văn bản".into(), "text".into())
     } else {
         (expected.to_string(), expected.to_string())
     }
@@ -662,6 +664,61 @@ mod tests {
                 .contains("trich_yeu"),
             "{:?}",
             parsed.diags
+        );
+    }
+
+    #[test]
+    fn a_quote_is_opened_only_outside_comments_and_other_quotes() {
+        let open = |line: &str| open_quote_before(&format!("{line}\nz: 1\n"), at(2, 1));
+        // A `#` inside a quote is text; after a letter it is text; after a space, a comment.
+        assert_eq!(open("a: \"x #1\" và \"mở"), Some(at(1, 14)));
+        assert_eq!(open("a: x#y \"z"), Some(at(1, 8)));
+        assert_eq!(open("a: x #y \"z"), None);
+        assert_eq!(open("# \"ghi chú"), None);
+        // An apostrophe inside a double-quoted value opens no single quote.
+        assert_eq!(open("a: \"it's\" \"x"), Some(at(1, 11)));
+        assert_eq!(open("a: 'say \"hi' \"x"), Some(at(1, 14)));
+    }
+
+    #[test]
+    fn the_words_of_a_message_and_where_they_stand() {
+        let text = "a: 1\n\tb: 2\nc:\t3\nso_ban: ba # ghi chú\n  - trich_yeu:\n";
+        assert_eq!(first_tab_from(text, at(1, 1)), Some(at(2, 1)));
+        assert_eq!(first_tab_from(text, at(2, 2)), Some(at(3, 3)));
+        assert_eq!(first_tab_from(text, at(3, 4)), None);
+        assert_eq!(key_before(text, at(4, 9)).as_deref(), Some("so_ban"));
+        assert_eq!(key_before(text, at(5, 14)).as_deref(), Some("trich_yeu"));
+        assert_eq!(key_before(text, at(2, 1)), None, "no colon yet");
+        assert_eq!(key_before(": x\n", at(1, 3)), None, "no key");
+        assert_eq!(token_at(text, at(4, 9)), "ba");
+        assert_eq!(token_at(text, at(9, 1)), "");
+        for (serde, vi) in [
+            ("u16", "một số nguyên dương (ví dụ `5`)"),
+            ("u32", "một số nguyên dương (ví dụ `5`)"),
+            ("u64", "một số nguyên dương (ví dụ `5`)"),
+            ("an integer", "một số nguyên dương (ví dụ `5`)"),
+            (
+                "a sequence",
+                "một danh sách, mỗi mục một dòng bắt đầu bằng `- `",
+            ),
+            (
+                "Vec<String>",
+                "một danh sách, mỗi mục một dòng bắt đầu bằng `- `",
+            ),
+            ("a string", "một đoạn văn bản"),
+            ("&str", "một đoạn văn bản"),
+            (
+                "struct Doc",
+                "một mục gồm các dòng `khóa: giá trị` thụt vào",
+            ),
+            ("a map", "một mục gồm các dòng `khóa: giá trị` thụt vào"),
+            ("a boolean", "a boolean"),
+        ] {
+            assert_eq!(expected_words(serde).0, vi, "{serde}");
+        }
+        assert_eq!(
+            found_words("string, sequence, map, integer, floating point, unit value"),
+            "văn bản, danh sách, mục khóa: giá trị, số, số thập phân, giá trị rỗng"
         );
     }
 
