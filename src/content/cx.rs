@@ -179,12 +179,11 @@ impl<'a> Cx<'a> {
     pub(super) fn find_str_in_source(&self, at: Pos, needle: &str) -> Option<Pos> {
         let first = at.line as usize - 1;
         for (i, line) in self.lines.iter().enumerate().skip(first) {
-            let skip = if i == first { at.col as usize - 1 } else { 0 };
-            let byte = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
-            if let Some(k) = line[byte..].find(needle) {
+            let from = if i == first { byte_of(line, at.col) } else { 0 };
+            if let Some(k) = line[from..].find(needle) {
                 return Some(Pos {
                     line: i as u32 + 1,
-                    col: (skip + line[byte..byte + k].chars().count()) as u32 + 1,
+                    col: line[..from + k].chars().count() as u32 + 1,
                 });
             }
         }
@@ -203,9 +202,7 @@ impl<'a> Cx<'a> {
         (0..=last).rev().find_map(|i| {
             let line = self.lines.get(i)?;
             let end = if i == last {
-                line.char_indices()
-                    .nth(at.col as usize - 1)
-                    .map_or(line.len(), |(b, _)| b)
+                byte_of(line, at.col)
             } else {
                 line.len()
             };
@@ -390,6 +387,13 @@ impl<'a> Cx<'a> {
             }
         }
     }
+}
+
+/// The byte offset in `line` of the 1-based character column `col` (the line's end past it).
+fn byte_of(line: &str, col: u32) -> usize {
+    line.char_indices()
+        .nth(col as usize - 1)
+        .map_or(line.len(), |(b, _)| b)
 }
 
 /// "abstract" → "Abstract", for an English message that starts with a field's name.

@@ -362,7 +362,8 @@ fn syntax(other: &Error) -> Words {
 fn block_start(text: &str, p: Pos) -> Pos {
     let lines: Vec<&str> = text.lines().collect();
     let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
-    let Some(line) = lines.get(p.line as usize - 1) else {
+    let row = p.line as usize - 1;
+    let Some(line) = lines.get(row) else {
         return p;
     };
     let key_indent = indent(line);
@@ -370,7 +371,7 @@ fn block_start(text: &str, p: Pos) -> Pos {
         return p;
     }
     let mut first = p;
-    for (i, l) in lines[..p.line as usize - 1].iter().enumerate().rev() {
+    for (i, l) in lines[..row].iter().enumerate().rev() {
         let t = l.trim_start();
         if t.is_empty() || t.starts_with('#') {
             continue;
@@ -379,19 +380,19 @@ fn block_start(text: &str, p: Pos) -> Pos {
         let item_key = t
             .strip_prefix("- ")
             .map(|rest| ind + 2 + (rest.len() - rest.trim_start().len()));
-        if ind == key_indent {
-            first = Pos {
-                line: i as u32 + 1,
-                col: p.col,
-            };
-        } else if ind < key_indent {
-            if item_key == Some(key_indent) {
-                first = Pos {
-                    line: i as u32 + 1,
-                    col: p.col,
-                };
+        let here = Pos {
+            line: i as u32 + 1,
+            col: p.col,
+        };
+        match ind.cmp(&key_indent) {
+            std::cmp::Ordering::Equal => first = here,
+            std::cmp::Ordering::Less => {
+                if item_key == Some(key_indent) {
+                    first = here;
+                }
+                break;
             }
-            break;
+            std::cmp::Ordering::Greater => {}
         }
     }
     first
