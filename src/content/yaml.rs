@@ -76,10 +76,10 @@ fn blank_key(text: &mut String, at: Pos) -> bool {
     if indent + 1 != at.col as usize {
         return false;
     }
-    lines[i].clear();
-    for l in lines.iter_mut().skip(i + 1) {
+    // The key's line, then what is blank or indented under it.
+    for (n, l) in lines.iter_mut().enumerate().skip(i) {
         let ind = l.chars().take_while(|c| *c == ' ').count();
-        if l.trim().is_empty() || ind > indent {
+        if n == i || l.trim().is_empty() || ind > indent {
             l.clear();
         } else {
             break;
