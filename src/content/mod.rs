@@ -527,6 +527,77 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_typed_in_a_legacy_font_is_named_with_its_reading_and_the_fix() {
+        let mut diags = Diagnostics::default();
+        let rel = Path::new("van-ban/a.yaml");
+        legacy_encoding(
+            Path::new("content"),
+            rel,
+            "so: 3\ntrich_yeu: Chuû tòch UÛy ban\n",
+            &mut diags,
+        );
+        let messages: Vec<String> = diags
+            .iter()
+            .map(|d| d.render(crate::diag::Lang::Vi, None))
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:#?}");
+        let m = &messages[0];
+        assert!(m.contains("van-ban/a.yaml:2:12: "), "{m}");
+        assert!(m.contains("có vẻ được gõ bằng bảng mã cũ"), "{m}");
+        assert!(m.contains("\"Chủ tịch"), "{m}");
+        assert!(
+            m.contains("cách sửa: Chạy `cchc fix-encoding content/van-ban/a.yaml`"),
+            "{m}"
+        );
+        let mut diags = Diagnostics::default();
+        legacy_encoding(
+            Path::new("content"),
+            rel,
+            "trich_yeu: Chủ tịch\n",
+            &mut diags,
+        );
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn what_else_stands_in_the_content_folder_is_named_or_let_be() {
+        use fixtures::{DISPATCH, ISSUER};
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let dir = tmp.path();
+        std::fs::create_dir_all(dir.join("van-ban")).unwrap();
+        std::fs::create_dir_all(dir.join("van_ban")).unwrap();
+        // The issuer saved as Windows might name it, beside an OS file sorting first.
+        std::fs::write(dir.join("CO_QUAN.YAML"), ISSUER).unwrap();
+        std::fs::write(dir.join("van-ban/cv.yaml"), DISPATCH).unwrap();
+        for (name, text) in [
+            (".DS_Store", "\0\0"),
+            ("~$co_quan.yaml", "x"),
+            ("co_quan.yml", ISSUER),
+            ("ghi-chu.txt", "ghi chú"),
+            ("kh.yaml", DISPATCH),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let loaded = load(dir, &Coverage::any()).expect("loads");
+        assert_eq!(loaded.site.documents.len(), 1);
+        let messages: Vec<String> = loaded
+            .warnings
+            .iter()
+            .map(|d| d.render(crate::diag::Lang::Vi, None))
+            .map(|m| m.lines().next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "cảnh báo[W0201]: co_quan.yml: Tệp này không được đọc: thông tin cơ quan đã lấy từ CO_QUAN.YAML.",
+                "cảnh báo[W0201]: kh.yaml: Tệp này nằm ngay trong thư mục nội dung nên không được đọc: văn bản đặt trong van-ban/, số liệu kết quả trong ket-qua/.",
+                "cảnh báo[W0201]: van_ban: Thư mục `van_ban` không được đọc: trong thư mục nội dung chỉ dùng co_quan.yaml, van-ban/ và ket-qua/.",
+                "cảnh báo[W0201]: ~$co_quan.yaml: Đây là tệp khóa, tệp tạm hoặc bản sao lưu của trình soạn thảo: bỏ qua, không đọc như một văn bản.",
+            ]
+        );
+    }
+
+    #[test]
     fn names_are_classified_before_reading() {
         for lock in [
             "~$kh.yaml",
@@ -548,6 +619,9 @@ mod tests {
             assert_eq!(classify(y), Name::Yaml, "{y}");
         }
         assert_eq!(classify("kh.yaml.txt"), Name::Other);
+        // A numbered backup is `.bak.` and digits, nothing else.
+        assert_eq!(classify("kh.yaml.bak."), Name::Other);
+        assert_eq!(classify("kh.yaml.bak.x"), Name::Other);
         assert_eq!(classify("kh.md"), Name::Other);
     }
 }

@@ -687,7 +687,11 @@ mod tests {
         assert_eq!(first_tab_from(text, at(1, 1)), Some(at(2, 1)));
         assert_eq!(first_tab_from(text, at(2, 2)), Some(at(3, 3)));
         assert_eq!(first_tab_from(text, at(3, 1)), Some(at(3, 3)));
-        assert_eq!(first_tab_from(text, at(3, 3)), Some(at(3, 3)), "the tab itself");
+        assert_eq!(
+            first_tab_from(text, at(3, 3)),
+            Some(at(3, 3)),
+            "the tab itself"
+        );
         assert_eq!(first_tab_from(text, at(3, 4)), None);
         assert_eq!(key_before(text, at(4, 9)).as_deref(), Some("so_ban"));
         assert_eq!(key_before(text, at(5, 14)).as_deref(), Some("trich_yeu"));
