@@ -598,6 +598,35 @@ mod tests {
     }
 
     #[test]
+    fn a_file_is_read_whole_up_to_the_limit_and_named_where_it_stops_being_utf8() {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let read_back = |bytes: &[u8]| {
+            let path = tmp.path().join("a.yaml");
+            std::fs::write(&path, bytes).unwrap();
+            let mut diags = Diagnostics::default();
+            let file = read(tmp.path(), Path::new("a.yaml"), &path, &mut diags);
+            let messages: Vec<String> = diags
+                .iter()
+                .map(|d| d.render(crate::diag::Lang::Vi, None))
+                .map(|m| m.lines().next().unwrap_or("").to_string())
+                .collect();
+            (file.map(|f| f.text.len()), messages)
+        };
+        let limit = MAX_FILE_BYTES as usize;
+        let (len, messages) = read_back(&b"#\n".repeat(limit / 2));
+        assert_eq!((len, messages.len()), (Some(limit), 0), "{messages:#?}");
+        let (len, messages) = read_back(&[b"#\n".repeat(limit / 2), b"#".to_vec()].concat());
+        assert_eq!(len, None);
+        assert!(
+            messages[0].contains("a.yaml: Tệp lớn hơn 16 MB"),
+            "{messages:#?}"
+        );
+        let (len, messages) = read_back(b"a: 1\nb: 2\nc: \xff\n");
+        assert_eq!(len, None);
+        assert!(messages[0].contains("a.yaml:3:1: "), "{messages:#?}");
+    }
+
+    #[test]
     fn names_are_classified_before_reading() {
         for lock in [
             "~$kh.yaml",
