@@ -566,6 +566,8 @@ mod tests {
         let dir = tmp.path();
         std::fs::create_dir_all(dir.join("van-ban")).unwrap();
         std::fs::create_dir_all(dir.join("van_ban")).unwrap();
+        // Version control's folder is nobody's content, and no mistake either.
+        std::fs::create_dir_all(dir.join(".git")).unwrap();
         // The issuer saved as Windows might name it, beside an OS file sorting first.
         std::fs::write(dir.join("CO_QUAN.YAML"), ISSUER).unwrap();
         std::fs::write(dir.join("van-ban/cv.yaml"), DISPATCH).unwrap();
