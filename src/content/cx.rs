@@ -457,7 +457,7 @@ pub(crate) fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::fixtures::{DISPATCH, ISSUER, check_drawn};
+    use crate::content::fixtures::{DISPATCH, ISSUER, check_drawn, heads};
 
     /// The fixture công văn with `from` replaced by `to`, with fonts that draw everything
     /// below the emoji: every message, in Vietnamese.
@@ -484,14 +484,6 @@ mod tests {
             .nth(nth)
             .unwrap_or_else(|| panic!("{word:?} #{nth}"));
         format!("van-ban/cv.yaml:{line}:{col}")
-    }
-
-    /// The first line of each message.
-    fn heads(messages: &[String]) -> Vec<&str> {
-        messages
-            .iter()
-            .map(|m| m.lines().next().unwrap_or(""))
-            .collect()
     }
 
     #[test]

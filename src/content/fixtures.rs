@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::SourceFile;
 use super::cx::Coverage;
-use crate::diag::Lang;
+use crate::diag::{Diagnostic, Lang};
 use crate::model::Site;
 
 pub const ISSUER: &str = r#"ten_in:
@@ -112,6 +112,51 @@ phu_luc:
         - ["1", Trần Thị Hoa]
 "#;
 
+/// Every message as the clerk reads it in Vietnamese.
+pub fn vietnamese<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<String> {
+    diags
+        .into_iter()
+        .map(|d| d.render(Lang::Vi, None))
+        .collect()
+}
+
+/// The first line of each message: its place and words, without the fix.
+pub fn heads(messages: &[String]) -> Vec<&str> {
+    messages
+        .iter()
+        .map(|m| m.lines().next().unwrap_or(""))
+        .collect()
+}
+
+/// "file:line:col" of `word` on the first line of `text` holding `line_has`, columns in
+/// characters.
+pub fn place(file: &str, text: &str, line_has: &str, word: &str) -> String {
+    let (i, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(line_has))
+        .unwrap_or_else(|| panic!("{line_has:?} in fixture"));
+    let byte = line
+        .find(word)
+        .unwrap_or_else(|| panic!("{word:?} in {line:?}"));
+    format!("{file}:{}:{}", i + 1, line[..byte].chars().count() + 1)
+}
+
+/// "file:line:col" of the first `needle` in `text`.
+pub fn at(file: &str, text: &str, needle: &str) -> String {
+    place(file, text, needle, needle)
+}
+
+/// The one message holding `words`, which must start at `place`.
+pub fn said(messages: &[String], place: &str, words: &str) {
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains(&format!("{place}: ")) && m.contains(words)),
+        "{place}: {words:?} in {messages:#?}"
+    );
+}
+
 /// Checks `co_quan.yaml` and the documents (file name under van-ban/, text): the site,
 /// and every message as the clerk reads it in Vietnamese.
 pub fn check(issuer: &str, docs: &[(&str, &str)]) -> (Option<Site>, Vec<String>) {
@@ -142,8 +187,7 @@ pub fn check_drawn(
         document_paths: vec![],
     };
     let r = super::validate::site(&issuer, &docs, &results, coverage);
-    let messages = r.diags.iter().map(|d| d.render(Lang::Vi, None)).collect();
-    (r.site, messages)
+    (r.site, vietnamese(r.diags.iter()))
 }
 
 #[test]

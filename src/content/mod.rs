@@ -536,10 +536,7 @@ mod tests {
             "so: 3\ntrich_yeu: Chuû tòch UÛy ban\n",
             &mut diags,
         );
-        let messages: Vec<String> = diags
-            .iter()
-            .map(|d| d.render(crate::diag::Lang::Vi, None))
-            .collect();
+        let messages = fixtures::vietnamese(diags.iter());
         assert_eq!(messages.len(), 1, "{messages:#?}");
         let m = &messages[0];
         assert!(m.contains("van-ban/a.yaml:2:12: "), "{m}");
@@ -582,14 +579,9 @@ mod tests {
         }
         let loaded = load(dir, &Coverage::any()).expect("loads");
         assert_eq!(loaded.site.documents.len(), 1);
-        let messages: Vec<String> = loaded
-            .warnings
-            .iter()
-            .map(|d| d.render(crate::diag::Lang::Vi, None))
-            .map(|m| m.lines().next().unwrap_or("").to_string())
-            .collect();
+        let messages = fixtures::vietnamese(loaded.warnings.iter());
         assert_eq!(
-            messages,
+            fixtures::heads(&messages),
             [
                 "cảnh báo[W0201]: co_quan.yml: Tệp này không được đọc: thông tin cơ quan đã lấy từ CO_QUAN.YAML.",
                 "cảnh báo[W0201]: kh.yaml: Tệp này nằm ngay trong thư mục nội dung nên không được đọc: văn bản đặt trong van-ban/, số liệu kết quả trong ket-qua/.",
@@ -607,11 +599,7 @@ mod tests {
             std::fs::write(&path, bytes).unwrap();
             let mut diags = Diagnostics::default();
             let file = read(tmp.path(), Path::new("a.yaml"), &path, &mut diags);
-            let messages: Vec<String> = diags
-                .iter()
-                .map(|d| d.render(crate::diag::Lang::Vi, None))
-                .map(|m| m.lines().next().unwrap_or("").to_string())
-                .collect();
+            let messages = fixtures::vietnamese(diags.iter());
             (file.map(|f| f.text.len()), messages)
         };
         let limit = MAX_FILE_BYTES as usize;

@@ -978,27 +978,7 @@ impl<'a> Cx<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::fixtures::{DISPATCH, ISSUER, check};
-
-    /// "file:line:col" of the first `needle` in `text`, columns in characters.
-    fn at(file: &str, text: &str, needle: &str) -> String {
-        let (line, col) = text
-            .lines()
-            .enumerate()
-            .find_map(|(i, l)| l.find(needle).map(|b| (i + 1, l[..b].chars().count() + 1)))
-            .unwrap_or_else(|| panic!("{needle:?} in fixture"));
-        format!("{file}:{line}:{col}")
-    }
-
-    /// The one message holding `words`, which must start at `place`.
-    fn said(messages: &[String], place: &str, words: &str) {
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.contains(&format!("{place}: ")) && m.contains(words)),
-            "{place}: {words:?} in {messages:#?}"
-        );
-    }
+    use crate::content::fixtures::{DISPATCH, ISSUER, at, check, said};
 
     #[test]
     fn ids_and_slugs() {

@@ -626,12 +626,7 @@ mod tests {
             text: "so: 3\nghi_chu:\n  - x\ntrichyeu: Đôn đốc\n".into(),
         };
         let parsed = parse::<Doc>(&file);
-        let words: Vec<String> = parsed
-            .diags
-            .iter()
-            .map(|d| d.render(crate::diag::Lang::Vi, None))
-            .map(|m| m.lines().next().unwrap_or("").to_string())
-            .collect();
+        let words = crate::content::fixtures::vietnamese(parsed.diags.iter());
         // Both keys, each at its place; the missing `trich_yeu` is the misspelt one, not a
         // third mistake.
         assert_eq!(words.len(), 2, "{words:#?}");

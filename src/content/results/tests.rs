@@ -50,7 +50,7 @@ fn suggested_period_file_names() {
     assert_eq!(suggested_name(None), "2026-q1.yaml");
 }
 
-use crate::diag::Lang;
+use crate::content::fixtures;
 use crate::results::Cumulation;
 
 const TARGETS: &str = r#"chi_tieu:
@@ -98,29 +98,11 @@ fn source(rel: &str, text: &str) -> SourceFile {
     }
 }
 
+/// The fixtures' issuer: a unit `VP` and the official `vp-hoa`, Trần Thị Hoa.
 fn issuer() -> Issuer {
-    Issuer {
-        parent_line: None,
-        name_lines: vec![],
-        full_name: String::new(),
-        short_name: String::new(),
-        code: "UBND".into(),
-        place: String::new(),
-        superior: None,
-        units: vec![crate::model::Unit {
-            code: "VP".into(),
-            name: "Văn phòng HĐND và UBND".into(),
-        }],
-        staff: vec![crate::model::Staff {
-            id: "vp-hoa".into(),
-            name: "Trần Thị Hoa".into(),
-            title: "Chánh Văn phòng".into(),
-            unit: Some("VP".into()),
-        }],
-        website_title: String::new(),
-        base_url: None,
-        contact: vec![],
-    }
+    let (site, messages) = fixtures::check(fixtures::ISSUER, &[]);
+    assert!(messages.is_empty(), "{messages:#?}");
+    site.expect("loads").issuer
 }
 
 /// The results folder with the targets above, `periods` (file name under ket-qua/, text)
@@ -166,20 +148,14 @@ fn load_all(
             .collect(),
     };
     let (results, diags) = results(&files, documents, &issuer(), &Coverage::any());
-    let messages = diags.iter().map(|d| d.render(Lang::Vi, None)).collect();
-    (results, messages)
+    (results, fixtures::vietnamese(diags.iter()))
 }
 
 /// Exactly these messages, each starting at its place with its words.
 fn said(messages: &[String], expected: &[(&str, &str)]) {
     assert_eq!(messages.len(), expected.len(), "{messages:#?}");
     for (place, words) in expected {
-        assert!(
-            messages
-                .iter()
-                .any(|m| m.contains(&format!("{place}: ")) && m.contains(words)),
-            "{place}: {words:?} in {messages:#?}"
-        );
+        fixtures::said(messages, place, words);
     }
 }
 
@@ -709,15 +685,7 @@ fn a_task_status_needs_its_plan_its_code_and_a_known_word() {
 
 /// "file:line:col" of `word` on the first line of the quarter file holding `line_has`.
 fn place(text: &str, line_has: &str, word: &str) -> String {
-    let (i, line) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains(line_has))
-        .unwrap_or_else(|| panic!("{line_has:?} in fixture"));
-    let byte = line
-        .find(word)
-        .unwrap_or_else(|| panic!("{word:?} in {line:?}"));
-    format!("{Q1_FILE}:{}:{}", i + 1, line[..byte].chars().count() + 1)
+    fixtures::place(Q1_FILE, text, line_has, word)
 }
 
 #[test]
@@ -970,12 +938,8 @@ fn an_unknown_task_code_is_pointed_at_however_its_key_is_written() {
         "  \"1.6\": { tinh_trang: hoan-thanh, ghi_chu: \"1.6: chưa có\" }\n",
     ));
     let (_, messages) = load_beside(&[("2026-q1.yaml", &text)], None, &docs);
-    let heads: Vec<&str> = messages
-        .iter()
-        .map(|m| m.lines().next().unwrap_or(""))
-        .collect();
     assert_eq!(
-        heads,
+        fixtures::heads(&messages),
         [
             format!(
                 "lỗi[E0304]: {}: Kế hoạch số 03/KH-UBND không có nhiệm vụ mã \"1.6\".",
