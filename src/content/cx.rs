@@ -328,12 +328,7 @@ impl<'a> Cx<'a> {
         if self.issuer_unknown {
             return;
         }
-        let list = if known.is_empty() {
-            "(chưa có)".to_string()
-        } else {
-            known.join(", ")
-        };
-        let guess = suggest::closest(got, known.iter().copied());
+        let (list, guess) = listed(got, known);
         let (hv, he) = match guess {
             Some(g) => (
                 format!(
@@ -387,6 +382,17 @@ impl<'a> Cx<'a> {
             }
         }
     }
+}
+
+/// The names a reference could have meant, as a hint lists them ("(chưa có)" for none), and
+/// the one nearest to what was written.
+pub(super) fn listed<'k>(got: &str, known: &[&'k str]) -> (String, Option<&'k str>) {
+    let list = if known.is_empty() {
+        "(chưa có)".to_string()
+    } else {
+        known.join(", ")
+    };
+    (list, suggest::closest(got, known.iter().copied()))
 }
 
 /// The byte offset in `line` of the 1-based character column `col` (the line's end past it).

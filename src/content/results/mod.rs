@@ -565,12 +565,8 @@ fn plan<'a>(cx: &mut Cx, raw: &raw::PeriodFile, documents: &'a [Document]) -> Op
                     .map(|d| d.slug.as_str())
                     .collect();
                 // Plans are files, not ids of co_quan.yaml: named by file, listed by file.
-                let list = if known.is_empty() {
-                    "(chưa có)".to_string()
-                } else {
-                    known.join(", ")
-                };
-                let (guess_vi, guess_en) = suggest::closest(&slug, known.iter().copied())
+                let (list, guess) = super::cx::listed(&slug, &known);
+                let (guess_vi, guess_en) = guess
                     .map(|g| (format!("Có phải ý bạn là `{g}`? "), format!("Did you mean `{g}`? ")))
                     .unwrap_or_default();
                 cx.error(
