@@ -91,21 +91,6 @@ impl Period {
     pub fn year(&self) -> u16 {
         self.to.year
     }
-
-    /// The first day of the reporting year `year` as these periods keep it: the earliest
-    /// start of a period ending in that year, if it is 1 January or a day of the December
-    /// before. Any later start means the year's first days have no period, and `None`
-    /// keeps a year to date from being summed over part of the year.
-    pub fn year_start(periods: &[Period], year: u16) -> Option<Date> {
-        let december = Date::new(year.checked_sub(1)?, 12, Some(1)).ok()?;
-        let new_year = Date::new(year, 1, Some(1)).ok()?;
-        periods
-            .iter()
-            .filter(|p| p.year() == year)
-            .map(|p| p.from)
-            .min()
-            .filter(|start| (december..=new_year).contains(start))
-    }
 }
 
 /// One row of Biểu số 06/VPCP/KSTT (already checked: its totals add up).

@@ -169,10 +169,25 @@ pub fn value(ind: &Indicator, period: &Period) -> Figure {
     }
 }
 
+/// The first day of the reporting year `year` as these periods keep it: the earliest
+/// start of a period ending in that year, if it is 1 January or a day of the December
+/// before. Any later start means the year's first days have no period, and `None`
+/// keeps a year to date from being summed over part of the year.
+fn year_start(periods: &[Period], year: u16) -> Option<Date> {
+    let december = Date::new(year.checked_sub(1)?, 12, Some(1)).ok()?;
+    let new_year = Date::new(year, 1, Some(1)).ok()?;
+    periods
+        .iter()
+        .filter(|p| p.year() == year)
+        .map(|p| p.from)
+        .min()
+        .filter(|start| (december..=new_year).contains(start))
+}
+
 /// The periods that add up to the year so far: contiguous, from the reporting year's first
 /// day (1 January, or 15 December before it under NĐ 09/2019) to `upto`'s end.
 fn year_chain<'a>(periods: &'a [Period], upto: &Period) -> Option<Vec<&'a Period>> {
-    let start = Period::year_start(periods, upto.year())?;
+    let start = year_start(periods, upto.year())?;
     let mut chain = Vec::new();
     let mut next = start;
     loop {
@@ -517,7 +532,7 @@ mod tests {
             ),
         ];
         assert_eq!(ps[1].year(), 2026);
-        assert_eq!(Period::year_start(&ps, 2026), Some(d("2025-12-15")));
+        assert_eq!(year_start(&ps, 2026), Some(d("2025-12-15")));
         let ytd = year_to_date(&on_time(), &ps, &ps[2]);
         assert_eq!(ytd.formula.as_deref(), Some("389 ÷ 400 × 100"));
         assert_eq!(year_to_date(&on_time(), &ps, &ps[1]).text, "99");
@@ -526,7 +541,7 @@ mod tests {
         for from in ["2025-11-30", "2026-01-02"] {
             let mut late = ps.clone();
             late[1].from = d(from);
-            assert_eq!(Period::year_start(&late, 2026), None, "{from}");
+            assert_eq!(year_start(&late, 2026), None, "{from}");
             assert_eq!(
                 year_to_date(&on_time(), &late, &late[2]).value,
                 Value::Missing,
@@ -537,9 +552,9 @@ mod tests {
         let mut first = ps.clone();
         first[1].from = d("2025-12-01");
         first.remove(0);
-        assert_eq!(Period::year_start(&first, 2026), Some(d("2025-12-01")));
+        assert_eq!(year_start(&first, 2026), Some(d("2025-12-01")));
         first[0].from = d("2026-01-01");
-        assert_eq!(Period::year_start(&first, 2026), Some(d("2026-01-01")));
+        assert_eq!(year_start(&first, 2026), Some(d("2026-01-01")));
     }
 
     #[test]
